@@ -1,0 +1,158 @@
+package org.aptituderouter.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.encoder.InstructionEncoder;
+import org.aptituderouter.core.inference.InferenceSettings;
+import org.aptituderouter.core.policy.PolicySpec;
+import org.aptituderouter.core.policy.RoutingPolicy;
+import org.aptituderouter.core.scoring.ScorerHead;
+
+/**
+ * Routes batches of instructions: rejects unusable ones, embeds the rest in one encoder call, scores them against
+ * every routable candidate in one scorer call, and lets each request's policy choose among its eligible candidates.
+ * A bad record never fails the others. Thread-safe; owns (and closes) its encoder and scorer head.
+ */
+public final class Router implements AutoCloseable {
+
+    private final InstructionEncoder encoder;
+    private final ScorerHead head;
+    private final PolicySpec defaultPolicy;
+    private final RoutingPolicy defaultRoutingPolicy;
+
+    public Router(InstructionEncoder encoder, ScorerHead head, PolicySpec defaultPolicy) {
+        if (encoder.dimension() != head.embeddingDimension()) {
+            throw new IllegalArgumentException("encoder gives " + encoder.dimension()
+                    + "-dimensional embeddings, scorer head " + head.version() + " expects " + head.embeddingDimension());
+        }
+        this.encoder = encoder;
+        this.head = head;
+        this.defaultPolicy = defaultPolicy;
+        this.defaultRoutingPolicy = RoutingPolicy.of(defaultPolicy);
+    }
+
+    /** The bundled encoder weights and scorer head (or the head file the settings name). */
+    public static Router create(InferenceSettings settings, PolicySpec defaultPolicy) {
+        InstructionEncoder encoder = InstructionEncoder.create(settings);
+        try {
+            return new Router(encoder, ScorerHead.create(settings), defaultPolicy);
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
+    }
+
+    /** One outcome per request, in input order. */
+    public List<RoutingOutcome> route(List<RoutingRequest> requests, CapabilitySet capabilities) {
+        RoutingOutcome[] outcomes = new RoutingOutcome[requests.size()];
+        List<Integer> pending = new ArrayList<>();
+        List<boolean[]> masks = new ArrayList<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            RoutingRequest request = requests.get(i);
+            Optional<RoutingOutcome.Rejected> bad = TextCheck.check(request.id(), request.text());
+            if (bad.isPresent()) {
+                outcomes[i] = bad.get();
+                continue;
+            }
+            CandidateFilter.Eligibility eligibility = CandidateFilter.of(request, capabilities);
+            if (eligibility.rejection() != null) {
+                outcomes[i] = eligibility.rejection();
+                continue;
+            }
+            pending.add(i);
+            masks.add(eligibility.mask());
+        }
+        if (!pending.isEmpty()) {
+            decide(requests, capabilities, pending, masks, outcomes);
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    private void decide(List<RoutingRequest> requests, CapabilitySet capabilities, List<Integer> pending,
+                        List<boolean[]> masks, RoutingOutcome[] outcomes) {
+        if (capabilities.dimension() != head.capabilityDimension()) {
+            String message = "capability set v" + capabilities.version() + " holds " + capabilities.dimension()
+                    + "-task vectors of " + capabilities.aptitudeTestId() + ", scorer head " + head.version()
+                    + " expects " + head.capabilityDimension();
+            pending.forEach(i -> outcomes[i] = inferenceError(requests.get(i), message));
+            return;
+        }
+        float[][] candidates = capabilities.routableScores();
+        List<String> texts = pending.stream().map(i -> requests.get(i).text()).toList();
+        float[][] probabilities;
+        try {
+            probabilities = head.score(encoder.encode(texts), candidates);
+        } catch (RuntimeException batchFailure) {
+            // one record may have broken the batch: retry each alone so only that record fails
+            probabilities = null;
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            RoutingRequest request = requests.get(pending.get(k));
+            float[] row;
+            if (probabilities != null) {
+                row = probabilities[k];
+            } else {
+                try {
+                    row = head.score(encoder.encode(List.of(request.text())), candidates)[0];
+                } catch (RuntimeException e) {
+                    outcomes[pending.get(k)] = inferenceError(request, e.getMessage());
+                    continue;
+                }
+            }
+            outcomes[pending.get(k)] = choose(request, capabilities, masks.get(k), row);
+        }
+    }
+
+    private RoutingOutcome choose(RoutingRequest request, CapabilitySet capabilities, boolean[] mask, float[] row) {
+        List<Candidate> routable = capabilities.routable();
+        List<ScoredCandidate> eligible = new ArrayList<>();
+        for (int j = 0; j < mask.length; j++) {
+            if (!mask[j]) {
+                continue;
+            }
+            if (!Float.isFinite(row[j])) {
+                return inferenceError(request, "scorer gave probability " + row[j] + " for " + routable.get(j).modelId());
+            }
+            eligible.add(new ScoredCandidate(routable.get(j).modelId(), row[j], routable.get(j).cost()));
+        }
+        RoutingPolicy policy = request.policy() == null ? defaultRoutingPolicy : RoutingPolicy.of(request.policy());
+        List<ScoredCandidate> ranking = policy.rank(eligible);
+        ScoredCandidate best = ranking.get(0);
+        return new RoutingOutcome.Routed(request.id(), best.modelId(), best.probability(), ranking, policy.name(),
+                capabilities.version());
+    }
+
+    private static RoutingOutcome.Rejected inferenceError(RoutingRequest request, String message) {
+        return new RoutingOutcome.Rejected(request.id(), RejectReason.INFERENCE_ERROR, message);
+    }
+
+    public PolicySpec defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    public InstructionEncoder encoder() {
+        return encoder;
+    }
+
+    public ScorerHead head() {
+        return head;
+    }
+
+    /** Names what decides, e.g. {@code all-minilm-l6-v2/fp32+scorer-head@1a2b3c4d5e6f}. */
+    public String version() {
+        return encoder.version() + "+" + head.version();
+    }
+
+    @Override
+    public void close() {
+        try {
+            encoder.close();
+        } finally {
+            head.close();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.aptituderouter.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What became of one {@link RoutingRequest}: routed to a model, or rejected with a reason. */
+public sealed interface RoutingOutcome {
+
+    String requestId();
+
+    /**
+     * @param modelId              the chosen model
+     * @param probability          the scorer's P(correct) for the chosen model
+     * @param ranking              every eligible candidate, best first by the policy; the first is the chosen one
+     * @param policy               {@link org.aptituderouter.core.policy.PolicySpec#name()} of the policy applied
+     * @param capabilitySetVersion version of the capability set the decision was made against
+     */
+    record Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
+                  String policy, long capabilitySetVersion) implements RoutingOutcome {
+
+        public Routed {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(modelId, "modelId");
+            ranking = List.copyOf(ranking);
+        }
+    }
+
+    /** @param message what was wrong, for the dead-letter record and the logs */
+    record Rejected(String requestId, RejectReason reason, String message) implements RoutingOutcome {
+
+        public Rejected {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.aptituderouter.core.capability;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.aptituderouter.core.aptitude.AptitudeTest;
+
+/**
+ * The model zoo at one moment: an immutable snapshot that a router can read while a new one is being built.
+ * Every derived set ({@link #with}, {@link #withAll}, {@link #without}) has the next version, so decisions can say
+ * which snapshot they were made against. Candidates are kept in model-id order, independent of arrival order.
+ */
+public final class CapabilitySet {
+
+    private final String aptitudeTestId;
+    private final int dimension;
+    private final long version;
+    private final SortedMap<String, Candidate> byId;
+    private final List<Candidate> candidates;
+    private final List<Candidate> routable;
+    private final float[][] routableScores;
+
+    private CapabilitySet(String aptitudeTestId, int dimension, long version, SortedMap<String, Candidate> byId) {
+        this.aptitudeTestId = aptitudeTestId;
+        this.dimension = dimension;
+        this.version = version;
+        this.byId = Collections.unmodifiableSortedMap(byId);
+        this.candidates = List.copyOf(byId.values());
+        this.routable = candidates.stream().filter(Candidate::routable).toList();
+        this.routableScores = routable.stream().map(Candidate::scores).toArray(float[][]::new);
+    }
+
+    /** No candidates yet, version 0. */
+    public static CapabilitySet empty(AptitudeTest test) {
+        return empty(test.id(), test.dimension());
+    }
+
+    /** No candidates yet, version 0, for a test known only by its id and length (as a streams app receives it). */
+    public static CapabilitySet empty(String aptitudeTestId, int dimension) {
+        java.util.Objects.requireNonNull(aptitudeTestId, "aptitudeTestId");
+        if (dimension <= 0) {
+            throw new IllegalArgumentException("capability dimension must be positive, was " + dimension);
+        }
+        return new CapabilitySet(aptitudeTestId, dimension, 0, new TreeMap<>());
+    }
+
+    /**
+     * This set plus (or with a replaced) candidate, version + 1.
+     *
+     * @throws CapabilityValidationException if the candidate took another test, has the wrong number of scores,
+     *                                       a score that is NaN or outside [0,1], or a negative or non-finite cost
+     */
+    public CapabilitySet with(Candidate candidate) {
+        return withAll(List.of(candidate));
+    }
+
+    /** This set plus all the candidates, validated together: one version step, or none if any is invalid. */
+    public CapabilitySet withAll(Collection<Candidate> added) {
+        TreeMap<String, Candidate> next = new TreeMap<>(byId);
+        for (Candidate candidate : added) {
+            validate(candidate);
+            next.put(candidate.modelId(), candidate);
+        }
+        return new CapabilitySet(aptitudeTestId, dimension, version + 1, next);
+    }
+
+    /** This set without the model (a retired model, a tombstone), version + 1 even if the model was absent. */
+    public CapabilitySet without(String modelId) {
+        TreeMap<String, Candidate> next = new TreeMap<>(byId);
+        next.remove(modelId);
+        return new CapabilitySet(aptitudeTestId, dimension, version + 1, next);
+    }
+
+    private void validate(Candidate c) {
+        String model = c.modelId();
+        if (model.isBlank()) {
+            throw new CapabilityValidationException("''", "model id is blank");
+        }
+        if (!aptitudeTestId.equals(c.aptitudeTestId())) {
+            throw new CapabilityValidationException(model, "it took aptitude test " + c.aptitudeTestId()
+                    + " but this set holds results of " + aptitudeTestId);
+        }
+        if (c.dimension() != dimension) {
+            throw new CapabilityValidationException(model, "it has " + c.dimension() + " scores, aptitude test "
+                    + aptitudeTestId + " has " + dimension + " tasks");
+        }
+        for (int i = 0; i < dimension; i++) {
+            float s = c.score(i);
+            if (Float.isNaN(s)) {
+                throw new CapabilityValidationException(model, "score " + i + " is NaN");
+            }
+            if (s < 0f || s > 1f) {
+                throw new CapabilityValidationException(model, "score " + i + " is " + s + ", outside [0,1]");
+            }
+        }
+        if (!Double.isFinite(c.cost()) || c.cost() < 0) {
+            throw new CapabilityValidationException(model, "cost " + c.cost() + " is not a non-negative finite number");
+        }
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String aptitudeTestId() {
+        return aptitudeTestId;
+    }
+
+    /** Length of every capability vector in the set. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** All candidates, DRAINING included, in model-id order. */
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    /** The ACTIVE candidates, in model-id order: the ones a router may choose. */
+    public List<Candidate> routable() {
+        return routable;
+    }
+
+    /** Capability vectors of {@link #routable()}, row for row: the scorer's [M, dimension] input. A copy. */
+    public float[][] routableScores() {
+        float[][] copy = new float[routableScores.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = routableScores[i].clone();
+        }
+        return copy;
+    }
+
+    public Optional<Candidate> find(String modelId) {
+        return Optional.ofNullable(byId.get(modelId));
+    }
+
+    public boolean contains(String modelId) {
+        return byId.containsKey(modelId);
+    }
+
+    public int size() {
+        return candidates.size();
+    }
+
+    public List<String> modelIds() {
+        return List.copyOf(byId.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "CapabilitySet[v" + version + ", " + aptitudeTestId + ", " + size() + " models, "
+                + routable.size() + " routable]";
+    }
+}

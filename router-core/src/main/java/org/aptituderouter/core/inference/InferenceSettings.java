@@ -1,0 +1,66 @@
+package org.aptituderouter.core.inference;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.aptituderouter.core.encoder.EncoderVariant;
+
+/**
+ * How the encoder and the scorer head run.
+ *
+ * @param executionProvider CPU or CUDA
+ * @param allowCpuFallback  when CUDA was asked for but cannot load: run on the CPU (true) or refuse to start (false)
+ * @param encoderVariant    full-precision or int8-quantized MiniLM
+ * @param maxTokens         instructions are truncated to this many tokens, [CLS] and [SEP] included (2..512,
+ *                          MiniLM has 512 positions)
+ * @param intraOpThreads    ONNX Runtime threads per operator; 0 lets ONNX Runtime choose
+ * @param scorerModel       scorer head ONNX file; null means the head bundled in this jar
+ */
+public record InferenceSettings(
+        ExecutionProvider executionProvider,
+        boolean allowCpuFallback,
+        EncoderVariant encoderVariant,
+        int maxTokens,
+        int intraOpThreads,
+        Path scorerModel) {
+
+    public static final int DEFAULT_MAX_TOKENS = 256;
+    /** Position embeddings in MiniLM-L6: a longer input cannot be encoded. */
+    public static final int MODEL_MAX_TOKENS = 512;
+
+    public InferenceSettings {
+        Objects.requireNonNull(executionProvider, "executionProvider");
+        Objects.requireNonNull(encoderVariant, "encoderVariant");
+        if (maxTokens < 2 || maxTokens > MODEL_MAX_TOKENS) {
+            throw new IllegalArgumentException(
+                    "maxTokens must be between 2 and " + MODEL_MAX_TOKENS + ", was " + maxTokens);
+        }
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("intraOpThreads must be 0 (automatic) or positive, was " + intraOpThreads);
+        }
+    }
+
+    /** CPU, no fallback needed, full-precision encoder, 256 tokens, automatic threads, bundled head. */
+    public static InferenceSettings defaults() {
+        return new InferenceSettings(ExecutionProvider.CPU, false, EncoderVariant.FP32, DEFAULT_MAX_TOKENS, 0, null);
+    }
+
+    public InferenceSettings withExecutionProvider(ExecutionProvider provider, boolean cpuFallback) {
+        return new InferenceSettings(provider, cpuFallback, encoderVariant, maxTokens, intraOpThreads, scorerModel);
+    }
+
+    public InferenceSettings withEncoderVariant(EncoderVariant variant) {
+        return new InferenceSettings(executionProvider, allowCpuFallback, variant, maxTokens, intraOpThreads, scorerModel);
+    }
+
+    public InferenceSettings withMaxTokens(int tokens) {
+        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, tokens, intraOpThreads, scorerModel);
+    }
+
+    public InferenceSettings withIntraOpThreads(int threads) {
+        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, threads, scorerModel);
+    }
+
+    public InferenceSettings withScorerModel(Path model) {
+        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, intraOpThreads, model);
+    }
+}

@@ -1,0 +1,59 @@
+package org.aptituderouter.core.policy;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Which policy routes an instruction and its parameters; a value that can travel in configuration and requests.
+ *
+ * @param lambda    price of one unit of cost in probability (COST only), non-negative
+ * @param threshold minimum acceptable probability (THRESHOLD only), in [0,1]
+ */
+public record PolicySpec(PolicyType type, double lambda, double threshold) {
+
+    public PolicySpec {
+        Objects.requireNonNull(type, "type");
+        if (!Double.isFinite(lambda) || lambda < 0) {
+            throw new IllegalArgumentException("policy lambda must be a non-negative number, was " + lambda);
+        }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("policy threshold must be in [0,1], was " + threshold);
+        }
+    }
+
+    public static PolicySpec quality() {
+        return new PolicySpec(PolicyType.QUALITY, 0, 0);
+    }
+
+    public static PolicySpec cost(double lambda) {
+        return new PolicySpec(PolicyType.COST, lambda, 0);
+    }
+
+    public static PolicySpec threshold(double threshold) {
+        return new PolicySpec(PolicyType.THRESHOLD, 0, threshold);
+    }
+
+    /** From configuration: type named case-insensitively ({@code quality}, {@code cost}, {@code threshold}). */
+    public static PolicySpec of(String type, double lambda, double threshold) {
+        PolicyType parsed;
+        try {
+            parsed = PolicyType.valueOf(type.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown routing policy '" + type + "': use quality, cost or threshold", e);
+        }
+        return switch (parsed) {
+            case QUALITY -> quality();
+            case COST -> cost(lambda);
+            case THRESHOLD -> threshold(threshold);
+        };
+    }
+
+    /** The policy and its parameter as decisions record it: {@code quality}, {@code cost(lambda=0.01)}, ... */
+    public String name() {
+        return switch (type) {
+            case QUALITY -> "quality";
+            case COST -> "cost(lambda=" + lambda + ")";
+            case THRESHOLD -> "threshold(tau=" + threshold + ")";
+        };
+    }
+}

@@ -1,0 +1,203 @@
+package org.aptituderouter.core.scoring;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import org.aptituderouter.core.inference.ExecutionProvider;
+import org.aptituderouter.core.inference.InferenceSettings;
+import org.aptituderouter.core.inference.InferenceStartupException;
+import org.aptituderouter.core.inference.ModelResources;
+import org.aptituderouter.core.inference.OrtSessions;
+
+/**
+ * The learned Model-SAT scorer: P(candidate answers the instruction correctly) for every pair of B instruction
+ * embeddings and M capability vectors, in one ONNX Runtime call. Inputs {@code embedding} [B,D] and
+ * {@code capabilities} [M,K], output {@code probability} [B,M].
+ *
+ * <p>Thread-safe: ONNX Runtime sessions may run concurrently. {@link #close} must not race with score calls.
+ */
+public final class ScorerHead implements AutoCloseable {
+
+    /** Where {@code bin/router train} puts the trained head inside this jar. */
+    public static final String BUNDLED_RESOURCE = "org/aptituderouter/core/model/scorer-head.onnx";
+
+    static final String EMBEDDING = "embedding";
+    static final String CAPABILITIES = "capabilities";
+    static final String PROBABILITY = "probability";
+
+    private final OrtSession session;
+    private final ExecutionProvider provider;
+    private final String version;
+    private final int embeddingDimension;
+    private final int capabilityDimension;
+
+    private ScorerHead(OrtSessions.Opened opened, String version, String source) {
+        this.session = opened.session();
+        this.provider = opened.provider();
+        this.version = version;
+        try {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            if (!inputs.containsKey(EMBEDDING) || !inputs.containsKey(CAPABILITIES)
+                    || !session.getOutputNames().contains(PROBABILITY)) {
+                throw new InferenceStartupException("scorer model " + source + " has inputs " + inputs.keySet()
+                        + " and outputs " + session.getOutputNames()
+                        + "; expected inputs embedding, capabilities and output probability");
+            }
+            this.embeddingDimension = secondDimension(inputs.get(EMBEDDING));
+            this.capabilityDimension = secondDimension(inputs.get(CAPABILITIES));
+        } catch (OrtException e) {
+            throw new InferenceStartupException("cannot inspect scorer model " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The head named by {@code settings.scorerModel()}, or the bundled one when that is null. */
+    public static ScorerHead create(InferenceSettings settings) {
+        Path file = settings.scorerModel();
+        if (file != null) {
+            return load(file, settings);
+        }
+        byte[] model = ModelResources.read(BUNDLED_RESOURCE).orElseThrow(() -> notFound("classpath:" + BUNDLED_RESOURCE));
+        return fromBytes(model, settings, "classpath:" + BUNDLED_RESOURCE);
+    }
+
+    public static ScorerHead load(Path file, InferenceSettings settings) {
+        if (!Files.isRegularFile(file)) {
+            throw notFound(file.toAbsolutePath().toString());
+        }
+        try {
+            return fromBytes(Files.readAllBytes(file), settings, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scorer model " + file, e);
+        }
+    }
+
+    /** @param source where the bytes came from, for messages */
+    public static ScorerHead fromBytes(byte[] model, InferenceSettings settings, String source) {
+        OrtSessions.Opened opened = OrtSessions.open(model, settings, "scorer model " + source);
+        try {
+            return new ScorerHead(opened, "scorer-head@" + fingerprint(model), source);
+        } catch (RuntimeException e) {
+            closeQuietly(opened.session(), e);
+            throw e;
+        }
+    }
+
+    private static InferenceStartupException notFound(String where) {
+        return new InferenceStartupException("scorer model not found at " + where
+                + ": run bin/router train or set router.inference.scorer-model");
+    }
+
+    /**
+     * @param embeddings   B rows of {@link #embeddingDimension()} values
+     * @param capabilities M rows of {@link #capabilityDimension()} values
+     * @return B rows of M probabilities
+     */
+    public float[][] score(float[][] embeddings, float[][] capabilities) {
+        int batch = embeddings.length;
+        int models = capabilities.length;
+        if (batch == 0 || models == 0) {
+            float[][] empty = new float[batch][];
+            java.util.Arrays.setAll(empty, i -> new float[models]);
+            return empty;
+        }
+        FloatBuffer embeddingData = flatten(embeddings, embeddingDimension, "embedding");
+        FloatBuffer capabilityData = flatten(capabilities, capabilityDimension, "capability vector");
+        OrtEnvironment env = OrtSessions.environment();
+        try (OnnxTensor e = OnnxTensor.createTensor(env, embeddingData, new long[] {batch, embeddingDimension});
+             OnnxTensor c = OnnxTensor.createTensor(env, capabilityData, new long[] {models, capabilityDimension});
+             OrtSession.Result result = session.run(Map.of(EMBEDDING, e, CAPABILITIES, c), Set.of(PROBABILITY))) {
+            FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            if (out.remaining() != batch * models) {
+                throw new IllegalStateException("scorer returned " + out.remaining() + " values, expected "
+                        + batch + " x " + models);
+            }
+            float[][] probabilities = new float[batch][models];
+            for (float[] row : probabilities) {
+                out.get(row);
+            }
+            return probabilities;
+        } catch (OrtException ex) {
+            throw new IllegalStateException("scorer inference failed for " + batch + " x " + models + ": "
+                    + ex.getMessage(), ex);
+        }
+    }
+
+    private static FloatBuffer flatten(float[][] rows, int width, String what) {
+        FloatBuffer data = FloatBuffer.allocate(rows.length * width);
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != width) {
+                throw new IllegalArgumentException(what + " " + i + " has " + rows[i].length
+                        + " values, the scorer expects " + width);
+            }
+            data.put(rows[i]);
+        }
+        return data.flip();
+    }
+
+    /** Width of the embedding input, fixed by the exported graph (384 for MiniLM). */
+    public int embeddingDimension() {
+        return embeddingDimension;
+    }
+
+    /** Width of the capability input: the number of aptitude-test tasks the head was trained on. */
+    public int capabilityDimension() {
+        return capabilityDimension;
+    }
+
+    public ExecutionProvider provider() {
+        return provider;
+    }
+
+    /** {@code scorer-head@} and the first 12 hex digits of the graph's SHA-256: changes whenever the weights do. */
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot release the scorer session", e);
+        }
+    }
+
+    private static int secondDimension(NodeInfo input) {
+        long[] shape = ((TensorInfo) input.getInfo()).getShape();
+        if (shape.length != 2 || shape[1] <= 0) {
+            throw new InferenceStartupException("scorer input " + input.getName() + " has shape "
+                    + java.util.Arrays.toString(shape) + "; expected [batch, fixed width]");
+        }
+        return (int) shape[1];
+    }
+
+    private static String fingerprint(byte[] model) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(model);
+            return HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static void closeQuietly(OrtSession session, RuntimeException failure) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
