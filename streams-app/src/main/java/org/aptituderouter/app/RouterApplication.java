@@ -1,0 +1,65 @@
+package org.aptituderouter.app;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.aptituderouter.app.demo.DemoCommand;
+
+/**
+ * {@code bin/router serve|demo [--key=value ...]}.
+ * <ul>
+ *   <li>{@code serve}: route until stopped, against {@code kafka.bootstrap.servers}, or an in-process broker and
+ *       schema registry when it is unset;</li>
+ *   <li>{@code demo}: in-process cluster, a stream of sample instructions, a model joining mid-stream; then exit.</li>
+ * </ul>
+ */
+public final class RouterApplication {
+
+    private RouterApplication() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "serve" -> serve(options);
+            case "demo" -> System.exit(DemoCommand.run(options));
+            case "help", "-h", "--help" -> System.out.println(usage());
+            default -> {
+                System.err.println(usage());
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void serve(String[] options) {
+        RouterRuntime runtime;
+        try {
+            runtime = RouterRuntime.start(options, Map.of());
+        } catch (RuntimeException e) {
+            System.err.println("router: cannot start: " + StartupFailure.explain(e));
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }, "router-shutdown"));
+        System.out.println("router: serving on http://localhost:" + runtime.httpPort()
+                + " (/health, /prometheus, /models); Ctrl-C stops");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String usage() {
+        return """
+                usage: bin/router serve [--key=value ...]   route instructions until stopped
+                       bin/router demo  [--key=value ...]   in-process cluster, sample instructions, a model joining
+                configuration: streams-app/src/main/resources/application.yml (router.*, kafka.*); with
+                kafka.bootstrap.servers unset, an in-process Kafka broker and schema registry are started""";
+    }
+}

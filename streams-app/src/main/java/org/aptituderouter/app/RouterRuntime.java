@@ -1,0 +1,92 @@
+package org.aptituderouter.app;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.EmbeddedApplication;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.aptituderouter.app.embedded.EmbeddedCluster;
+
+/**
+ * The running router: the Micronaut context (HTTP server, Kafka Streams) and, in embedded mode, the in-process
+ * broker and registry it talks to. Embedded mode is decided here, before the context exists, because every Kafka
+ * client the context creates needs the bootstrap servers from the start.
+ */
+public final class RouterRuntime implements AutoCloseable {
+
+    private final ApplicationContext context;
+    private final EmbeddedCluster embedded;
+
+    private RouterRuntime(ApplicationContext context, EmbeddedCluster embedded) {
+        this.context = context;
+        this.embedded = embedded;
+    }
+
+    /**
+     * @param args       command-line arguments ({@code --key=value} overrides configuration)
+     * @param properties configuration that takes precedence over application.yml (tests, the demo)
+     */
+    public static RouterRuntime start(String[] args, Map<String, Object> properties) {
+        EmbeddedCluster embedded = null;
+        Map<String, Object> effective = new HashMap<>(properties);
+        if (configured("kafka.bootstrap.servers", args, properties).isEmpty()) {
+            embedded = EmbeddedCluster.start(configured("kafka.schema.registry.url", args, properties).orElse(null));
+            effective.putAll(embedded.properties());
+        }
+        ApplicationContext context = ApplicationContext.builder(RouterApplication.class)
+                .args(args)
+                .properties(effective)
+                .build();
+        try {
+            context.start();
+            context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);
+            return new RouterRuntime(context, embedded);
+        } catch (RuntimeException e) {
+            closeQuietly(context);
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** A setting as the application would see it, read before the application context exists. */
+    private static Optional<String> configured(String key, String[] args, Map<String, Object> properties) {
+        ApplicationContext probe = ApplicationContext.builder().args(args).properties(properties).build();
+        Environment environment = probe.getEnvironment().start();
+        try {
+            return environment.getProperty(key, String.class).filter(value -> !value.isBlank());
+        } finally {
+            environment.stop();
+        }
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public Optional<EmbeddedCluster> embedded() {
+        return Optional.ofNullable(embedded);
+    }
+
+    /** The HTTP port actually bound (configuration may ask for a random one). */
+    public int httpPort() {
+        return context.findBean(EmbeddedServer.class).map(EmbeddedServer::getPort).orElse(-1);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(context);
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private static void closeQuietly(ApplicationContext context) {
+        if (context.isRunning()) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.aptituderouter.app.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.annotation.PostConstruct;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.aptituderouter.core.encoder.EncoderVariant;
+import org.aptituderouter.core.inference.ExecutionProvider;
+import org.aptituderouter.core.inference.InferenceSettings;
+
+/** {@code router.inference.*}: how router-core runs the encoder and the scorer head (CPU or CUDA, which weights). */
+@ConfigurationProperties("router.inference")
+public class InferenceProperties {
+
+    private String executionProvider = "cpu";
+    private boolean allowCpuFallback;
+    private String encoderVariant = "fp32";
+    private int maxTokens = InferenceSettings.DEFAULT_MAX_TOKENS;
+    private int intraOpThreads;
+    /** Scorer head ONNX file; empty means the head bundled with router-core. */
+    private String scorerModel = "";
+
+    public String getExecutionProvider() {
+        return executionProvider;
+    }
+
+    public void setExecutionProvider(String executionProvider) {
+        this.executionProvider = executionProvider;
+    }
+
+    public boolean isAllowCpuFallback() {
+        return allowCpuFallback;
+    }
+
+    public void setAllowCpuFallback(boolean allowCpuFallback) {
+        this.allowCpuFallback = allowCpuFallback;
+    }
+
+    public String getEncoderVariant() {
+        return encoderVariant;
+    }
+
+    public void setEncoderVariant(String encoderVariant) {
+        this.encoderVariant = encoderVariant;
+    }
+
+    public int getMaxTokens() {
+        return maxTokens;
+    }
+
+    public void setMaxTokens(int maxTokens) {
+        this.maxTokens = maxTokens;
+    }
+
+    public int getIntraOpThreads() {
+        return intraOpThreads;
+    }
+
+    public void setIntraOpThreads(int intraOpThreads) {
+        this.intraOpThreads = intraOpThreads;
+    }
+
+    public String getScorerModel() {
+        return scorerModel;
+    }
+
+    public void setScorerModel(String scorerModel) {
+        this.scorerModel = scorerModel == null ? "" : scorerModel;
+    }
+
+    @PostConstruct
+    void validate() {
+        toSettings();
+    }
+
+    /** The router-core settings these properties describe; every mistake is reported with its key. */
+    public InferenceSettings toSettings() {
+        ExecutionProvider provider = parse("router.inference.execution-provider", executionProvider,
+                ExecutionProvider.class);
+        EncoderVariant variant = parse("router.inference.encoder-variant", encoderVariant, EncoderVariant.class);
+        Path scorer = null;
+        if (!scorerModel.isBlank()) {
+            scorer = Path.of(scorerModel);
+            if (!Files.isRegularFile(scorer) || !Files.isReadable(scorer)) {
+                throw new RouterConfigException("router.inference.scorer-model points to '" + scorer.toAbsolutePath()
+                        + "', which is not a readable file: give the path of a scorer-head ONNX file "
+                        + "(bin/router train writes one), or leave the key empty to use the bundled head");
+            }
+        }
+        try {
+            return new InferenceSettings(provider, allowCpuFallback, variant, maxTokens, intraOpThreads, scorer);
+        } catch (IllegalArgumentException e) {
+            throw new RouterConfigException("router.inference: " + e.getMessage()
+                    + " (keys router.inference.max-tokens and router.inference.intra-op-threads)");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(String key, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RouterConfigException(key + " must be one of "
+                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.aptituderouter.app.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.annotation.PostConstruct;
+import org.aptituderouter.core.policy.PolicySpec;
+
+/**
+ * {@code router.policy.*}: the routing policy applied to instructions that name none ({@code default}: quality,
+ * cost or threshold), with the cost weight {@code lambda} and the probability {@code threshold}.
+ */
+@ConfigurationProperties("router.policy")
+public class PolicyProperties {
+
+    private String defaultPolicy = "quality";
+    private double lambda = 0.001;
+    private double threshold = 0.7;
+
+    public String getDefault() {
+        return defaultPolicy;
+    }
+
+    public void setDefault(String defaultPolicy) {
+        this.defaultPolicy = defaultPolicy;
+    }
+
+    public double getLambda() {
+        return lambda;
+    }
+
+    public void setLambda(double lambda) {
+        this.lambda = lambda;
+    }
+
+    public double getThreshold() {
+        return threshold;
+    }
+
+    public void setThreshold(double threshold) {
+        this.threshold = threshold;
+    }
+
+    @PostConstruct
+    void validate() {
+        toSpec();
+    }
+
+    /** The default policy; instructions may override type, lambda and threshold one by one. */
+    public PolicySpec toSpec() {
+        if (defaultPolicy == null) {
+            throw new RouterConfigException("router.policy.default must be quality, cost or threshold");
+        }
+        // every parameter is checked, not only the chosen policy's, because instructions may switch policy
+        try {
+            new PolicySpec(org.aptituderouter.core.policy.PolicyType.QUALITY, lambda, threshold);
+            return PolicySpec.of(defaultPolicy, lambda, threshold);
+        } catch (IllegalArgumentException e) {
+            throw new RouterConfigException("router.policy: " + e.getMessage()
+                    + " (keys router.policy.default, router.policy.lambda, router.policy.threshold)");
+        }
+    }
+}

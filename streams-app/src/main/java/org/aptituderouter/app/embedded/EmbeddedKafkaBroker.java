@@ -1,0 +1,65 @@
+package org.aptituderouter.app.embedded;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node KRaft broker (broker and controller combined) in this JVM, for development, the demo and tests.
+ * It comes from Kafka's own test kit, which formats a fresh log directory under the temp dir, binds a free port and
+ * starts in about two seconds. Everything is sized for one node: internal topics with one replica, so transactions
+ * (exactly_once_v2) work.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    private final KafkaClusterTestKit cluster;
+
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static EmbeddedKafkaBroker start() {
+        long started = System.nanoTime();
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // topics exist only when the router creates them, as they must on a real cluster
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .setDeleteOnClose(true)
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            LOG.info("Embedded Kafka broker (KRaft, single node) ready at {} in {} ms", cluster.bootstrapServers(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedKafkaBroker(cluster);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            LOG.warn("Embedded Kafka broker did not close cleanly: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.aptituderouter.app.http;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.topics.RouterTopics;
+import org.aptituderouter.core.capability.CapabilitySet;
+
+/** {@code GET /models}: the candidates the router chooses among right now, from the live capability set. */
+@Controller("/models")
+public class ModelsController {
+
+    private final LiveCapabilities capabilities;
+    private final RouterTopics topics;
+
+    public ModelsController(LiveCapabilities capabilities, RouterTopics topics) {
+        this.capabilities = capabilities;
+        this.topics = topics;
+    }
+
+    @Get
+    public Models list() {
+        CapabilitySet set = capabilities.current();
+        List<Model> models = set.candidates().stream()
+                .map(c -> new Model(c.modelId(), c.status().name(), c.routable(), c.cost(),
+                        topics.routedTopicName(c.modelId())))
+                .toList();
+        return new Models(set.version(), set.aptitudeTestId(), models);
+    }
+
+    /** The capability set as listed: its version, the aptitude test its vectors answer, and its models. */
+    @Serdeable
+    public record Models(long capabilitySetVersion, String aptitudeTestId, List<Model> models) {
+    }
+
+    /** One candidate: whether it takes new instructions, its cost, and the topic its instructions go to. */
+    @Serdeable
+    public record Model(String modelId, String status, boolean routable, double cost, String topic) {
+    }
+}

@@ -1,0 +1,34 @@
+package org.aptituderouter.app.lifecycle;
+
+import io.micronaut.configuration.kafka.streams.event.BeforeKafkaStreamStart;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.ApplicationEventListener;
+import jakarta.inject.Singleton;
+import org.aptituderouter.app.embedded.ZooSeeder;
+import org.aptituderouter.app.inference.BatchBudget;
+import org.aptituderouter.app.topics.TopicProvisioner;
+
+/**
+ * What must be true before the streams start: the topics exist (Kafka Streams will not run on missing source
+ * topics), in embedded mode the zoo is published, and a worst-case batch fits the poll and transaction timeouts.
+ */
+@Singleton
+public class BeforeStreamsStart implements ApplicationEventListener<BeforeKafkaStreamStart> {
+
+    private final TopicProvisioner provisioner;
+    private final BeanProvider<ZooSeeder> zooSeeder;
+    private final BatchBudget budget;
+
+    public BeforeStreamsStart(TopicProvisioner provisioner, BeanProvider<ZooSeeder> zooSeeder, BatchBudget budget) {
+        this.provisioner = provisioner;
+        this.zooSeeder = zooSeeder;
+        this.budget = budget;
+    }
+
+    @Override
+    public void onApplicationEvent(BeforeKafkaStreamStart event) {
+        provisioner.ensureFixedTopics();
+        zooSeeder.ifPresent(ZooSeeder::seedIfEmpty);
+        budget.check();
+    }
+}

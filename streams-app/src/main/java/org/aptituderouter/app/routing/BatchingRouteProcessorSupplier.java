@@ -1,0 +1,53 @@
+package org.aptituderouter.app.routing;
+
+import java.time.Duration;
+import java.util.Set;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.core.Router;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** One {@link BatchingRouteProcessor} per stream task, each with its own changelogged batch store. */
+public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<byte[], byte[], byte[], RouterOutput> {
+
+    private final String storeName;
+    private final int maxSize;
+    private final Duration maxWait;
+    private final InstructionDecoder decoder;
+    private final RoutingRequests requests;
+    private final Router router;
+    private final LiveCapabilities capabilities;
+    private final RouterMetrics metrics;
+
+    public BatchingRouteProcessorSupplier(String storeName, int maxSize, Duration maxWait, InstructionDecoder decoder,
+                                          RoutingRequests requests, Router router, LiveCapabilities capabilities,
+                                          RouterMetrics metrics) {
+        this.storeName = storeName;
+        this.maxSize = maxSize;
+        this.maxWait = maxWait;
+        this.decoder = decoder;
+        this.requests = requests;
+        this.router = router;
+        this.capabilities = capabilities;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Processor<byte[], byte[], byte[], RouterOutput> get() {
+        return new BatchingRouteProcessor(storeName, maxSize, maxWait, decoder, requests, router, capabilities,
+                metrics);
+    }
+
+    /** Persistent and logged (the default): the store is the only place an unflushed instruction lives. */
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        StoreBuilder<KeyValueStore<Long, PendingInstruction>> store = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(storeName), Serdes.Long(), new PendingInstructionSerde());
+        return Set.of(store);
+    }
+}

@@ -1,0 +1,45 @@
+package org.aptituderouter.app.topology;
+
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.aptituderouter.app.capability.CapabilityUpdateProcessorSupplier;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.config.BatchProperties;
+import org.aptituderouter.app.config.PolicyProperties;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.app.routing.BatchingRouteProcessorSupplier;
+import org.aptituderouter.app.routing.InstructionDecoder;
+import org.aptituderouter.app.routing.RouterOutput;
+import org.aptituderouter.app.routing.RoutingRequests;
+import org.aptituderouter.app.topics.RouterTopics;
+import org.aptituderouter.app.topics.TopicProvisioner;
+import org.aptituderouter.core.Router;
+import org.apache.kafka.streams.kstream.KStream;
+
+/**
+ * Puts the routing topology on micronaut-kafka's {@link ConfiguredStreamBuilder}; micronaut-kafka's
+ * KafkaStreamsFactory then builds, starts and closes the KafkaStreams from it with the {@code kafka.streams.default.*}
+ * settings.
+ */
+@Factory
+public class RouterStreamFactory {
+
+    @Singleton
+    @Named("router")
+    KStream<byte[], RouterOutput> routerStream(ConfiguredStreamBuilder builder, RouterTopics topics,
+                                               BatchProperties batch, PolicyProperties policy, Router router,
+                                               LiveCapabilities capabilities, RouterMetrics metrics,
+                                               TopicProvisioner provisioner) {
+        BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
+                batch.getMaxSize(), batch.getMaxWait(),
+                new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
+                new RoutingRequests(policy.toSpec(), policy.getLambda(), policy.getThreshold()),
+                router, capabilities, metrics);
+        CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
+                NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
+                topics.capabilities().valueSerde().deserializer(), capabilities, provisioner, metrics);
+        return RouterTopology.build(builder, topics, batchRouter, capabilityUpdater);
+    }
+}
