@@ -57,13 +57,13 @@ public final class TestHeads {
         ONNXPlaceholder embedding = ctx.floatInput("embedding", embeddingDim);
         ONNXPlaceholder capabilities = ctx.floatInput("capabilities", capabilityDim);
         ONNXPlaceholder probability = ctx.floatOutput("probability", 1);
-        ONNXNode mean = capabilities.apply(ONNXOperators.REDUCE_MEAN, Map.of("axes", new long[] {1}, "keepdims", 0));
+        ONNXNode mean = capabilities.apply(ONNXOperators.REDUCE_MEAN, Map.of("axes", new int[] {1}, "keepdims", 0));
         // [B]: 0 for every record within the limit, 1000 (out of bounds) for one above it
         ONNXNode feature = embedding.apply(ONNXOperators.GATHER, ctx.constant("dim", dim), Map.of("axis", 1));
         ONNXNode above = feature.apply(ONNXOperators.GREATER, ctx.constant("limit", limit));
         ONNXNode index = above.apply(ONNXOperators.CAST, Map.of("to", OnnxMl.TensorProto.DataType.INT64.getNumber()))
                 .apply(ONNXOperators.MUL, ctx.constant("oob", 1000L));
-        ONNXNode zero = ctx.array("zeros", new float[] {0f}).apply(ONNXOperators.GATHER, index);
+        ONNXNode zero = ctx.array("zeros", new float[] {0f}).apply(ONNXOperators.GATHER, index, Map.of("axis", 0));
         ONNXNode column = zero.apply(ONNXOperators.UNSQUEEZE, ctx.array("axis1", new long[] {1}));
         column.apply(ONNXOperators.ADD, mean).assignTo(probability);
         return model(ctx);
