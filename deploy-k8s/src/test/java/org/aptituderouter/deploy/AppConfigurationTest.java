@@ -22,6 +22,8 @@ class AppConfigurationTest {
 
     private static final AppContract CONTRACT = AppContract.read();
     private static final String STREAMS_PREFIX = "kafka.streams.default.";
+    /** Keys the app's own application.yml declares, once it exists. */
+    private static final Map<String, Object> APP_DEFAULTS = AppContract.appDefaults().orElse(Map.of());
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.aptituderouter.deploy.Overlays#all")
@@ -45,11 +47,10 @@ class AppConfigurationTest {
         Map<String, String> sources = AppContract.configurationPropertiesSources();
         Assumptions.assumeFalse(sources.isEmpty(),
                 "streams-app has no @ConfigurationProperties classes yet: only the contract doc is checked");
-        Map<String, Object> appDefaults = AppContract.appDefaults().orElse(Map.of());
 
         Set<String> unbound = new TreeSet<>();
         for (String key : AppConfig.of(Kustomize.overlay(overlay)).keys()) {
-            if (key.startsWith("router.") && !AppContract.isBound(key, sources) && !appDefaults.containsKey(key)) {
+            if (key.startsWith("router.") && !AppContract.isBound(key, sources)) {
                 unbound.add(key);
             }
         }
@@ -70,6 +71,32 @@ class AppConfigurationTest {
         }
         assertThat(manifests.custom("KafkaTopic")).extracting(AppConfigurationTest::topicName)
                 .containsExactlyInAnyOrderElementsOf(configured);
+    }
+
+    /**
+     * The app creates a missing fixed topic itself at start (streams-app TopicProvisioner) with
+     * router.topics.partitions and replication-factor, and the capabilities topic with one partition: the
+     * KafkaTopics must say the same, or whichever comes first decides and Strimzi then fights the app.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.aptituderouter.deploy.Overlays#all")
+    void kafkaTopicsAreSizedAsTheAppWouldCreateThem(String overlay) {
+        RenderedManifests manifests = Kustomize.overlay(overlay);
+        AppConfig config = AppConfig.of(manifests);
+        String capabilities = config.get("router.topics.prefix").orElse("")
+                + config.require("router.topics.capabilities");
+        int partitions = config.requireInt("router.topics.partitions");
+        int replicationFactor = config.requireInt("router.topics.replication-factor");
+
+        for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
+            int expectedPartitions = topicName(topic).equals(capabilities) ? 1 : partitions;
+            assertThat(((Number) topic.get("spec", "partitions")).intValue())
+                    .as("partitions of %s in %s", topicName(topic), overlay).isEqualTo(expectedPartitions);
+            if (replicationFactor > 0) {
+                assertThat(((Number) topic.get("spec", "replicas")).intValue())
+                        .as("replicas of %s in %s", topicName(topic), overlay).isEqualTo(replicationFactor);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -160,7 +187,7 @@ class AppConfigurationTest {
     }
 
     private static boolean isReadByApp(String key) {
-        if (CONTRACT.keys().contains(key)) {
+        if (CONTRACT.keys().contains(key) || APP_DEFAULTS.containsKey(key)) {
             return true;
         }
         if (key.startsWith(STREAMS_PREFIX)) {

@@ -9,8 +9,6 @@ final class Overlays {
     /** Overlays autoscaled by KEDA and scraped by Prometheus (they include both components). */
     static final List<String> PRODUCTION = List.of("cpu", "gpu");
 
-    static final String APP_NAME = "aptitude-router";
-    static final String CONFIG_MAP = "aptitude-router-config";
     static final String METRICS_SERVICE = "aptitude-router";
     static final String GPU_RESOURCE = "nvidia.com/gpu";
 
