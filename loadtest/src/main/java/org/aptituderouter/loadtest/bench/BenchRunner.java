@@ -1,0 +1,169 @@
+package org.aptituderouter.loadtest.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.aptituderouter.loadtest.clock.BenchClock;
+import org.aptituderouter.loadtest.report.BenchEnvironment;
+import org.aptituderouter.loadtest.report.BenchReport;
+import org.aptituderouter.loadtest.report.RouterSettings;
+
+/**
+ * One benchmark, start to finish: the ceiling of router-core alone, the pipeline under stepped load (fractions of
+ * that ceiling), a model joining under load, and the same load under other batch settings, each setting on a
+ * freshly started router. Everything runs on the same instruction texts.
+ */
+public final class BenchRunner {
+
+    /** A router on shared CPUs may take a while to load its models and restore; this is generous. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final BenchPlan plan;
+    private final List<String> texts;
+    private final String textSource;
+    private final Map<String, Object> appProperties;
+    private final boolean quick;
+    private final Progress progress;
+    private final PrintStream out;
+    private final BenchClock clock = BenchClock.system();
+    private final String sessionId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /**
+     * @param appProperties configuration for the router under test over its application.yml (e.g.
+     *                      {@code kafka.bootstrap.servers} to use a real cluster instead of the embedded one)
+     * @param out           where a line per finished phase is printed
+     */
+    public BenchRunner(BenchPlan plan, List<String> texts, String textSource, Map<String, Object> appProperties,
+                       boolean quick, Progress progress, PrintStream out) {
+        this.plan = plan;
+        this.texts = List.copyOf(texts);
+        this.textSource = textSource;
+        this.appProperties = Map.copyOf(appProperties);
+        this.quick = quick;
+        this.progress = progress;
+        this.out = out;
+    }
+
+    public BenchReport run() throws InterruptedException {
+        String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        out.println("bench: starting the router (" + describeBroker() + ") ...");
+        try (RouterUnderTest app = startRouter(Map.of())) {
+            RouterSettings settings = settings(app);
+            double ceiling = ceiling(app, app.batch().getMaxSize());
+            out.printf(Locale.ROOT, "bench: ceiling %.1f instructions/s (router-core alone, batch %d, %d thread(s))%n",
+                    ceiling, settings.maxBatchSize(), settings.streamThreads());
+            List<StepResult> steps = new ArrayList<>();
+            OnboardingResult onboarding;
+            try (BenchSession session = new BenchSession(app, texts, clock, sessionId, plan.drainTimeout())) {
+                session.steps().run("warmup", plan.loadFractions().get(0) * ceiling, plan.warmup(), progress);
+                for (double fraction : plan.loadFractions()) {
+                    StepResult step = session.steps().run(label(fraction), fraction * ceiling, plan.stepDuration(),
+                            progress);
+                    print(step);
+                    steps.add(step);
+                }
+                onboarding = session.onboarding().run(Newcomer.strongest(app.zoo(), sessionId + "-newcomer"),
+                        plan.onboardingFraction() * ceiling, plan.onboardingDuration(), progress);
+                print(onboarding);
+            }
+            List<BatchEffect> batchEffect = batchEffect(settings, ceiling, steps);
+            return new BenchReport(generatedAt, quick, BenchEnvironment.detect(describeBroker()), settings,
+                    texts.size(), textSource, ceiling, onboarding.onboardingMs(), onboarding, steps, batchEffect,
+                    perModel(steps, onboarding, batchEffect));
+        }
+    }
+
+    private double ceiling(RouterUnderTest app, int batchSize) throws InterruptedException {
+        try (Progress.Task task = progress.start("ceiling", 1)) {
+            task.note("router-core alone, batch " + batchSize);
+            double ceiling = new CeilingProbe(app.router(), app.zoo(), texts, batchSize, app.streamThreads())
+                    .measure(plan.warmup(), plan.ceilingDuration());
+            task.stepTo(1);
+            return ceiling;
+        }
+    }
+
+    /**
+     * The application's own setting comes from the stepped load (the step at the batch fraction, when there is
+     * one); every other setting runs on a router started with it.
+     */
+    private List<BatchEffect> batchEffect(RouterSettings own, double ceiling, List<StepResult> steps)
+            throws InterruptedException {
+        List<BatchEffect> effects = new ArrayList<>();
+        steps.stream()
+                .filter(step -> step.label().equals(label(plan.batchFraction())))
+                .findFirst()
+                .ifPresent(step -> effects.add(new BatchEffect(own.maxBatchSize(), own.maxWaitMs(), ceiling, step)));
+        for (BatchSetting setting : plan.batchSettings()) {
+            out.println("bench: restarting the router with batch " + setting + " ...");
+            try (RouterUnderTest app = startRouter(setting.properties())) {
+                double settingCeiling = ceiling(app, setting.maxSize());
+                try (BenchSession session = new BenchSession(app, texts, clock, sessionId, plan.drainTimeout())) {
+                    String label = "batch-" + setting.maxSize() + "-" + setting.maxWait().toMillis() + "ms";
+                    session.steps().run(label + "-warmup", plan.batchFraction() * ceiling, plan.warmup(), progress);
+                    StepResult step = session.steps().run(label, plan.batchFraction() * ceiling, plan.stepDuration(),
+                            progress);
+                    print(step);
+                    effects.add(new BatchEffect(setting.maxSize(), setting.maxWait().toMillis(), settingCeiling, step));
+                }
+            }
+        }
+        return effects;
+    }
+
+    private RouterUnderTest startRouter(Map<String, Object> batch) throws InterruptedException {
+        Map<String, Object> properties = new HashMap<>(appProperties);
+        properties.putAll(batch);
+        return RouterUnderTest.start(properties, READY_TIMEOUT);
+    }
+
+    private RouterSettings settings(RouterUnderTest app) {
+        return new RouterSettings(app.batch().getMaxSize(), app.batch().getMaxWait().toMillis(),
+                app.inference().getEncoderVariant(), app.inference().getExecutionProvider(),
+                app.inference().getIntraOpThreads(), app.streamThreads(), app.partitions(), app.zoo().routable().size(),
+                app.router().version());
+    }
+
+    private String describeBroker() {
+        Object servers = appProperties.get("kafka.bootstrap.servers");
+        return servers == null || servers.toString().isBlank() ? "embedded" : servers.toString();
+    }
+
+    private static String label(double fraction) {
+        return Math.round(fraction * 100) + "pct";
+    }
+
+    private void print(StepResult s) {
+        out.printf(Locale.ROOT, "bench: %-16s offered %7.1f/s achieved %7.1f/s  p50 %7.1f  p99 %7.1f  p99.9 %7.1f"
+                        + "  max %7.1f ms  sent %d missing %d duplicates %d%s%n",
+                s.label(), s.offeredPerS(), s.achievedPerS(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), s.sent(),
+                s.missing(), s.duplicates(), s.fellBehind() ? "  (generator fell behind)" : "");
+    }
+
+    private void print(OnboardingResult onboarding) {
+        print(onboarding.step());
+        out.println(onboarding.onboardingMs() == null
+                ? "bench: the new model was never chosen during the onboarding step"
+                : String.format(Locale.ROOT, "bench: onboarding %.1f ms to the first decision for %s (%.0f%% of the "
+                        + "step's instructions)", onboarding.onboardingMs(), onboarding.modelId(),
+                100 * onboarding.newcomerShare()));
+    }
+
+    private static Map<String, Long> perModel(List<StepResult> steps, OnboardingResult onboarding,
+                                              List<BatchEffect> effects) {
+        Map<String, Long> total = new TreeMap<>();
+        List<StepResult> all = new ArrayList<>(steps);
+        all.add(onboarding.step());
+        effects.stream().map(BatchEffect::step).filter(step -> !steps.contains(step)).forEach(all::add);
+        all.forEach(step -> step.perModel().forEach((model, count) -> total.merge(model, count, Long::sum)));
+        return total;
+    }
+}

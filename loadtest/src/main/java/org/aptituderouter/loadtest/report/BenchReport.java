@@ -1,0 +1,27 @@
+package org.aptituderouter.loadtest.report;
+
+import java.util.List;
+import java.util.Map;
+import org.aptituderouter.loadtest.bench.BatchEffect;
+import org.aptituderouter.loadtest.bench.OnboardingResult;
+import org.aptituderouter.loadtest.bench.StepResult;
+
+/**
+ * Everything one {@code bin/router bench} run measured. Serialized with snake_case names: {@code ceiling_per_s},
+ * {@code onboarding_ms}, {@code steps} (each {@code offered_per_s}, {@code achieved_per_s}, {@code p50_ms},
+ * {@code p99_ms}, {@code p999_ms}, {@code max_ms}, {@code sent}, {@code missing}, {@code duplicates}, ...).
+ *
+ * @param onboardingMs null when the new model was never chosen during the onboarding step
+ */
+public record BenchReport(String generatedAt, boolean quick, BenchEnvironment environment, RouterSettings router,
+                          int texts, String textSource, double ceilingPerS, Double onboardingMs,
+                          OnboardingResult onboarding, List<StepResult> steps, List<BatchEffect> batchEffect,
+                          Map<String, Long> perModel) {
+
+    /** Every step (onboarding and batch settings included) delivered every instruction exactly once. */
+    public boolean exactlyOnce() {
+        return steps.stream().allMatch(StepResult::exactlyOnce)
+                && (onboarding == null || onboarding.step().exactlyOnce())
+                && batchEffect.stream().allMatch(effect -> effect.step().exactlyOnce());
+    }
+}
