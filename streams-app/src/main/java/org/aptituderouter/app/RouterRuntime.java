@@ -1,5 +1,6 @@
 package org.aptituderouter.app;
 
+import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.EmbeddedApplication;
@@ -29,9 +30,18 @@ public final class RouterRuntime implements AutoCloseable {
      * @param properties configuration that takes precedence over application.yml (tests, the demo)
      */
     public static RouterRuntime start(String[] args, Map<String, Object> properties) {
+        return start(args, properties, configured("kafka.bootstrap.servers", args, properties).isEmpty());
+    }
+
+    /** Always on a fresh in-process broker and registry, whatever the configuration names (the demo). */
+    public static RouterRuntime startEmbedded(String[] args, Map<String, Object> properties) {
+        return start(args, properties, true);
+    }
+
+    private static RouterRuntime start(String[] args, Map<String, Object> properties, boolean embeddedMode) {
         EmbeddedCluster embedded = null;
         Map<String, Object> effective = new HashMap<>(properties);
-        if (configured("kafka.bootstrap.servers", args, properties).isEmpty()) {
+        if (embeddedMode) {
             embedded = EmbeddedCluster.start(configured("kafka.schema.registry.url", args, properties).orElse(null));
             effective.putAll(embedded.properties());
         }
@@ -69,6 +79,13 @@ public final class RouterRuntime implements AutoCloseable {
 
     public Optional<EmbeddedCluster> embedded() {
         return Optional.ofNullable(embedded);
+    }
+
+    /** Kafka client settings the application uses (bootstrap servers, security, registry keys). */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        context.getBean(KafkaDefaultConfiguration.class).getConfig().forEach((k, v) -> config.put(k.toString(), v));
+        return config;
     }
 
     /** The HTTP port actually bound (configuration may ask for a random one). */

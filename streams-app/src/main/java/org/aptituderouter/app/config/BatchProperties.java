@@ -15,7 +15,7 @@ import java.time.Duration;
 @ConfigurationProperties("router.batch")
 public class BatchProperties {
 
-    private int maxSize = 32;
+    private int maxSize = 16;
     private Duration maxWait = Duration.ofMillis(50);
 
     public int getMaxSize() {
