@@ -1,0 +1,199 @@
+package org.aptituderouter.core.bench;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.aptituderouter.core.Router;
+import org.aptituderouter.core.RoutingOutcome;
+import org.aptituderouter.core.RoutingRequest;
+import org.aptituderouter.core.ScoredCandidate;
+import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.CapabilityLines;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.encoder.EncoderVariant;
+import org.aptituderouter.core.encoder.InstructionEncoder;
+import org.aptituderouter.core.encoder.MiniLmTokenizer;
+import org.aptituderouter.core.inference.InferenceSettings;
+import org.aptituderouter.core.policy.PolicySpec;
+import org.aptituderouter.core.policy.RoutingPolicy;
+import org.aptituderouter.core.scoring.ScorerHead;
+
+/**
+ * Throughput of the encoder alone against the whole router (encode + score every zoo candidate + policy), per batch
+ * size, for both encoder variants, in one run; and the share of router time the scorer head and policy take.
+ * A measurement tool, not a test: run it on a quiet machine.
+ *
+ * <pre>
+ * java -cp ... org.aptituderouter.core.bench.RouterBenchmark [--texts questions.jsonl] [--limit 2000]
+ *     [--seconds 3] [--threads 0] [--head scorer-head.onnx] [--zoo zoo-capabilities.jsonl]
+ * </pre>
+ */
+public final class RouterBenchmark {
+
+    private static final int[] BATCH_SIZES = {1, 2, 4, 8, 16, 32, 64, 128};
+
+    private final List<String> texts;
+    private final CapabilitySet zoo;
+    private final InferenceSettings base;
+    private final double seconds;
+    private final PrintStream out;
+
+    private RouterBenchmark(List<String> texts, CapabilitySet zoo, InferenceSettings base, double seconds, PrintStream out) {
+        this.texts = texts;
+        this.zoo = zoo;
+        this.base = base;
+        this.seconds = seconds;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options = Options.parse(args);
+        List<String> texts = options.texts == null ? BenchmarkTexts.sample() : BenchmarkTexts.read(options.texts, options.limit);
+        List<Candidate> candidates = options.zoo == null ? CapabilityLines.bundledZoo() : readZoo(options.zoo);
+        Candidate first = candidates.get(0);
+        CapabilitySet zoo = CapabilitySet.empty(first.aptitudeTestId(), first.dimension()).withAll(candidates);
+        InferenceSettings settings = InferenceSettings.defaults().withIntraOpThreads(options.threads).withScorerModel(options.head);
+        new RouterBenchmark(texts, zoo, settings, options.seconds, System.out).run(options.texts);
+    }
+
+    private static List<Candidate> readZoo(Path file) throws IOException {
+        try (InputStreamReader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            return CapabilityLines.read(in);
+        }
+    }
+
+    private void run(Path source) {
+        out.printf(Locale.ROOT, "texts: %d from %s, mean %.0f characters, mean %.0f tokens (truncated at %d)%n",
+                texts.size(), source == null ? "the built-in sample" : source, meanChars(), meanTokens(), base.maxTokens());
+        out.printf(Locale.ROOT, "zoo: %d routable candidates, %d-task capability vectors; policy quality%n",
+                zoo.routable().size(), zoo.dimension());
+        out.printf(Locale.ROOT, "cpu: %s; %d processors visible to the JVM; load average at start %s; ONNX Runtime "
+                        + "intra-op threads: %s; at least %.1f s per measurement%n%n", CpuName.read(),
+                Runtime.getRuntime().availableProcessors(), CpuName.loadAverage(),
+                base.intraOpThreads() == 0 ? "automatic" : base.intraOpThreads(), seconds);
+        out.println("| encoder | batch | encoder alone (instr/s) | full router (instr/s) | head+policy share of router time |");
+        out.println("|---|---:|---:|---:|---:|");
+        for (EncoderVariant variant : EncoderVariant.values()) {
+            try (Router router = Router.create(base.withEncoderVariant(variant), PolicySpec.quality())) {
+                warmUp(router);
+                for (int batch : BATCH_SIZES) {
+                    double encoder = rate(batch, texts -> router.encoder().encode(texts));
+                    double full = rate(batch, texts -> router.route(requests(texts), zoo));
+                    double head = headAndPolicyRate(router, batch);
+                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f%% |%n",
+                            variant.label(), batch, encoder, full, 100 * full / head);
+                }
+            }
+        }
+    }
+
+    private void warmUp(Router router) {
+        for (int batch : new int[] {1, 8, 32}) {
+            List<String> sample = slice(0, batch);
+            router.encoder().encode(sample);
+            router.route(requests(sample), zoo);
+        }
+    }
+
+    /** Instructions per second of {@code work} on consecutive batches, run for at least the set time and 2 batches. */
+    private double rate(int batch, Consumer<List<String>> work) {
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        int done = 0;
+        for (int round = 0; round < 2 || System.nanoTime() < deadline; round++) {
+            work.accept(slice(round * batch, batch));
+            done += batch;
+        }
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The scorer call and the policy over precomputed embeddings: what the router adds to the encoder. */
+    private double headAndPolicyRate(Router router, int batch) {
+        float[][] embeddings = router.encoder().encode(slice(0, batch));
+        float[][] capabilities = zoo.routableScores();
+        List<Candidate> routable = zoo.routable();
+        RoutingPolicy policy = RoutingPolicy.of(router.defaultPolicy());
+        return rate(batch, ignored -> {
+            float[][] p = router.head().score(embeddings, capabilities);
+            for (float[] row : p) {
+                List<ScoredCandidate> scored = new ArrayList<>(row.length);
+                for (int m = 0; m < row.length; m++) {
+                    scored.add(new ScoredCandidate(routable.get(m).modelId(), row[m], routable.get(m).cost()));
+                }
+                policy.rank(scored);
+            }
+        });
+    }
+
+    private List<String> slice(int from, int count) {
+        List<String> batch = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            batch.add(texts.get((from + i) % texts.size()));
+        }
+        return batch;
+    }
+
+    private static List<RoutingRequest> requests(List<String> batch) {
+        List<RoutingRequest> requests = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            requests.add(RoutingRequest.of("r" + i, batch.get(i)));
+        }
+        return requests;
+    }
+
+    private double meanChars() {
+        return texts.stream().mapToInt(String::length).average().orElse(0);
+    }
+
+    private double meanTokens() {
+        try (MiniLmTokenizer tokenizer = MiniLmTokenizer.load(base.encoderVariant(), base.maxTokens())) {
+            double total = 0;
+            for (String text : texts) {
+                total += tokenizer.tokenize(List.of(text)).length();
+            }
+            return total / texts.size();
+        }
+    }
+
+    /** Command-line options; unknown ones are an error rather than silently ignored. */
+    private record Options(Path texts, int limit, double seconds, int threads, Path head, Path zoo) {
+
+        static Options parse(String[] args) {
+            Path texts = null;
+            Path head = null;
+            Path zoo = null;
+            int limit = 2000;
+            double seconds = 3;
+            int threads = 0;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--texts" -> texts = Path.of(require(args[i], value));
+                    case "--limit" -> limit = Integer.parseInt(require(args[i], value));
+                    case "--seconds" -> seconds = Double.parseDouble(require(args[i], value));
+                    case "--threads" -> threads = Integer.parseInt(require(args[i], value));
+                    case "--head" -> head = Path.of(require(args[i], value));
+                    case "--zoo" -> zoo = Path.of(require(args[i], value));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; options: --texts FILE --limit N --seconds S --threads N --head FILE --zoo FILE");
+                }
+                i++;
+            }
+            return new Options(texts, limit, seconds, threads, head, zoo);
+        }
+
+        private static String require(String option, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return value;
+        }
+    }
+}
