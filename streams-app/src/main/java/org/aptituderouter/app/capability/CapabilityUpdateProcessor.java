@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.topics.RegistryOutage;
-import org.aptituderouter.app.topics.TopicProvisioner;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.schemas.avro.ModelCapability;
@@ -35,18 +34,18 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
     private final String topic;
     private final Deserializer<ModelCapability> deserializer;
     private final LiveCapabilities live;
-    private final TopicProvisioner provisioner;
+    private final RoutedTopics routedTopics;
     private final RouterMetrics metrics;
 
     private KeyValueStore<String, byte[]> store;
 
     public CapabilityUpdateProcessor(String storeName, String topic, Deserializer<ModelCapability> deserializer,
-                                     LiveCapabilities live, TopicProvisioner provisioner, RouterMetrics metrics) {
+                                     LiveCapabilities live, RoutedTopics routedTopics, RouterMetrics metrics) {
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;
         this.live = live;
-        this.provisioner = provisioner;
+        this.routedTopics = routedTopics;
         this.metrics = metrics;
     }
 
@@ -65,7 +64,7 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
             }
         }
         if (!restored.isEmpty()) {
-            provisioner.ensureRoutedTopics(restored.stream().map(Candidate::modelId).toList());
+            routedTopics.ensureExist(restored.stream().map(Candidate::modelId).toList());
             CapabilitySet set = live.upsertAll(restored);
             LOG.info("Capability set v{} restored from the store: {} models", set.version(), set.size());
         }
@@ -88,7 +87,7 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
         if (candidate == null) {
             return;
         }
-        provisioner.ensureRoutedTopics(List.of(modelId));
+        routedTopics.ensureExist(List.of(modelId));
         store.put(modelId, record.value());
         CapabilitySet set = live.upsert(candidate);
         LOG.info("Model {} ({}) published: capability set v{} has {} models", modelId, candidate.status(),

@@ -1,7 +1,6 @@
 package org.aptituderouter.app.capability;
 
 import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.app.topics.TopicProvisioner;
 import org.aptituderouter.schemas.avro.ModelCapability;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,22 +13,22 @@ public final class CapabilityUpdateProcessorSupplier implements ProcessorSupplie
     private final String topic;
     private final Deserializer<ModelCapability> deserializer;
     private final LiveCapabilities live;
-    private final TopicProvisioner provisioner;
+    private final RoutedTopics routedTopics;
     private final RouterMetrics metrics;
 
     public CapabilityUpdateProcessorSupplier(String storeName, String topic, Deserializer<ModelCapability> deserializer,
-                                             LiveCapabilities live, TopicProvisioner provisioner,
+                                             LiveCapabilities live, RoutedTopics routedTopics,
                                              RouterMetrics metrics) {
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;
         this.live = live;
-        this.provisioner = provisioner;
+        this.routedTopics = routedTopics;
         this.metrics = metrics;
     }
 
     @Override
     public Processor<String, byte[], Void, Void> get() {
-        return new CapabilityUpdateProcessor(storeName, topic, deserializer, live, provisioner, metrics);
+        return new CapabilityUpdateProcessor(storeName, topic, deserializer, live, routedTopics, metrics);
     }
 }

@@ -1,6 +1,7 @@
 package org.aptituderouter.app.topics;
 
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,9 +27,15 @@ public class SchemaRegistrySettings {
 
     private final Map<String, Object> serdeConfig;
 
+    @Inject
     public SchemaRegistrySettings(KafkaDefaultConfiguration kafka) {
+        this(kafka.getConfig());
+    }
+
+    /** @param kafkaConfig Kafka client settings; the registry keys are picked out of them */
+    public SchemaRegistrySettings(Map<?, ?> kafkaConfig) {
         Map<String, Object> config = new HashMap<>();
-        kafka.getConfig().forEach((key, value) -> {
+        kafkaConfig.forEach((key, value) -> {
             if (KEYS.contains(String.valueOf(key))) {
                 config.put(String.valueOf(key), value);
             }

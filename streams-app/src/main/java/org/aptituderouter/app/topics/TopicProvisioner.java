@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.aptituderouter.app.capability.RoutedTopics;
 import org.aptituderouter.app.config.TopicsProperties;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * are.
  */
 @Singleton
-public class TopicProvisioner {
+public class TopicProvisioner implements RoutedTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final long TIMEOUT_SECONDS = 30;
@@ -57,7 +58,8 @@ public class TopicProvisioner {
     }
 
     /** The routed topics of these models, created where missing; returns once they exist. */
-    public void ensureRoutedTopics(Collection<String> modelIds) {
+    @Override
+    public void ensureExist(Collection<String> modelIds) {
         List<NewTopic> wanted = modelIds.stream()
                 .map(topics::routedTopicName)
                 .distinct()

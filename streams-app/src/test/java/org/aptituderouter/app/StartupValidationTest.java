@@ -1,0 +1,59 @@
+package org.aptituderouter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A setting the router cannot work with stops start-up, and the one line printed names the key and the fix. The
+ * checks run before any Kafka client connects, so no broker is needed (the address below is never dialled).
+ */
+class StartupValidationTest {
+
+    private static String failureFor(String key, Object value) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("kafka.bootstrap.servers", "localhost:1");
+        properties.put("kafka.schema.registry.url", "http://localhost:1");
+        properties.put(key, value);
+        Throwable failure = catchThrowable(() -> RouterRuntime.start(new String[0], properties).close());
+        assertThat(failure).as("start-up with %s=%s", key, value).isNotNull();
+        return StartupFailure.explain(failure);
+    }
+
+    @Test
+    void aBatchSizeBelowOne() {
+        assertThat(failureFor("router.batch.max-size", 0)).contains("router.batch.max-size must be at least 1");
+    }
+
+    @Test
+    void aNonPositiveMaxWait() {
+        assertThat(failureFor("router.batch.max-wait", "0ms")).contains("router.batch.max-wait must be a positive");
+    }
+
+    @Test
+    void anUnknownPolicy() {
+        assertThat(failureFor("router.policy.default", "cheapest"))
+                .contains("unknown routing policy 'cheapest'", "quality, cost or threshold");
+    }
+
+    @Test
+    void aMissingScorerModelFile() {
+        assertThat(failureFor("router.inference.scorer-model", "/no/such/head.onnx"))
+                .contains("router.inference.scorer-model", "/no/such/head.onnx", "not a readable file");
+    }
+
+    @Test
+    void anUnknownExecutionProvider() {
+        assertThat(failureFor("router.inference.execution-provider", "tpu"))
+                .contains("router.inference.execution-provider must be one of [cpu, cuda]");
+    }
+
+    @Test
+    void anIllegalTopicName() {
+        assertThat(failureFor("router.topics.instructions", "in structions"))
+                .contains("router.topics.instructions must be a legal Kafka topic name");
+    }
+}

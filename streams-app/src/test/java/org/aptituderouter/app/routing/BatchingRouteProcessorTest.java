@@ -1,0 +1,142 @@
+package org.aptituderouter.app.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.config.TopicsProperties;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.app.support.TestRouter;
+import org.aptituderouter.app.support.TopologyFixture;
+import org.aptituderouter.app.support.Traffic;
+import org.aptituderouter.app.topics.RouterTopics;
+import org.aptituderouter.app.topics.SchemaRegistrySettings;
+import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.capability.CapabilityLines;
+import org.aptituderouter.core.policy.PolicySpec;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batching processor on its own, in a MockProcessorContext: the punctuator it schedules is captured and driven
+ * by hand, so the deadline logic is tested without any clock.
+ */
+class BatchingRouteProcessorTest {
+
+    private static final String STORE = "batch";
+    private static final Duration MAX_WAIT = Duration.ofMillis(500);
+    private static final long T0 = 1_000_000L;
+
+    private RouterTopics topics;
+    private MockProcessorContext<byte[], RouterOutput> context;
+    private KeyValueStore<Long, PendingInstruction> store;
+    private BatchingRouteProcessor processor;
+
+    @BeforeEach
+    void setUp() {
+        topics = new RouterTopics(new TopicsProperties(),
+                new SchemaRegistrySettings(Map.of("schema.registry.url", TopologyFixture.registryUrl())));
+        LiveCapabilities live = liveZoo();
+        processor = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
+                new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
+                new RoutingRequests(PolicySpec.quality(), 0.001, 0.7), TestRouter.get(), live,
+                new RouterMetrics(new SimpleMeterRegistry(), live));
+
+        context = new MockProcessorContext<>();
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.Long(),
+                new PendingInstructionSerde()).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        context.setCurrentSystemTimeMs(T0);
+        processor.init(context);
+    }
+
+    @Test
+    void schedulesAWallClockPunctuatorAtAFifthOfMaxWait() {
+        assertThat(context.scheduledPunctuators()).singleElement().satisfies(p -> {
+            assertThat(p.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
+            assertThat(p.getInterval()).isEqualTo(Duration.ofMillis(100));
+        });
+    }
+
+    @Test
+    void thePunctuatorFlushesOnlyOnceTheOldestRecordHasWaitedMaxWait() {
+        context.setRecordMetadata(topics.instructions().name(), 0, 41);
+        processor.process(record("first", "What is the boiling point of water at sea level?\nA. 90 C\nB. 100 C"));
+        context.setCurrentSystemTimeMs(T0 + 300);
+        context.setRecordMetadata(topics.instructions().name(), 0, 42);
+        processor.process(record("second", "Which continent is Egypt in?\nA. Asia\nB. Africa"));
+        var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+
+        punctuator.punctuate(T0 + MAX_WAIT.toMillis() - 1);
+        assertThat(context.forwarded()).isEmpty();
+        assertThat(count(store)).isEqualTo(2);
+
+        context.setCurrentSystemTimeMs(T0 + MAX_WAIT.toMillis());
+        punctuator.punctuate(T0 + MAX_WAIT.toMillis());
+
+        List<RouterOutput> outputs = context.forwarded().stream().map(f -> (RouterOutput) f.record().value()).toList();
+        assertThat(outputs).filteredOn(RouterOutput.ToModel.class::isInstance).hasSize(2);
+        assertThat(outputs).filteredOn(RouterOutput.Decision.class::isInstance).hasSize(2)
+                .map(o -> ((RouterOutput.Decision) o).decision().getInstruction().getId())
+                .containsExactly("first", "second");
+        assertThat(count(store)).isZero();
+
+        context.resetForwards();
+        punctuator.punctuate(T0 + 10 * MAX_WAIT.toMillis());
+        assertThat(context.forwarded()).as("an empty store flushes nothing").isEmpty();
+    }
+
+    @Test
+    void aRestartedProcessorPicksUpWhatTheStoreHolds() {
+        context.setRecordMetadata(topics.instructions().name(), 1, 7);
+        processor.process(record("kept", "Who discovered penicillin?\nA. Fleming\nB. Pasteur"));
+
+        BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
+                new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
+                new RoutingRequests(PolicySpec.quality(), 0.001, 0.7), TestRouter.get(), liveZoo(),
+                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()));
+        MockProcessorContext<byte[], RouterOutput> after = new MockProcessorContext<>();
+        after.addStateStore(store);
+        after.setCurrentSystemTimeMs(T0 + MAX_WAIT.toMillis());
+        restarted.init(after);
+
+        after.scheduledPunctuators().get(0).getPunctuator().punctuate(T0 + MAX_WAIT.toMillis());
+
+        assertThat(after.forwarded()).extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.ToModel.class::isInstance).hasSize(1);
+        assertThat(count(store)).isZero();
+    }
+
+    private Record<byte[], byte[]> record(String id, String text) {
+        byte[] value = topics.instructions().valueSerde().serializer()
+                .serialize(topics.instructions().name(), Traffic.instruction(id, text));
+        return new Record<>(id.getBytes(), value, context.currentSystemTimeMs());
+    }
+
+    private static LiveCapabilities liveZoo() {
+        LiveCapabilities live = new LiveCapabilities(AptitudeTest.bundled());
+        live.upsertAll(CapabilityLines.bundledZoo());
+        return live;
+    }
+
+    private static int count(KeyValueStore<Long, PendingInstruction> store) {
+        int count = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
+    }
+}
