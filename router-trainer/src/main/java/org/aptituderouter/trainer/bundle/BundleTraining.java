@@ -1,0 +1,63 @@
+package org.aptituderouter.trainer.bundle;
+
+import java.util.List;
+import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.inference.InferenceSettings;
+import org.aptituderouter.trainer.aptitude.AptitudeTestBuilder;
+import org.aptituderouter.trainer.data.QuestionSplits;
+import org.aptituderouter.trainer.data.RoutingDataset;
+import org.aptituderouter.trainer.embed.EmbeddingCache;
+import org.aptituderouter.trainer.embed.Embeddings;
+import org.aptituderouter.trainer.embed.QuestionEmbedder;
+import org.aptituderouter.trainer.export.OnnxHeadExporter;
+import org.aptituderouter.trainer.train.HeadArchitecture;
+import org.aptituderouter.trainer.train.HeadFitting;
+import org.aptituderouter.trainer.train.TrainedHead;
+import org.aptituderouter.trainer.train.TrainingConfig;
+
+/**
+ * {@code bin/router train}: from the shared data to router-core's bundled resources. Builds the aptitude test,
+ * scores the zoo on it, embeds the questions, trains the head on all models and all routing questions (less a
+ * validation split for early stopping) and exports it to ONNX.
+ */
+public final class BundleTraining {
+
+  /** Progress of the long steps. */
+  public interface Progress {
+    void embedded(int done, int total);
+
+    void epoch(int epoch, int maxEpochs, double trainLoss, double validationLoss);
+  }
+
+  private final InferenceSettings encoderSettings;
+  private final EmbeddingCache cache;
+
+  public BundleTraining(InferenceSettings encoderSettings, EmbeddingCache cache) {
+    this.encoderSettings = encoderSettings;
+    this.cache = cache;
+  }
+
+  public TrainedHead run(RoutingDataset data, ModelBundle bundle, TrainingConfig config, Progress progress) {
+    AptitudeTest test = AptitudeTestBuilder.standard().build(data);
+    bundle.writeAptitudeTest(test);
+    bundle.writeZoo(ZooCapabilities.of(data, test));
+
+    Embeddings embeddings = new QuestionEmbedder(encoderSettings, cache)
+        .embed(data.questions(), done -> progress.embedded(done, data.size()));
+    HeadArchitecture architecture = HeadArchitecture.standard(embeddings.dimension(), test.dimension());
+    List<String> models = data.outcomes().modelIds();
+    int[] rows = QuestionSplits.routingRows(data, test);
+    TrainedHead head = new HeadFitting(architecture, config).fit(data, test, embeddings.rows(), models, rows,
+        (epoch, train, validation) -> progress.epoch(epoch, config.maxEpochs(), train, validation));
+
+    HeadMetadata metadata = new HeadMetadata(test.id(), embeddings.encoderVersion(), embeddings.maxTokens(),
+        data.fingerprint(), architecture, config, models, rows.length, head);
+    bundle.writeHead(OnnxHeadExporter.export(head.weights(), docString(test, data, config)), metadata);
+    return head;
+  }
+
+  private static String docString(AptitudeTest test, RoutingDataset data, TrainingConfig config) {
+    return "Model-SAT scorer head: P(model answers instruction correctly) from an all-MiniLM-L6-v2 embedding and a "
+        + test.id() + " capability vector. Data " + data.fingerprint() + ", seed " + config.seed() + ".";
+  }
+}

@@ -1,0 +1,67 @@
+package org.aptituderouter.trainer.bundle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.CapabilityLines;
+
+/** The four resources router-core bundles under {@code org/aptituderouter/core/model/}, written to a folder. */
+public final class ModelBundle {
+
+  public static final String APTITUDE_TEST = "aptitude-test.json";
+  public static final String SCORER_HEAD = "scorer-head.onnx";
+  public static final String HEAD_METADATA = "scorer-head.json";
+  public static final String ZOO = "zoo-capabilities.jsonl";
+  /** Default output: router-core's resource folder, relative to the repository root. */
+  public static final Path ROUTER_CORE_RESOURCES = Path.of("router-core", "src", "main", "resources", "org",
+      "aptituderouter", "core", "model");
+
+  private final Path directory;
+
+  public ModelBundle(Path directory) {
+    this.directory = directory;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public void writeAptitudeTest(AptitudeTest test) {
+    write(APTITUDE_TEST, out -> test.write(out));
+  }
+
+  public void writeZoo(List<Candidate> zoo) {
+    write(ZOO, out -> {
+      Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+      CapabilityLines.write(zoo, writer);
+    });
+  }
+
+  public void writeHead(byte[] onnx, HeadMetadata metadata) {
+    write(SCORER_HEAD, out -> out.write(onnx));
+    write(HEAD_METADATA, out -> out.write(metadata.toJson().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private void write(String name, Content content) {
+    Path file = directory.resolve(name);
+    try {
+      Files.createDirectories(directory);
+      try (OutputStream out = Files.newOutputStream(file)) {
+        content.writeTo(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

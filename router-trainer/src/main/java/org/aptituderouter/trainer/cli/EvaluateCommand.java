@@ -1,0 +1,92 @@
+package org.aptituderouter.trainer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.inference.InferenceSettings;
+import org.aptituderouter.trainer.aptitude.AptitudeTestBuilder;
+import org.aptituderouter.trainer.data.RoutingDataset;
+import org.aptituderouter.trainer.data.SharedDataLocation;
+import org.aptituderouter.trainer.embed.EmbeddingCache;
+import org.aptituderouter.trainer.embed.Embeddings;
+import org.aptituderouter.trainer.embed.QuestionEmbedder;
+import org.aptituderouter.trainer.eval.Evaluation;
+import org.aptituderouter.trainer.eval.EvaluationReport;
+import org.aptituderouter.trainer.eval.EvaluationSettings;
+import org.aptituderouter.trainer.eval.ZooResult;
+import org.aptituderouter.trainer.report.ReportWriter;
+import org.aptituderouter.trainer.train.HeadArchitecture;
+import org.aptituderouter.trainer.train.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bin/router evaluate}: leave-models-out cross-validation against the baselines, written as a report. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Cross-validates the router with unseen models and questions; writes report.md and PNG plots.")
+final class EvaluateCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "routing data (default: ../shared/routing-data)")
+  Path data;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "report folder (default: reports/local/evaluation)")
+  Path report;
+
+  @Option(names = "--seed", defaultValue = "42", description = "seed of splits and training (default 42)")
+  long seed;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs per head (default 60)")
+  Integer epochs;
+
+  @Option(names = "--question-folds", defaultValue = "2", paramLabel = "N", description = "question folds (default 2)")
+  int questionFolds;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache (default ~/.cache/aptitude-router)")
+  Path cache;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    RoutingDataset dataset = RoutingDataset.load(SharedDataLocation.resolve(data));
+    AptitudeTest test = AptitudeTestBuilder.standard().build(dataset);
+    Embeddings embeddings;
+    try (ProgressBar bar = ProgressBars.create("Embedding", dataset.size())) {
+      embeddings = new QuestionEmbedder(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
+          .embed(dataset.questions(), bar::stepTo);
+    }
+    TrainingConfig training = TrainingConfig.defaults(seed);
+    if (epochs != null) {
+      training = training.withMaxEpochs(epochs);
+    }
+    EvaluationSettings defaults = EvaluationSettings.defaults(
+        HeadArchitecture.standard(embeddings.dimension(), test.dimension()), training);
+    EvaluationSettings settings = new EvaluationSettings(defaults.architecture(), training, questionFolds,
+        defaults.otherModelFolds(), defaults.neighbours());
+    EvaluationReport result;
+    try (ProgressBar bar = ProgressBars.create("Cross-fitting heads", 1)) {
+      result = new Evaluation(settings).run(dataset, test, embeddings.rows(), (run, runs, heldOut, fold) -> {
+        bar.maxHint(runs);
+        bar.stepTo(run - 1);
+        bar.setExtraMessage("holding out " + heldOut.size() + " models, question fold " + fold);
+      });
+      bar.stepTo(result.runs().size());
+    }
+    Path directory = report != null ? report : RepositoryRoot.find().resolve("reports").resolve("local").resolve("evaluation");
+    Path file = ReportWriter.write(result, directory);
+    for (ZooResult zoo : result.zoos()) {
+      err.printf(Locale.ROOT, "evaluate: %s zoo: router %.2f%%, best single %.2f%%, best per subject %.2f%%, oracle %.2f%%%n",
+          zoo.zoo().name(), 100 * zoo.method("Model-SAT router (quality)").accuracy(),
+          100 * zoo.method("best single model").accuracy(), 100 * zoo.method("best per subject (src)").accuracy(),
+          100 * zoo.oracleAccuracy());
+    }
+    err.println("evaluate: wrote " + file);
+    return 0;
+  }
+}

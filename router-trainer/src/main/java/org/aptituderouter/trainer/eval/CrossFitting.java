@@ -1,0 +1,72 @@
+package org.aptituderouter.trainer.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.trainer.data.QuestionSplits;
+import org.aptituderouter.trainer.data.RoutingDataset;
+import org.aptituderouter.trainer.train.BinaryMetrics;
+import org.aptituderouter.trainer.train.CapabilityBootstrap;
+import org.aptituderouter.trainer.train.HeadFitting;
+import org.aptituderouter.trainer.train.HeadPredictor;
+import org.aptituderouter.trainer.train.TrainedHead;
+
+/**
+ * Leave-models-out x leave-questions-out cross-fitting. For every model fold and question fold one head is trained
+ * on the other models and the other questions; it then scores the held-out models, known only by their capability
+ * vectors, on the held-out questions. Together the runs score every model on every routing question.
+ */
+public final class CrossFitting {
+
+  /** Told when a head starts training, for progress display. */
+  public interface RunListener {
+    void runStarted(int run, int runs, List<String> heldOutModels, int questionFold);
+  }
+
+  private final HeadFitting fitting;
+
+  public CrossFitting(HeadFitting fitting) {
+    this.fitting = fitting;
+  }
+
+  public HeldOutScores run(RoutingDataset data, AptitudeTest test, float[][] embeddings, List<List<String>> modelFolds,
+      int[][] questionFolds, RunListener listener) {
+    List<String> models = data.outcomes().modelIds();
+    float[][] probabilities = new float[data.size()][models.size()];
+    for (float[] row : probabilities) {
+      Arrays.fill(row, Float.NaN);
+    }
+    List<HeldOutScores.FoldRun> runs = new ArrayList<>();
+    int total = modelFolds.size() * questionFolds.length;
+    for (List<String> heldOut : modelFolds) {
+      List<String> trainingModels = models.stream().filter(model -> !heldOut.contains(model)).toList();
+      float[][] heldOutCapabilities = new CapabilityBootstrap(test, data.outcomes(), heldOut).exact();
+      for (int q = 0; q < questionFolds.length; q++) {
+        listener.runStarted(runs.size() + 1, total, heldOut, q);
+        TrainedHead head = fitting.fit(data, test, embeddings, trainingModels, QuestionSplits.allBut(questionFolds, q), (e, t, v) -> {});
+        int[] rows = questionFolds[q];
+        float[][] scores = HeadPredictor.predict(head.weights(), rowsOf(embeddings, rows), heldOutCapabilities);
+        byte[][] labels = new byte[rows.length][heldOut.size()];
+        for (int i = 0; i < rows.length; i++) {
+          for (int m = 0; m < heldOut.size(); m++) {
+            int column = models.indexOf(heldOut.get(m));
+            probabilities[rows[i]][column] = scores[i][m];
+            labels[i][m] = data.outcomes().outcome(rows[i], data.outcomes().modelIndex(heldOut.get(m)));
+          }
+        }
+        runs.add(new HeldOutScores.FoldRun(heldOut, q, head.epochsRun(), head.bestEpoch(), head.validationLoss(),
+            head.validationAuc(), BinaryMetrics.auc(scores, labels), head.seconds()));
+      }
+    }
+    return new HeldOutScores(models, probabilities, runs);
+  }
+
+  private static float[][] rowsOf(float[][] embeddings, int[] rows) {
+    float[][] out = new float[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = embeddings[rows[i]];
+    }
+    return out;
+  }
+}

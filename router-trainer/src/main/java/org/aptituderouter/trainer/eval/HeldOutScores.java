@@ -1,0 +1,26 @@
+package org.aptituderouter.trainer.eval;
+
+import java.util.List;
+
+/**
+ * Scorer probabilities for every (question row, model) pair, each from a head that saw neither that model nor that
+ * question in training: what routing an unseen model on unseen instructions looks like.
+ *
+ * @param models        column order of probabilities
+ * @param probabilities [data-set row][model]; NaN for rows that were not evaluated (the aptitude questions)
+ * @param runs          the training runs behind the scores
+ */
+public record HeldOutScores(List<String> models, float[][] probabilities, List<FoldRun> runs) {
+
+  /** One head of the cross-fitting, described by what it held out and how its training went. */
+  public record FoldRun(List<String> heldOutModels, int questionFold, int epochsRun, int bestEpoch,
+      double validationLoss, double validationAuc, double heldOutAuc, double seconds) {}
+
+  public int column(String model) {
+    int column = models.indexOf(model);
+    if (column < 0) {
+      throw new IllegalArgumentException("no held-out scores for model " + model);
+    }
+    return column;
+  }
+}

@@ -1,0 +1,108 @@
+package org.aptituderouter.trainer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CapabilitiesCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+  Path test;
+
+  @BeforeEach
+  void writeTest() throws IOException {
+    test = TinyAptitudeTest.writeTest(dir);
+  }
+
+  @Test
+  void printsOneCapabilityLinePerModelWithCosts() throws IOException {
+    Path outcomes = write("outcomes.csv", """
+        question_id,strong,weak,other
+        a1,1,0,1
+        a2,1,0,0
+        b1,1,1,1
+        b2,1,0,1
+        c1,1,0,0
+        c2,1,0,0
+        x9,0,1,
+        """);
+    Path costs = write("costs.csv", "model_id,params_b\nstrong,70\nweak,7.2\n");
+
+    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--costs", costs.toString(),
+        "--aptitude-test", test.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String[] lines = run.out().strip().split("\n");
+    assertThat(lines).hasSize(3);
+    JsonNode strong = JSON.readTree(lines[0]);
+    assertThat(strong.get("model_id").asText()).isEqualTo("strong");
+    assertThat(strong.get("aptitude_test_id").asText()).isEqualTo("tiny-apt");
+    assertThat(strong.get("scores")).extracting(JsonNode::asDouble).containsExactly(1.0, 1.0, 1.0);
+    assertThat(strong.get("cost").asDouble()).isEqualTo(70.0);
+    JsonNode weak = JSON.readTree(lines[1]);
+    assertThat(weak.get("scores")).extracting(JsonNode::asDouble).containsExactly(0.0, 0.5, 0.0);
+    assertThat(weak.get("cost").asDouble()).isEqualTo(7.2);
+    JsonNode other = JSON.readTree(lines[2]);
+    assertThat(other.get("scores")).extracting(JsonNode::asDouble).containsExactly(0.5, 1.0, 0.0);
+    assertThat(other.get("cost").asDouble()).as("no cost given: the contract's default").isEqualTo(1.0);
+  }
+
+  @Test
+  void namesTheMissingAptitudeAnswersAndStillPrintsTheOtherModels() throws IOException {
+    Path outcomes = write("outcomes.csv", """
+        question_id,complete,gappy
+        a1,1,1
+        a2,1,
+        b1,1,1
+        b2,1,1
+        c1,1,1
+        c2,1,
+        """);
+
+    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--aptitude-test", test.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("gappy").contains("a2").contains("c2").doesNotContain("complete ");
+    assertThat(run.out()).contains("\"model_id\":\"complete\"").doesNotContain("gappy");
+  }
+
+  @Test
+  void selectsModelsAndRejectsUnknownOnes() throws IOException {
+    Path outcomes = write("outcomes.csv", "question_id,m1,m2\na1,1,0\na2,1,0\nb1,1,0\nb2,1,0\nc1,1,0\nc2,1,0\n");
+
+    CliRun selected = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--models", "m2",
+        "--aptitude-test", test.toString());
+    CliRun unknown = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--models", "m2,nope",
+        "--aptitude-test", test.toString());
+
+    assertThat(selected.exitCode()).isZero();
+    assertThat(selected.out().strip().split("\n")).hasSize(1);
+    assertThat(selected.out()).contains("\"model_id\":\"m2\"");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("nope");
+  }
+
+  @Test
+  void reportsAnUnreadableOutcomesFileWithoutAStackTrace() throws IOException {
+    Path outcomes = write("outcomes.csv", "question_id,m1\na1,maybe\n");
+
+    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--aptitude-test", test.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("line 2").contains("maybe").doesNotContain("\tat ");
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+}

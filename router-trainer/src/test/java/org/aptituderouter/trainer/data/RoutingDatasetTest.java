@@ -1,0 +1,81 @@
+package org.aptituderouter.trainer.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aptituderouter.trainer.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoutingDatasetTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void readsQuestionsOutcomesAndModelsAlignedByRow() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("mmlu-pro"));
+    Files.writeString(data.resolve("questions.jsonl"), """
+        {"question_id": "7", "question": "Q seven?", "options": ["a", "b"], "answer": "B", "category": "math", "src": "ori_mmlu-algebra"}
+
+        {"question_id": "3", "question": "Q three \u00e9?", "options": [], "answer": "A", "category": "law", "src": "stemez-Law"}
+        """);
+    Files.writeString(data.resolve("outcomes.csv"), "question_id,m1,m2\n3,1,\n7,0,1\n");
+    Files.writeString(data.resolve("models.csv"), "model_id,params_b,active_params_b\nm1,7.5,7.5\nm2,,\n");
+
+    RoutingDataset dataset = RoutingDataset.load(dir);
+
+    assertThat(dataset.size()).isEqualTo(2);
+    assertThat(dataset.question(0).id()).isEqualTo("3"); // rows follow the outcome table
+    assertThat(dataset.question(0).question()).isEqualTo("Q three \u00e9?");
+    assertThat(dataset.question(1).options()).containsExactly("a", "b");
+    assertThat(dataset.question(1).src()).isEqualTo("ori_mmlu-algebra");
+    OutcomeTable outcomes = dataset.outcomes();
+    assertThat(outcomes.modelIds()).containsExactly("m1", "m2");
+    assertThat(outcomes.outcome(0, 0)).isEqualTo((byte) 1);
+    assertThat(outcomes.outcome(0, 1)).isEqualTo(OutcomeTable.MISSING);
+    assertThat(outcomes.complete(0)).isFalse();
+    assertThat(outcomes.complete(1)).isTrue();
+    assertThat(dataset.model("m1").paramsB()).hasValue(7.5);
+    assertThat(dataset.model("m2").paramsB()).isEmpty();
+    assertThat(dataset.fingerprint()).hasSize(16);
+  }
+
+  @Test
+  void namesTheLineOfABadOutcome() throws IOException {
+    Path file = dir.resolve("outcomes.csv");
+    Files.writeString(file, "question_id,m1,m2\n1,1,0\n2,1,yes\n");
+    assertThatThrownBy(() -> OutcomeTableReader.read(file))
+        .hasMessageContaining("line 3").hasMessageContaining("m2").hasMessageContaining("'yes'");
+  }
+
+  @Test
+  void namesTheLineOfARowWithTheWrongNumberOfCells() throws IOException {
+    Path file = dir.resolve("outcomes.csv");
+    Files.writeString(file, "question_id,m1,m2\n1,1\n");
+    assertThatThrownBy(() -> OutcomeTableReader.read(file)).hasMessageContaining("line 2");
+  }
+
+  @Test
+  void reportsAMissingDataFolderClearly() {
+    assertThatThrownBy(() -> RoutingDataset.load(dir.resolve("nowhere")))
+        .hasMessageContaining("questions.jsonl").hasMessageContaining("--data");
+  }
+
+  @Test
+  void sharedDataHasTheDocumentedShape() {
+    RoutingDataset dataset = SharedData.dataset();
+    assertThat(dataset.size()).isEqualTo(9607);
+    assertThat(dataset.outcomes().modelIds()).hasSize(23).contains("gemini-1.5-pro-002", "Phi-3-mini-4k-instruct");
+    assertThat(dataset.models()).extracting(ModelInfo::modelId)
+        .containsExactlyInAnyOrderElementsOf(dataset.outcomes().modelIds());
+    long incomplete = java.util.stream.IntStream.range(0, dataset.size())
+        .filter(row -> !dataset.outcomes().complete(row)).count();
+    assertThat(incomplete).isEqualTo(9);
+    assertThat(ModelCosts.cost(dataset.model("gemini-1.5-pro-002"))).isEqualTo(500.0);
+    assertThat(ModelCosts.cost(dataset.model("Mixtral-8x7B-Instruct-v0.1"))).isEqualTo(46.7);
+  }
+}
