@@ -31,6 +31,11 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
 
     static final String CHART_FILE = "latency.png";
+    /**
+     * Stack for the thread that starts the router: loading the MiniLM tokenizer (native code, through DJL) overflows
+     * the 1-2 MB a JVM thread gets by default and kills the process with SIGSEGV; 4 MB is enough today.
+     */
+    private static final long ROUTER_START_STACK_BYTES = 16L * 1024 * 1024;
 
     @Option(names = "--quick", description = "About a minute: short steps, fewer texts, one other batch setting.")
     boolean quick;
@@ -67,8 +72,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(a real cluster instead of the embedded one), router.inference.encoder-variant=quantized.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    public static void main(String[] args) throws InterruptedException {
+        int[] exitCode = new int[1];
+        Thread command = new Thread(null, () -> exitCode[0] = new CommandLine(new BenchCommand()).execute(args),
+                "bench", ROUTER_START_STACK_BYTES);
+        command.start();
+        command.join();
+        System.exit(exitCode[0]);
     }
 
     @Override

@@ -75,14 +75,14 @@ final class ProduceCommand implements Callable<Integer> {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
         try (KafkaInstructionSink sink = new KafkaInstructionSink(config, topic, serde.serializer())) {
             OpenLoopGenerator generator = new OpenLoopGenerator(clock, sink,
-                    TextSource.resolve(texts, data).read(10_000), Duration.ofMillis(10));
+                    TextSource.resolve(texts, data).read(10_000), OpenLoopGenerator.DEFAULT_LATENESS);
             SendSchedule schedule = new SendSchedule(clock.nanoTime(), throughput, records);
             reporter.scheduleAtFixedRate(() -> System.out.printf(Locale.ROOT, "%d records sent, %.1f records/sec%n",
                             started.get(), started.get() / ((clock.nanoTime() - schedule.startNanos()) / 1e9)),
                     REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             GeneratorResult result = generator.run(run, schedule, sequence -> { }, started::set);
             System.out.printf(Locale.ROOT, "%d records sent (%d acknowledged, %d failed), %.1f records/sec "
-                            + "offered %.1f; %d sends late by more than 10 ms (max %.1f ms)%s; ids %s-0..%d%n",
+                            + "offered %.1f; %d sends late by more than an interval (max %.1f ms)%s; ids %s-0..%d%n",
                     result.scheduled(), result.acknowledged(), result.failed(), result.sendRate(),
                     result.offeredPerSecond(), result.lateSends(), result.maxLagMs(),
                     result.fellBehind() ? ": the generator could not keep the rate" : "", run, records - 1);

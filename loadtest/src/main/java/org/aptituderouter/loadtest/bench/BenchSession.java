@@ -14,9 +14,6 @@ import org.aptituderouter.loadtest.generator.OpenLoopGenerator;
  */
 public final class BenchSession implements AutoCloseable {
 
-    /** A send starting later than this after its intended time counts as the generator falling behind. */
-    static final Duration LATE_SEND = Duration.ofMillis(10);
-
     private final EndToEndCollector collector;
     private final KafkaInstructionSink sink;
     private final CapabilityPublisher publisher;
@@ -33,7 +30,7 @@ public final class BenchSession implements AutoCloseable {
         this.sink = new KafkaInstructionSink(app.clientConfig(), app.topics().instructions().name(),
                 app.topics().instructions().valueSerde().serializer());
         this.publisher = new CapabilityPublisher(app.clientConfig(), app.topics().capabilities());
-        OpenLoopGenerator generator = new OpenLoopGenerator(clock, sink, texts, LATE_SEND);
+        OpenLoopGenerator generator = new OpenLoopGenerator(clock, sink, texts, OpenLoopGenerator.DEFAULT_LATENESS);
         this.steps = new StepRunner(clock, generator, runs, collector, sessionId, drainTimeout);
     }
 

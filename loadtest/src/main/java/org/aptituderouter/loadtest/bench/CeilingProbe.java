@@ -20,6 +20,9 @@ import org.aptituderouter.core.capability.CapabilitySet;
  */
 public final class CeilingProbe {
 
+    /** Batches each thread routes, at least, while timed. */
+    static final int MIN_BATCHES = 2;
+
     private final Router router;
     private final CapabilitySet zoo;
     private final List<String> texts;
@@ -41,14 +44,18 @@ public final class CeilingProbe {
      */
     public double measure(Duration warmup, Duration duration) throws InterruptedException {
         AtomicLong cursor = new AtomicLong();
-        runFor(warmup, cursor);
+        runFor(warmup, cursor, 1);
         long started = System.nanoTime();
-        long routed = runFor(duration, cursor);
+        long routed = runFor(duration, cursor, MIN_BATCHES);
         return routed / ((System.nanoTime() - started) / 1e9);
     }
 
-    /** Every thread routes whole batches until the time is up; returns the instructions routed. */
-    private long runFor(Duration duration, AtomicLong cursor) throws InterruptedException {
+    /**
+     * Every thread routes whole batches until the time is up, and at least {@code minBatches} of them: on a slow
+     * CPU one batch of long texts can take seconds, and a single timed batch would be a poor sample. Returns the
+     * instructions routed.
+     */
+    private long runFor(Duration duration, AtomicLong cursor, int minBatches) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "loadtest-ceiling"));
         try {
@@ -56,10 +63,12 @@ public final class CeilingProbe {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     long count = 0;
-                    do {
+                    for (int batches = 1; ; batches++) {
                         count += routeBatch(cursor.getAndAdd(batchSize));
-                    } while (System.nanoTime() < deadline);
-                    return count;
+                        if (batches >= minBatches && System.nanoTime() >= deadline) {
+                            return count;
+                        }
+                    }
                 }));
             }
             long total = 0;

@@ -6,7 +6,8 @@ package org.aptituderouter.loadtest.generator;
  * @param scheduled    sends the schedule called for (all of them are attempted)
  * @param acknowledged sends the broker acknowledged
  * @param failed       sends that ended in an error
- * @param lateSends    sends that started more than the lateness threshold after their intended time
+ * @param lateSends    sends that started late: more than the lateness threshold, and more than one send
+ *                     interval, after their intended time
  * @param maxLagMs     the latest any send started, relative to its intended time
  * @param sendRate     sends started per second, first intended time to last start
  */

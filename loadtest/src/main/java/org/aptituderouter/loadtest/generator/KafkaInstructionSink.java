@@ -30,6 +30,8 @@ public final class KafkaInstructionSink implements InstructionSink {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "aptitude-router-loadtest-generator");
         this.producer = new KafkaProducer<>(config, new StringSerializer(), serializer);
         this.topic = topic;
+        // fetch the topic's metadata now: the first send would block on it and start hundreds of ms late
+        producer.partitionsFor(topic);
     }
 
     @Override

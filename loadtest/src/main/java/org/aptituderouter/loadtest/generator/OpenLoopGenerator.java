@@ -17,6 +17,9 @@ import org.aptituderouter.schemas.avro.InstructionEvent;
  */
 public final class OpenLoopGenerator {
 
+    /** A send this much later than intended (or one interval, at low rates) counts as late. */
+    public static final Duration DEFAULT_LATENESS = Duration.ofMillis(10);
+
     /** Tenant attached to every benchmark instruction, so they can be told apart in a shared cluster. */
     static final String TENANT = "loadtest";
 
@@ -27,7 +30,9 @@ public final class OpenLoopGenerator {
 
     /**
      * @param texts         instruction texts, used in turn
-     * @param lateThreshold a send starting later than this after its intended time counts as late
+     * @param lateThreshold a send starting later than this after its intended time counts as late; at rates
+     *                      with longer intervals, only a send later than one interval counts, since a smaller lag
+     *                      does not change the load offered
      */
     public OpenLoopGenerator(BenchClock clock, InstructionSink sink, List<String> texts, Duration lateThreshold) {
         if (texts.isEmpty()) {
@@ -49,6 +54,7 @@ public final class OpenLoopGenerator {
             throws InterruptedException {
         AtomicLong acks = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        long lateAfter = Math.max(lateThresholdNanos, schedule.intendedNanos(1) - schedule.intendedNanos(0));
         long late = 0;
         long maxLag = 0;
         long lastStart = schedule.startNanos();
@@ -58,7 +64,7 @@ public final class OpenLoopGenerator {
             lastStart = clock.nanoTime();
             long lag = lastStart - intended;
             maxLag = Math.max(maxLag, lag);
-            if (lag > lateThresholdNanos) {
+            if (lag > lateAfter) {
                 late++;
             }
             long intendedMicros = clock.epochMicros(intended);
