@@ -88,8 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
         TextSource source = TextSource.resolve(texts, data);
         BenchPlan plan = plan();
         List<String> instructionTexts = source.read(plan.maxTexts());
-        BenchReport report = new BenchRunner(plan, instructionTexts, source.description(), new LinkedHashMap<>(overrides),
-                quick, new ConsoleProgress(), System.out).run();
+        BenchReport report = new BenchRunner(plan, instructionTexts, source.description(),
+                new LinkedHashMap<>(overrides), quick, new ConsoleProgress(), System.out).run();
         JsonReportWriter.write(report, reportDir.resolve("bench.json"));
         MarkdownReportWriter.write(report, reportDir.resolve("bench.md"), CHART_FILE);
         LatencyChart.write(report, reportDir.resolve(CHART_FILE));

@@ -21,15 +21,19 @@ public record BatchSetting(int maxSize, Duration maxWait) {
         String[] parts = text.trim().split(":");
         String wait = parts.length == 2 ? parts[1].trim().toLowerCase(Locale.ROOT) : "";
         if (!wait.endsWith("ms")) {
-            throw new IllegalArgumentException("batch setting '" + text + "' is not <max-size>:<max-wait>ms, e.g. 8:10ms");
+            throw malformed(text, null);
         }
         try {
             return new BatchSetting(Integer.parseInt(parts[0].trim()),
                     Duration.ofMillis(Long.parseLong(wait.substring(0, wait.length() - 2))));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("batch setting '" + text + "' is not <max-size>:<max-wait>ms, e.g. 8:10ms",
-                    e);
+            throw malformed(text, e);
         }
+    }
+
+    private static IllegalArgumentException malformed(String text, Exception cause) {
+        return new IllegalArgumentException("batch setting '" + text + "' is not <max-size>:<max-wait>ms, e.g. 8:10ms",
+                cause);
     }
 
     /** As the application's configuration spells the keys, to start a router with this setting. */

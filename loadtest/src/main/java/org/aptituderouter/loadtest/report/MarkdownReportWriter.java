@@ -50,7 +50,8 @@ public final class MarkdownReportWriter {
                 + "| duplicates | note |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (StepResult s : steps) {
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s |%n",
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s |%n",
                     s.label(), s.offeredPerS(), s.achievedPerS(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(),
                     s.sent(), s.missing(), s.duplicates(), note(s)));
         }
@@ -133,9 +134,10 @@ public final class MarkdownReportWriter {
         int threads = router.streamThreads();
         if (threads < router.partitions()) {
             md.append(String.format(Locale.ROOT,
-                    "- **One more instance** (same %d thread(s), its own CPUs or GPU): Kafka Streams moves tasks to it, "
-                            + "adding up to about %.0f instructions/s, until %d threads hold all %d partitions; each "
-                            + "thread commits its own transactions, and each instance keeps its own capability set.%n",
+                    "- **One more instance** (same %d thread(s), its own CPUs or GPU): Kafka Streams moves tasks "
+                            + "to it, adding up to about %.0f instructions/s, until %d threads hold all %d "
+                            + "partitions; each thread commits its own transactions, and each instance keeps its own "
+                            + "capability set.%n",
                     threads, perThread * threads, router.partitions(), router.partitions()));
         } else {
             md.append("- **One more instance** adds nothing until the topic has more partitions: every partition "

@@ -44,7 +44,8 @@ class PipelineSmokeTest {
             Map<String, Object> properties = new HashMap<>();
             properties.put("kafka.bootstrap.servers", cluster.bootstrapServers());
             properties.put("kafka.schema.registry.url", cluster.registryUrl());
-            properties.put("router.inference.scorer-model", TestScorerHead.write(dir.resolve("head.onnx"), 4).toString());
+            Path head = TestScorerHead.write(dir.resolve("head.onnx"), 4);
+            properties.put("router.inference.scorer-model", head.toString());
             try (RouterUnderTest app = RouterUnderTest.start(properties, Duration.ofMinutes(2));
                  BenchSession session = new BenchSession(app, TEXTS, BenchClock.system(), "smoke",
                          Duration.ofSeconds(60))) {
