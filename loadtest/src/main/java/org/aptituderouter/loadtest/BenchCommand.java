@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, String> overrides = new LinkedHashMap<>();
 
     public static void main(String[] args) throws InterruptedException {
+        // bin/router passes its own command word first, as RouterApplication expects it; here it is redundant
+        String[] options = args.length > 0 && args[0].equals("bench") ? Arrays.copyOfRange(args, 1, args.length) : args;
         int[] exitCode = new int[1];
-        Thread command = new Thread(null, () -> exitCode[0] = new CommandLine(new BenchCommand()).execute(args),
+        Thread command = new Thread(null, () -> exitCode[0] = new CommandLine(new BenchCommand()).execute(options),
                 "bench", ROUTER_START_STACK_BYTES);
         command.start();
         command.join();
