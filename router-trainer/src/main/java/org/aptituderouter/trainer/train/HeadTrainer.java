@@ -52,7 +52,7 @@ public final class HeadTrainer {
       int bestEpoch = 0;
       int epoch = 0;
       int[] order = set.trainRows().clone();
-      while (epoch < config.maxEpochs() && epoch - bestEpoch < config.patience() + 1) {
+      while (epoch < config.maxEpochs() && epoch - bestEpoch < config.patience()) {
         epoch++;
         shuffle(order, random, trainLabels);
         double trainLoss = trainEpoch(engine, network, optimizer, set, order, trainLabels, exactCapabilities, random);
