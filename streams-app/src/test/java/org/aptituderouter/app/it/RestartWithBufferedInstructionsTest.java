@@ -16,6 +16,7 @@ import org.aptituderouter.app.support.Traffic;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.core.capability.CapabilityLines;
 import org.aptituderouter.schemas.avro.InstructionEvent;
+import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -35,7 +36,7 @@ class RestartWithBufferedInstructionsTest {
         SharedCluster cluster = SharedCluster.get();
         // a batch that can neither fill nor expire: whatever is read stays in the store
         RouterUnderTest router = new RouterUnderTest(cluster.bootstrapServers(), cluster.registryUrl(), "restart")
-                .with("router.batch.max-size", 1000)
+                .with("router.batch.max-size", 20)
                 .with("router.batch.max-wait", "1h");
         List<InstructionEvent> buffered = TestInstructions.batch("buffered", 10);
 
@@ -63,7 +64,7 @@ class RestartWithBufferedInstructionsTest {
                 buffered.forEach(e -> expected.add(e.getId()));
                 later.forEach(e -> expected.add(e.getId()));
 
-                Map<String, List<org.aptituderouter.schemas.avro.RoutingDecision>> decisions =
+                Map<String, List<RoutingDecision>> decisions =
                         traffic.awaitDecisions(expected);
 
                 assertThat(decisions.values()).allSatisfy(list -> assertThat(list).hasSize(1));

@@ -125,12 +125,16 @@ abstract class RoutingScenarios {
         routedSoFar.addAll(decisions.keySet());
 
         assertThat(routableAfterMs).as("ms from publishing to routable").isLessThan(1000);
-        long toNewcomer = after.stream()
-                .filter(e -> decisions.get(e.getId()).get(0).getModelId().equals(newcomer.modelId()))
-                .count();
-        assertThat(toNewcomer).as("instructions sent after onboarding that went to the newcomer").isPositive();
+        List<String> toNewcomer = decisions.entrySet().stream()
+                .filter(d -> d.getValue().get(0).getModelId().equals(newcomer.modelId()))
+                .map(Map.Entry::getKey)
+                .toList();
+        // instructions still waiting for their batch when the newcomer joined may go to it too
+        assertThat(toNewcomer).as("instructions sent after onboarding that went to the newcomer")
+                .containsAnyElementsOf(ids(after));
         Map<String, List<String>> routed = traffic.routedIdsByTopic();
-        assertThat(routed.get(topics.routedTopicName(newcomer.modelId()))).hasSize((int) toNewcomer);
+        assertThat(routed.get(topics.routedTopicName(newcomer.modelId())))
+                .containsExactlyInAnyOrderElementsOf(toNewcomer);
         assertExactlyOnce(routed, routedSoFar);
     }
 

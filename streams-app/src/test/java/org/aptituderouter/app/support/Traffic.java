@@ -120,38 +120,43 @@ public final class Traffic implements AutoCloseable {
     /** Instruction ids in every routed topic of this router, read to the end of what is committed. */
     public Map<String, List<String>> routedIdsByTopic() {
         String routedPrefix = topics.routedTopicName("");
-        Map<String, List<String>> byTopic = new HashMap<>();
         try (Admin admin = Admin.create(properties())) {
-            for (String topic : admin.listTopics().names().get()) {
-                if (topic.startsWith(routedPrefix)) {
-                    byTopic.put(topic, readToEnd(topic));
-                }
-            }
+            List<String> routed = admin.listTopics().names().get().stream()
+                    .filter(topic -> topic.startsWith(routedPrefix))
+                    .toList();
+            return readToEnd(routed);
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
-        return byTopic;
     }
 
-    /** Keys of a routed topic's committed records; keys are instruction ids. */
+    /** Keys of one routed topic's committed records; keys are instruction ids. */
     public List<String> readToEnd(String topic) {
+        return readToEnd(List.of(topic)).get(topic);
+    }
+
+    /** Instruction ids per topic, read with one read_committed consumer up to the last stable offsets. */
+    private Map<String, List<String>> readToEnd(List<String> routedTopics) {
         Properties config = properties();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         TopicSpec<String, InstructionEvent> spec = topics.routed("unused");
-        List<String> ids = new ArrayList<>();
+        Map<String, List<String>> ids = new HashMap<>();
+        routedTopics.forEach(topic -> ids.put(topic, new ArrayList<>()));
         try (KafkaConsumer<String, InstructionEvent> consumer = new KafkaConsumer<>(config,
                 spec.keySerde().deserializer(), spec.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : routedTopics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             await(() -> {
                 for (ConsumerRecord<String, InstructionEvent> record : consumer.poll(Duration.ofMillis(100))) {
-                    ids.add(record.value().getId());
+                    ids.get(record.topic()).add(record.value().getId());
                 }
                 return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
-            }, "the end of " + topic);
+            }, "the end of " + routedTopics);
         }
         return ids;
     }
