@@ -18,7 +18,20 @@ public final class RouterApplication {
     private RouterApplication() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * Stack of the thread that starts the router: loading the MiniLM tokenizer's native library (through DJL) can
+     * overflow the 1 MB a JVM thread gets by default and kill the process with SIGSEGV (seen with the long command
+     * line bin/router builds); the stream threads that later tokenize are fine with the default.
+     */
+    private static final long STARTUP_STACK_BYTES = 16L * 1024 * 1024;
+
+    public static void main(String[] args) throws InterruptedException {
+        Thread command = new Thread(null, () -> run(args), "router-main", STARTUP_STACK_BYTES);
+        command.start();
+        command.join();
+    }
+
+    private static void run(String[] args) {
         String command = args.length == 0 ? "" : args[0];
         String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
