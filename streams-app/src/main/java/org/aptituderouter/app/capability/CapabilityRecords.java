@@ -1,5 +1,6 @@
 package org.aptituderouter.app.capability;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.ModelStatus;
@@ -34,7 +35,7 @@ public final class CapabilityRecords {
 
     public static ModelCapability toRecord(Candidate candidate) {
         float[] scores = candidate.scores();
-        List<Float> values = new java.util.ArrayList<>(scores.length);
+        List<Float> values = new ArrayList<>(scores.length);
         for (float score : scores) {
             values.add(score);
         }

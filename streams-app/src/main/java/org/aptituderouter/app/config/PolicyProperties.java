@@ -3,6 +3,7 @@ package org.aptituderouter.app.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.annotation.PostConstruct;
 import org.aptituderouter.core.policy.PolicySpec;
+import org.aptituderouter.core.policy.PolicyType;
 
 /**
  * {@code router.policy.*}: the routing policy applied to instructions that name none ({@code default}: quality,
@@ -44,15 +45,15 @@ public class PolicyProperties {
         toSpec();
     }
 
-    /** The default policy; instructions may override type, lambda and threshold one by one. */
+    /** The default policy with both parameters; instructions may override type, lambda and threshold one by one. */
     public PolicySpec toSpec() {
         if (defaultPolicy == null) {
             throw new RouterConfigException("router.policy.default must be quality, cost or threshold");
         }
-        // every parameter is checked, not only the chosen policy's, because instructions may switch policy
         try {
-            new PolicySpec(org.aptituderouter.core.policy.PolicyType.QUALITY, lambda, threshold);
-            return PolicySpec.of(defaultPolicy, lambda, threshold);
+            PolicyType type = PolicySpec.of(defaultPolicy, lambda, threshold).type();
+            // both parameters stay, and both are checked: an instruction may switch to the other policy and take them
+            return new PolicySpec(type, lambda, threshold);
         } catch (IllegalArgumentException e) {
             throw new RouterConfigException("router.policy: " + e.getMessage()
                     + " (keys router.policy.default, router.policy.lambda, router.policy.threshold)");

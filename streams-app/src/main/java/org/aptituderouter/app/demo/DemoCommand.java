@@ -1,5 +1,6 @@
 package org.aptituderouter.app.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.capability.LiveCapabilities;
@@ -61,7 +63,7 @@ public final class DemoCommand {
         Path stateDir;
         try {
             stateDir = Files.createTempDirectory("aptitude-router-demo");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             out.println("demo: cannot create a state directory: " + e.getMessage());
             return 1;
         }
@@ -181,7 +183,7 @@ public final class DemoCommand {
         return awaitCapabilities(set -> set.contains(modelId), modelId);
     }
 
-    private CapabilitySet awaitCapabilities(java.util.function.Predicate<CapabilitySet> ready, String what) {
+    private CapabilitySet awaitCapabilities(Predicate<CapabilitySet> ready, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             CapabilitySet set = capabilities.current();

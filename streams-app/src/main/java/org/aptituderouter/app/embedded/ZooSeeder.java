@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.TopicSpec;
@@ -66,7 +67,7 @@ public class ZooSeeder {
     private boolean isEmpty(String topic) {
         try {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(0, partitions)
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions)
                     .mapToObj(p -> new TopicPartition(topic, p))
                     .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();

@@ -13,14 +13,11 @@ import org.aptituderouter.schemas.avro.RoutingConstraints;
  */
 public final class RoutingRequests {
 
-    private final PolicyType defaultType;
-    private final double defaultLambda;
-    private final double defaultThreshold;
+    private final PolicySpec defaults;
 
-    public RoutingRequests(PolicySpec defaultPolicy, double defaultLambda, double defaultThreshold) {
-        this.defaultType = defaultPolicy.type();
-        this.defaultLambda = defaultLambda;
-        this.defaultThreshold = defaultThreshold;
+    /** @param defaults the default policy, carrying the default lambda and threshold whichever its type */
+    public RoutingRequests(PolicySpec defaults) {
+        this.defaults = defaults;
     }
 
     /** @throws IllegalArgumentException if the instruction's policy override is out of range */
@@ -40,9 +37,9 @@ public final class RoutingRequests {
         if (c.getPolicy() == null && c.getLambda() == null && c.getThreshold() == null) {
             return null;
         }
-        PolicyType type = c.getPolicy() == null ? defaultType : PolicyType.valueOf(c.getPolicy().name());
+        PolicyType type = c.getPolicy() == null ? defaults.type() : PolicyType.valueOf(c.getPolicy().name());
         return new PolicySpec(type,
-                c.getLambda() == null ? defaultLambda : c.getLambda(),
-                c.getThreshold() == null ? defaultThreshold : c.getThreshold());
+                c.getLambda() == null ? defaults.lambda() : c.getLambda(),
+                c.getThreshold() == null ? defaults.threshold() : c.getThreshold());
     }
 }

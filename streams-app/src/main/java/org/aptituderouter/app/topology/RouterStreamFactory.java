@@ -35,7 +35,7 @@ public class RouterStreamFactory {
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
                 batch.getMaxSize(), batch.getMaxWait(),
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(policy.toSpec(), policy.getLambda(), policy.getThreshold()),
+                new RoutingRequests(policy.toSpec()),
                 router, capabilities, metrics);
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),

@@ -12,10 +12,11 @@ import org.testcontainers.kafka.KafkaContainer;
  * The same end-to-end scenarios against a Kafka broker in a container, as a production-like check where Docker
  * exists. Without Docker the class is skipped with that reason; {@link InProcessRoutingTest} covers the scenarios.
  */
-@Testcontainers(disabledWithoutDocker = true)
+// the condition with the explanation comes first, so its reason is the one reported
 @EnabledIf(value = "dockerAvailable",
         disabledReason = "Docker is not available: the Testcontainers variant is skipped; the same scenarios run on "
                 + "the in-process KRaft broker in InProcessRoutingTest")
+@Testcontainers(disabledWithoutDocker = true)
 class ContainerRoutingTest extends RoutingScenarios {
 
     @Container

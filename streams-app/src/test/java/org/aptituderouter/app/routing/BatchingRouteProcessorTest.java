@@ -17,6 +17,7 @@ import org.aptituderouter.app.topics.SchemaRegistrySettings;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.capability.CapabilityLines;
 import org.aptituderouter.core.policy.PolicySpec;
+import org.aptituderouter.core.policy.PolicyType;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -48,7 +49,7 @@ class BatchingRouteProcessorTest {
         LiveCapabilities live = liveZoo();
         processor = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(PolicySpec.quality(), 0.001, 0.7), TestRouter.get(), live,
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live,
                 new RouterMetrics(new SimpleMeterRegistry(), live));
 
         context = new MockProcessorContext<>();
@@ -103,7 +104,7 @@ class BatchingRouteProcessorTest {
 
         BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(PolicySpec.quality(), 0.001, 0.7), TestRouter.get(), liveZoo(),
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), liveZoo(),
                 new RouterMetrics(new SimpleMeterRegistry(), liveZoo()));
         MockProcessorContext<byte[], RouterOutput> after = new MockProcessorContext<>();
         after.addStateStore(store);

@@ -24,6 +24,7 @@ import org.aptituderouter.app.topology.NodeNames;
 import org.aptituderouter.app.topology.RouterTopology;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.policy.PolicySpec;
+import org.aptituderouter.core.policy.PolicyType;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
@@ -66,7 +67,7 @@ public final class TopologyFixture implements AutoCloseable {
         RouterMetrics metrics = new RouterMetrics(meters, live);
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
                 maxSize, maxWait, new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(PolicySpec.quality(), 0.001, 0.7), TestRouter.get(), live, metrics);
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live, metrics);
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
                 topics.capabilities().valueSerde().deserializer(), live,
