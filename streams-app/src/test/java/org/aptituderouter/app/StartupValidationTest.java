@@ -2,7 +2,10 @@ package org.aptituderouter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,15 @@ class StartupValidationTest {
     void anUnknownExecutionProvider() {
         assertThat(failureFor("router.inference.execution-provider", "tpu"))
                 .contains("router.inference.execution-provider must be one of [cpu, cuda]");
+    }
+
+    @Test
+    void cudaWithoutAGpuBuildOfOnnxRuntime() {
+        // with the CPU artifact (no -Pgpu), asking for CUDA must say so, not fall back quietly
+        assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA),
+                "this ONNX Runtime build has the CUDA provider (-Pgpu)");
+        assertThat(failureFor("router.inference.execution-provider", "cuda"))
+                .contains("CUDA execution provider requested", "router.inference.allow-cpu-fallback");
     }
 
     @Test
