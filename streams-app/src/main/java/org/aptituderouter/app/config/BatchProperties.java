@@ -38,7 +38,7 @@ public class BatchProperties {
     void validate() {
         if (maxSize < 1) {
             throw new RouterConfigException("router.batch.max-size must be at least 1, was " + maxSize
-                    + " (set it to how many instructions one inference call may score, e.g. 32)");
+                    + " (set it to how many instructions one inference call may score, e.g. 16)");
         }
         if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
             throw new RouterConfigException("router.batch.max-wait must be a positive duration such as 50ms, was "
