@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch is flushed when it reaches {@code router.batch.max-size} (checked in {@link #process}) or when its
  * oldest record has waited {@code router.batch.max-wait} (checked by a wall-clock punctuator, so a quiet input
- * still drains). Unreadable input is dead-lettered at once and never enters the store.
+ * still drains). Each trigger routes one batch at most, so the work between two commits stays within the budget of
+ * one batch even when a backlog has built up; a backlog drains one batch per arriving record and per tick.
+ * Unreadable input is dead-lettered at once and never enters the store.
  */
 public final class BatchingRouteProcessor implements Processor<byte[], byte[], byte[], RouterOutput> {
 
@@ -60,6 +62,7 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
     private KeyValueStore<Long, PendingInstruction> store;
     private RouterMetrics.BatchMeters meters;
     // bookkeeping derived from the store at init(): the store, not these fields, is what holds the records
+    private long firstSequence;
     private long nextSequence;
     private int pending;
     private long oldestEnqueuedMs;
@@ -100,12 +103,14 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
     private void recountStore() {
         pending = 0;
         oldestEnqueuedMs = -1;
+        firstSequence = 0;
         nextSequence = 0;
         try (KeyValueIterator<Long, PendingInstruction> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<Long, PendingInstruction> entry = all.next();
                 if (pending == 0) {
                     oldestEnqueuedMs = entry.value.enqueuedAtMs();
+                    firstSequence = entry.key;
                 }
                 pending++;
                 nextSequence = entry.key + 1;
@@ -129,7 +134,7 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
         }
         pending++;
         if (pending >= maxSize) {
-            flush(now);
+            flushOneBatch(now);
         }
     }
 
@@ -144,27 +149,25 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
 
     private void flushIfDue(long now) {
         if (pending > 0 && now - oldestEnqueuedMs >= maxWait.toMillis()) {
-            flush(now);
+            flushOneBatch(now);
         }
     }
 
-    /** Routes full batches, then the remainder, while there is something the zoo can take. */
-    private void flush(long now) {
-        while (pending > 0) {
-            CapabilitySet zoo = capabilities.current();
-            if (zoo.routable().isEmpty()) {
-                // nothing could be chosen: the records wait in the store for the first model instead of being
-                // dead-lettered as unroutable
-                warnEmptyZoo(now);
-                return;
-            }
-            routeBatch(takeBatch(), zoo, now);
+    /** Routes the oldest max-size records, if the zoo has a model to choose. */
+    private void flushOneBatch(long now) {
+        CapabilitySet zoo = capabilities.current();
+        if (zoo.routable().isEmpty()) {
+            // nothing could be chosen: the records wait in the store for the first model instead of being
+            // dead-lettered as unroutable
+            warnEmptyZoo(now);
+            return;
         }
+        routeBatch(takeBatch(), zoo, now);
     }
 
     private List<KeyValue<Long, PendingInstruction>> takeBatch() {
         List<KeyValue<Long, PendingInstruction>> batch = new ArrayList<>(Math.min(pending, maxSize));
-        try (KeyValueIterator<Long, PendingInstruction> all = store.all()) {
+        try (KeyValueIterator<Long, PendingInstruction> all = pendingRecords()) {
             while (all.hasNext() && batch.size() < maxSize) {
                 batch.add(all.next());
             }
@@ -211,13 +214,22 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
             store.delete(entry.key);
         }
         pending -= batch.size();
+        firstSequence = batch.get(batch.size() - 1).key + 1;
         oldestEnqueuedMs = pending == 0 ? -1 : oldestInStore();
     }
 
     private long oldestInStore() {
-        try (KeyValueIterator<Long, PendingInstruction> all = store.all()) {
+        try (KeyValueIterator<Long, PendingInstruction> all = pendingRecords()) {
             return all.hasNext() ? all.next().value.enqueuedAtMs() : -1;
         }
+    }
+
+    /**
+     * The store from the oldest pending record on. Seeking past the flushed keys, instead of scanning from the
+     * start, keeps RocksDB from stepping over the delete markers a queue leaves behind until they are compacted.
+     */
+    private KeyValueIterator<Long, PendingInstruction> pendingRecords() {
+        return store.range(firstSequence, Long.MAX_VALUE);
     }
 
     private void emit(PendingInstruction input, InstructionEvent event, RoutingOutcome outcome, long now) {

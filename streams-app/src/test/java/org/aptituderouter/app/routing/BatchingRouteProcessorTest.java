@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aptituderouter.app.capability.LiveCapabilities;
@@ -18,6 +19,7 @@ import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.capability.CapabilityLines;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.policy.PolicyType;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -118,10 +120,41 @@ class BatchingRouteProcessorTest {
         assertThat(count(store)).isZero();
     }
 
-    private Record<byte[], byte[]> record(String id, String text) {
-        byte[] value = topics.instructions().valueSerde().serializer()
+    @Test
+    void aRestoredBacklogDrainsOneBatchPerPunctuation() {
+        MockProcessorContext<byte[], RouterOutput> after = new MockProcessorContext<>();
+        after.addStateStore(store);
+        for (long seq = 0; seq < 12; seq++) {
+            store.put(seq, new PendingInstruction(null, serialized("backlog-" + seq, "Name a mammal that flies."),
+                    new RecordHeaders(), T0, "instructions", 0, seq, T0));
+        }
+        BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
+                new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), liveZoo(),
+                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()));
+        after.setCurrentSystemTimeMs(T0 + MAX_WAIT.toMillis());
+        restarted.init(after);
+        var punctuator = after.scheduledPunctuators().get(0).getPunctuator();
+
+        List<Integer> routedPerPunctuation = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            after.resetForwards();
+            punctuator.punctuate(T0 + MAX_WAIT.toMillis() + i);
+            routedPerPunctuation.add((int) after.forwarded().stream()
+                    .filter(f -> f.record().value() instanceof RouterOutput.ToModel).count());
+        }
+
+        assertThat(routedPerPunctuation).containsExactly(5, 5, 2, 0);
+        assertThat(count(store)).isZero();
+    }
+
+    private byte[] serialized(String id, String text) {
+        return topics.instructions().valueSerde().serializer()
                 .serialize(topics.instructions().name(), Traffic.instruction(id, text));
-        return new Record<>(id.getBytes(), value, context.currentSystemTimeMs());
+    }
+
+    private Record<byte[], byte[]> record(String id, String text) {
+        return new Record<>(id.getBytes(), serialized(id, text), context.currentSystemTimeMs());
     }
 
     private static LiveCapabilities liveZoo() {
