@@ -6,6 +6,9 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,10 @@ public final class InstructionEncoder implements AutoCloseable {
     private static final String ATTENTION_MASK = "attention_mask";
     private static final String TOKEN_TYPE_IDS = "token_type_ids";
     private static final String HIDDEN_STATE = "last_hidden_state";
+    /** Measured best on the CPU, see {@link #encode}. */
+    private static final int CPU_MICRO_BATCH = 16;
+    /** A GPU gains from large batches; length sorting still removes most padding. Not measured here (no GPU). */
+    private static final int GPU_MICRO_BATCH = 256;
 
     private final EncoderVariant variant;
     private final MiniLmTokenizer tokenizer;
@@ -37,6 +44,7 @@ public final class InstructionEncoder implements AutoCloseable {
     private final ExecutionProvider provider;
     private final boolean wantsTokenTypes;
     private final String outputName;
+    private final int microBatch;
 
     private InstructionEncoder(EncoderVariant variant, MiniLmTokenizer tokenizer, OrtSessions.Opened opened) {
         this.variant = variant;
@@ -50,6 +58,7 @@ public final class InstructionEncoder implements AutoCloseable {
         }
         this.outputName = session.getOutputNames().contains(HIDDEN_STATE)
                 ? HIDDEN_STATE : session.getOutputNames().iterator().next();
+        this.microBatch = provider == ExecutionProvider.CPU ? CPU_MICRO_BATCH : GPU_MICRO_BATCH;
     }
 
     public static InstructionEncoder create(InferenceSettings settings) {
@@ -65,19 +74,42 @@ public final class InstructionEncoder implements AutoCloseable {
         }
     }
 
-    /** One L2-normalised 384-dimensional embedding per text, in order; an empty list gives an empty array. */
+    /**
+     * One L2-normalised 384-dimensional embedding per text, in order; an empty list gives an empty array.
+     *
+     * <p>The texts run in micro-batches of similar token length: padding a whole batch to its longest text wastes
+     * work on [PAD] tokens, and on the CPU large batches also spill the attention matrices out of cache. Measured on
+     * MMLU-Pro questions (2 cores): 128 texts in length-sorted micro-batches of 16 encode about 40% faster than as
+     * one padded batch of 128, and faster than one by one.
+     */
     public float[][] encode(List<String> texts) {
         if (texts.isEmpty()) {
             return new float[0][];
         }
-        TokenBatch tokens = tokenizer.tokenize(texts);
-        try {
-            float[] hidden = run(tokens);
-            return pool(tokens, hidden);
-        } catch (OrtException e) {
-            throw new IllegalStateException("encoder inference failed for a batch of " + texts.size() + ": "
-                    + e.getMessage(), e);
+        long[][] ids = tokenizer.ids(texts);
+        Integer[] byLength = new Integer[ids.length];
+        Arrays.setAll(byLength, i -> i);
+        Arrays.sort(byLength, Comparator.comparingInt(i -> ids[i].length));
+        float[][] out = new float[ids.length][];
+        for (int from = 0; from < ids.length; from += microBatch) {
+            int to = Math.min(ids.length, from + microBatch);
+            List<long[]> rows = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                rows.add(ids[byLength[k]]);
+            }
+            TokenBatch batch = TokenBatch.pad(rows);
+            float[][] embeddings;
+            try {
+                embeddings = pool(batch, run(batch));
+            } catch (OrtException e) {
+                throw new IllegalStateException("encoder inference failed for a batch of " + rows.size() + ": "
+                        + e.getMessage(), e);
+            }
+            for (int k = from; k < to; k++) {
+                out[byLength[k]] = embeddings[k - from];
+            }
         }
+        return out;
     }
 
     private float[] run(TokenBatch tokens) throws OrtException {

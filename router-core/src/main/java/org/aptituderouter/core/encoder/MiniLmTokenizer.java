@@ -12,7 +12,7 @@ import org.aptituderouter.core.inference.ModelResources;
 
 /**
  * The WordPiece tokenizer of all-MiniLM-L6-v2, built from the tokenizer.json that ships in the same jar as the
- * ONNX graph, so ids always match the weights. Truncates to {@code maxTokens}; pads each batch to its longest text.
+ * ONNX graph, so ids always match the weights. Truncates to {@code maxTokens}; padding is left to {@link TokenBatch}.
  * Thread-safe: the native HuggingFace tokenizer keeps no per-call state.
  */
 public final class MiniLmTokenizer implements AutoCloseable {
@@ -60,27 +60,23 @@ public final class MiniLmTokenizer implements AutoCloseable {
         return maxTokens;
     }
 
-    public TokenBatch tokenize(List<String> texts) {
+    /** The real token ids of each text, [CLS] and [SEP] included, truncated to {@link #maxTokens()}. */
+    public long[][] ids(List<String> texts) {
         String[] cut = new String[texts.size()];
         for (int i = 0; i < cut.length; i++) {
             cut[i] = precut(texts.get(i));
         }
         Encoding[] encodings = tokenizer.batchEncode(cut);
-        int length = 0;
-        for (Encoding e : encodings) {
-            length = Math.max(length, e.getIds().length);
+        long[][] ids = new long[encodings.length][];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = encodings[i].getIds();
         }
-        int batch = encodings.length;
-        long[] ids = new long[batch * length];
-        long[] mask = new long[batch * length];
-        long[] types = new long[batch * length];
-        for (int b = 0; b < batch; b++) {
-            long[] rowIds = encodings[b].getIds();
-            System.arraycopy(rowIds, 0, ids, b * length, rowIds.length);
-            System.arraycopy(encodings[b].getAttentionMask(), 0, mask, b * length, rowIds.length);
-            System.arraycopy(encodings[b].getTypeIds(), 0, types, b * length, rowIds.length);
-        }
-        return new TokenBatch(batch, length, ids, mask, types);
+        return ids;
+    }
+
+    /** The texts as one batch padded to its longest member. */
+    public TokenBatch tokenize(List<String> texts) {
+        return TokenBatch.pad(List.of(ids(texts)));
     }
 
     private String precut(String text) {

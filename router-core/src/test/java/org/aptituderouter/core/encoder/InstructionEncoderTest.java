@@ -83,6 +83,21 @@ class InstructionEncoderTest {
     }
 
     @Test
+    void aLargeBatchOfMixedLengthsKeepsItsOrder() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // lengths deliberately out of order, so the length-sorted micro-batches reorder the texts
+            texts.add("Question " + i + ": " + "why is the sky blue? ".repeat((i * 7) % 11 + 1));
+        }
+        float[][] batched = fp32.encode(texts);
+        for (int i = 0; i < texts.size(); i += 9) {
+            assertThat(cosine(batched[i], fp32.encode(List.of(texts.get(i)))[0])).as("text %d", i)
+                    .isCloseTo(1.0, within(1e-5));
+        }
+        assertThat(cosine(batched[1], batched[2])).isLessThan(0.9999);
+    }
+
+    @Test
     void aHundredThousandCharacterTextIsTruncatedNotRefused() {
         StringBuilder text = new StringBuilder();
         while (text.length() < 100_000) {
