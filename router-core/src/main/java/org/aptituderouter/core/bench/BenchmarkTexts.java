@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.aptituderouter.core.InstructionText;
 
 /** The instructions a benchmark routes: read from a file at run time, or a built-in sample. */
@@ -33,6 +35,8 @@ final class BenchmarkTexts {
             InstructionText.of("A company's current ratio is 2.5 and its current liabilities are $40,000. What are its "
                     + "current assets?", List.of("$16,000", "$100,000", "$42,500", "$80,000")));
 
+    private static final long SEED = 42;
+
     private BenchmarkTexts() {
     }
 
@@ -42,7 +46,9 @@ final class BenchmarkTexts {
 
     /**
      * Up to {@code limit} instructions from a file: JSON lines with {@code question} (and {@code options}), as in
-     * the MMLU-Pro questions.jsonl, or with {@code text}; any other file is one instruction per line.
+     * the MMLU-Pro questions.jsonl, or with {@code text}; any other file is one instruction per line. Shuffled with a
+     * fixed seed: files are often grouped by subject, and each measurement, which starts at the first text, must see
+     * a representative mix of lengths.
      */
     static List<String> read(Path file, int limit) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -59,6 +65,7 @@ final class BenchmarkTexts {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no instructions");
         }
+        Collections.shuffle(texts, new Random(SEED));
         return texts;
     }
 
