@@ -11,14 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.aptituderouter.core.InstructionText;
 
 /**
  * Instruction texts from a JSON-lines file, read at run time (the shared question set is never copied into the
  * repository). A line is either {@code {"text": "..."}} or a multiple-choice question
  * {@code {"question": "...", "options": [...]}}, rendered with {@link InstructionText#of} exactly as training and
- * routing render it, so the benchmark encodes texts of realistic length.
+ * routing render it, so the benchmark encodes texts of realistic length. A limit takes a fixed-seed random sample
+ * of the whole file, not its first lines: the shared questions are grouped by subject, and subjects differ in
+ * length, which is what the encoder's cost follows.
  */
 public final class InstructionTexts {
 
@@ -26,11 +30,13 @@ public final class InstructionTexts {
     public static final String SAMPLE_RESOURCE = "demo/sample-instructions.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The same sample on every run, so runs with the same limit are comparable. */
+    private static final long SAMPLE_SEED = 20_250_224L;
 
     private InstructionTexts() {
     }
 
-    /** Up to {@code limit} texts from the file, in file order. */
+    /** Up to {@code limit} texts from the file, sampled across all of it. */
     public static List<String> read(Path file, int limit) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, limit, file.toString());
@@ -56,7 +62,7 @@ public final class InstructionTexts {
         List<String> texts = new ArrayList<>();
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int number = 0;
-        for (String line = lines.readLine(); line != null && texts.size() < limit; line = lines.readLine()) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             number++;
             if (!line.isBlank()) {
                 texts.add(text(JSON.readTree(line), source, number));
@@ -65,7 +71,8 @@ public final class InstructionTexts {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException(source + " holds no instruction texts");
         }
-        return texts;
+        Collections.shuffle(texts, new Random(SAMPLE_SEED));
+        return List.copyOf(texts.subList(0, Math.min(limit, texts.size())));
     }
 
     private static String text(JsonNode node, String source, int line) {
