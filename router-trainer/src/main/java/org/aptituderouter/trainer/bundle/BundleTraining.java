@@ -12,7 +12,7 @@ import org.aptituderouter.trainer.embed.QuestionEmbedder;
 import org.aptituderouter.trainer.export.OnnxHeadExporter;
 import org.aptituderouter.trainer.train.HeadArchitecture;
 import org.aptituderouter.trainer.train.HeadFitting;
-import org.aptituderouter.trainer.train.TrainedHead;
+import org.aptituderouter.trainer.train.TrainedEnsemble;
 import org.aptituderouter.trainer.train.TrainingConfig;
 
 /**
@@ -26,7 +26,7 @@ public final class BundleTraining {
   public interface Progress {
     void embedded(int done, int total);
 
-    void epoch(int epoch, int maxEpochs, double trainLoss, double validationLoss);
+    void epoch(int member, int epoch, double trainLoss, double validationLoss);
   }
 
   private final InferenceSettings encoderSettings;
@@ -37,22 +37,22 @@ public final class BundleTraining {
     this.cache = cache;
   }
 
-  public TrainedHead run(RoutingDataset data, ModelBundle bundle, TrainingConfig config, Progress progress) {
+  public TrainedEnsemble run(RoutingDataset data, ModelBundle bundle, TrainingConfig config, Progress progress) {
     AptitudeTest test = AptitudeTestBuilder.standard().build(data);
     bundle.writeAptitudeTest(test);
     bundle.writeZoo(ZooCapabilities.of(data, test));
 
     Embeddings embeddings = new QuestionEmbedder(encoderSettings, cache)
         .embed(data.questions(), done -> progress.embedded(done, data.size()));
-    HeadArchitecture architecture = HeadArchitecture.standard(embeddings.dimension(), test.dimension());
+    HeadArchitecture architecture = HeadArchitecture.forTest(embeddings.dimension(), test);
     List<String> models = data.outcomes().modelIds();
     int[] rows = QuestionSplits.routingRows(data, test);
-    TrainedHead head = new HeadFitting(architecture, config).fit(data, test, embeddings.rows(), models, rows,
-        (epoch, train, validation) -> progress.epoch(epoch, config.maxEpochs(), train, validation));
+    TrainedEnsemble head = new HeadFitting(architecture, config).fit(data, test, embeddings.rows(), models, rows,
+        progress::epoch);
 
     HeadMetadata metadata = new HeadMetadata(test.id(), embeddings.encoderVersion(), embeddings.maxTokens(),
         data.fingerprint(), architecture, config, models, rows.length, head);
-    bundle.writeHead(OnnxHeadExporter.export(head.weights(), docString(test, data, config)), metadata);
+    bundle.writeHead(OnnxHeadExporter.export(head.ensemble(), docString(test, data, config)), metadata);
     return head;
   }
 

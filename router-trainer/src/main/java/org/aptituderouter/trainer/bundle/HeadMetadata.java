@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.aptituderouter.trainer.train.HeadArchitecture;
 import org.aptituderouter.trainer.train.HeadFitting;
+import org.aptituderouter.trainer.train.TrainedEnsemble;
 import org.aptituderouter.trainer.train.TrainedHead;
 import org.aptituderouter.trainer.train.TrainingConfig;
 
@@ -15,7 +16,7 @@ import org.aptituderouter.trainer.train.TrainingConfig;
  */
 public record HeadMetadata(String aptitudeTestId, String encoder, int maxTokens, String dataFingerprint,
     HeadArchitecture architecture, TrainingConfig training, List<String> trainingModels, int trainingQuestions,
-    TrainedHead result) {
+    TrainedEnsemble result) {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -28,10 +29,10 @@ public record HeadMetadata(String aptitudeTestId, String encoder, int maxTokens,
     root.put("max_tokens", maxTokens);
     root.put("data_fingerprint", dataFingerprint);
     ObjectNode shape = root.putObject("architecture");
-    shape.put("kind", "instruction tower + capability tower + task attention, broadcast B x M, sigmoid");
+    shape.put("kind", "item response: sum_k softplus-discrimination_k(e) * task-attention_k(e) . logit(c) - difficulty(e)");
     shape.put("hidden", architecture.hidden());
-    shape.put("tower_hidden", architecture.towerHidden());
     shape.put("attention_heads", architecture.attentionHeads());
+    shape.put("items_per_task", architecture.itemsPerTask());
     ObjectNode settings = root.putObject("training");
     settings.put("framework", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / PyTorch");
     settings.put("seed", training.seed());
@@ -41,13 +42,18 @@ public record HeadMetadata(String aptitudeTestId, String encoder, int maxTokens,
     settings.put("weight_decay", training.weightDecay());
     settings.put("patience", training.patience());
     settings.put("capability_bootstrap", training.bootstrap());
+    settings.put("ensemble_size", training.ensembleSize());
     settings.put("validation_fraction", HeadFitting.VALIDATION_FRACTION);
     settings.put("routing_questions", trainingQuestions);
     trainingModels.forEach(settings.putArray("models")::add);
     ObjectNode metrics = root.putObject("metrics");
-    metrics.put("epochs_run", result.epochsRun());
-    metrics.put("best_epoch", result.bestEpoch());
-    metrics.put("train_loss", round(result.trainLoss()));
+    for (TrainedHead member : result.members()) {
+      ObjectNode run = metrics.withArray("members").addObject();
+      run.put("epochs_run", member.epochsRun());
+      run.put("best_epoch", member.bestEpoch());
+      run.put("train_loss", round(member.trainLoss()));
+      run.put("validation_loss", round(member.validationLoss()));
+    }
     metrics.put("validation_loss", round(result.validationLoss()));
     metrics.put("validation_auc", round(result.validationAuc()));
     metrics.put("training_seconds", Math.round(result.seconds()));

@@ -61,12 +61,9 @@ final class EvaluateCommand implements Callable<Integer> {
       embeddings = new QuestionEmbedder(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
           .embed(dataset.questions(), bar::stepTo);
     }
-    TrainingConfig training = TrainingConfig.defaults(seed);
-    if (epochs != null) {
-      training = training.withMaxEpochs(epochs);
-    }
+    TrainingConfig training = epochs == null ? TrainingConfig.defaults(seed) : TrainingConfig.defaults(seed).withMaxEpochs(epochs);
     EvaluationSettings defaults = EvaluationSettings.defaults(
-        HeadArchitecture.standard(embeddings.dimension(), test.dimension()), training);
+        HeadArchitecture.forTest(embeddings.dimension(), test), training);
     EvaluationSettings settings = new EvaluationSettings(defaults.architecture(), training, questionFolds,
         defaults.otherModelFolds(), defaults.neighbours());
     EvaluationReport result;

@@ -4,14 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.trainer.bundle.BundleTraining;
 import org.aptituderouter.trainer.bundle.ModelBundle;
 import org.aptituderouter.trainer.data.RoutingDataset;
 import org.aptituderouter.trainer.data.SharedDataLocation;
 import org.aptituderouter.trainer.embed.EmbeddingCache;
-import org.aptituderouter.trainer.train.TrainedHead;
+import org.aptituderouter.trainer.train.TrainedEnsemble;
 import org.aptituderouter.trainer.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,29 +45,14 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RoutingDataset dataset = RoutingDataset.load(SharedDataLocation.resolve(data));
     ModelBundle bundle = new ModelBundle(out != null ? out : RepositoryRoot.find().resolve(ModelBundle.ROUTER_CORE_RESOURCES));
-    TrainingConfig config = TrainingConfig.defaults(seed);
-    if (epochs != null) {
-      config = config.withMaxEpochs(epochs);
-    }
-    TrainedHead head;
-    try (ProgressBar embedding = ProgressBars.create("Embedding", dataset.size());
-        ProgressBar training = ProgressBars.create("Training", config.maxEpochs())) {
+    TrainingConfig config = epochs == null ? TrainingConfig.defaults(seed) : TrainingConfig.defaults(seed).withMaxEpochs(epochs);
+    TrainedEnsemble head;
+    try (StagedProgress progress = new StagedProgress(config.ensembleSize(), config.maxEpochs())) {
       head = new BundleTraining(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
-          .run(dataset, bundle, config, new BundleTraining.Progress() {
-            @Override
-            public void embedded(int done, int total) {
-              embedding.stepTo(done);
-            }
-
-            @Override
-            public void epoch(int epoch, int maxEpochs, double trainLoss, double validationLoss) {
-              training.stepTo(epoch);
-              training.setExtraMessage(String.format(Locale.ROOT, "loss %.4f, validation %.4f", trainLoss, validationLoss));
-            }
-          });
+          .run(dataset, bundle, config, progress);
     }
-    err.printf(Locale.ROOT, "train: wrote %s; %d epochs (best %d), validation AUC %.4f, %.0f s%n",
-        bundle.directory(), head.epochsRun(), head.bestEpoch(), head.validationAuc(), head.seconds());
+    err.printf(Locale.ROOT, "train: wrote %s; %d heads, validation AUC %.4f, %.0f s%n",
+        bundle.directory(), head.members().size(), head.validationAuc(), head.seconds());
     return 0;
   }
 }

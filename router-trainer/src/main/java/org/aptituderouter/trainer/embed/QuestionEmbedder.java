@@ -30,7 +30,8 @@ public final class QuestionEmbedder {
   /**
    * One embedding per question, in order.
    *
-   * @param progress told how many questions were encoded after each batch (not called on a cache hit)
+   * @param progress told how many questions are embedded, after each batch and once at the end (a cache hit
+   *     reports only the end)
    */
   public Embeddings embed(List<Question> questions, IntConsumer progress) {
     List<String> texts = questions.stream().map(q -> InstructionText.of(q.question(), q.options())).toList();
@@ -41,6 +42,7 @@ public final class QuestionEmbedder {
         cache.store(fingerprint, encoded);
         return encoded;
       });
+      progress.accept(texts.size());
       return new Embeddings(rows, encoder.version(), encoder.maxTokens());
     }
   }

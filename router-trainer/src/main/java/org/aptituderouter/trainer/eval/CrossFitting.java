@@ -10,6 +10,7 @@ import org.aptituderouter.trainer.train.BinaryMetrics;
 import org.aptituderouter.trainer.train.CapabilityBootstrap;
 import org.aptituderouter.trainer.train.HeadFitting;
 import org.aptituderouter.trainer.train.HeadPredictor;
+import org.aptituderouter.trainer.train.TrainedEnsemble;
 import org.aptituderouter.trainer.train.TrainedHead;
 
 /**
@@ -44,9 +45,10 @@ public final class CrossFitting {
       float[][] heldOutCapabilities = new CapabilityBootstrap(test, data.outcomes(), heldOut).exact();
       for (int q = 0; q < questionFolds.length; q++) {
         listener.runStarted(runs.size() + 1, total, heldOut, q);
-        TrainedHead head = fitting.fit(data, test, embeddings, trainingModels, QuestionSplits.allBut(questionFolds, q), (e, t, v) -> {});
+        TrainedEnsemble head = fitting.fit(data, test, embeddings, trainingModels, QuestionSplits.allBut(questionFolds, q),
+            (member, epoch, train, validation) -> {});
         int[] rows = questionFolds[q];
-        float[][] scores = HeadPredictor.predict(head.weights(), rowsOf(embeddings, rows), heldOutCapabilities);
+        float[][] scores = HeadPredictor.predict(head.ensemble(), rowsOf(embeddings, rows), heldOutCapabilities);
         byte[][] labels = new byte[rows.length][heldOut.size()];
         for (int i = 0; i < rows.length; i++) {
           for (int m = 0; m < heldOut.size(); m++) {
@@ -55,8 +57,8 @@ public final class CrossFitting {
             labels[i][m] = data.outcomes().outcome(rows[i], data.outcomes().modelIndex(heldOut.get(m)));
           }
         }
-        runs.add(new HeldOutScores.FoldRun(heldOut, q, head.epochsRun(), head.bestEpoch(), head.validationLoss(),
-            head.validationAuc(), BinaryMetrics.auc(scores, labels), head.seconds()));
+        runs.add(new HeldOutScores.FoldRun(heldOut, q, head.members().stream().map(TrainedHead::epochsRun).toList(),
+            head.validationLoss(), head.validationAuc(), BinaryMetrics.auc(scores, labels), head.seconds()));
       }
     }
     return new HeldOutScores(models, probabilities, runs);

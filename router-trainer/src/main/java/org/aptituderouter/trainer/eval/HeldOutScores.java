@@ -13,7 +13,8 @@ import java.util.List;
 public record HeldOutScores(List<String> models, float[][] probabilities, List<FoldRun> runs) {
 
   /** One head of the cross-fitting, described by what it held out and how its training went. */
-  public record FoldRun(List<String> heldOutModels, int questionFold, int epochsRun, int bestEpoch,
+  /** @param memberEpochs epochs each ensemble member ran before early stopping */
+  public record FoldRun(List<String> heldOutModels, int questionFold, List<Integer> memberEpochs,
       double validationLoss, double validationAuc, double heldOutAuc, double seconds) {}
 
   public int column(String model) {

@@ -1,19 +1,13 @@
 package org.aptituderouter.trainer.export;
 
 import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_B;
-import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_DIRECT;
-import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_PROJECTION;
 import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_W;
-import static org.aptituderouter.trainer.train.HeadArchitecture.CAPABILITY_B1;
-import static org.aptituderouter.trainer.train.HeadArchitecture.CAPABILITY_B2;
-import static org.aptituderouter.trainer.train.HeadArchitecture.CAPABILITY_W1;
-import static org.aptituderouter.trainer.train.HeadArchitecture.CAPABILITY_W2;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_B1;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_B2;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_W1;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_W2;
-import static org.aptituderouter.trainer.train.HeadArchitecture.OUTPUT_B;
-import static org.aptituderouter.trainer.train.HeadArchitecture.OUTPUT_W;
+import static org.aptituderouter.trainer.train.HeadArchitecture.DIFFICULTY_B;
+import static org.aptituderouter.trainer.train.HeadArchitecture.DIFFICULTY_W;
+import static org.aptituderouter.trainer.train.HeadArchitecture.DISCRIMINATION_B;
+import static org.aptituderouter.trainer.train.HeadArchitecture.DISCRIMINATION_W;
+import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_B;
+import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_W;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -25,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aptituderouter.trainer.train.HeadArchitecture;
+import org.aptituderouter.trainer.train.HeadEnsemble;
 import org.aptituderouter.trainer.train.HeadWeights;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXInitializer;
@@ -47,30 +42,33 @@ public final class OnnxHeadExporter {
 
   private OnnxHeadExporter() {}
 
-  public static byte[] export(HeadWeights weights, String docString) {
-    HeadArchitecture architecture = weights.architecture();
+  public static byte[] export(HeadEnsemble ensemble, String docString) {
+    HeadArchitecture architecture = ensemble.architecture();
     ONNXContext context = new ONNXContext();
     context.setName("aptitude-router-scorer-head");
     ONNXPlaceholder embedding = context.floatInput(EMBEDDING, architecture.embeddingDim());
     ONNXPlaceholder capabilities = context.floatInput(CAPABILITIES, architecture.taskCount());
     ONNXPlaceholder probability = context.floatOutput(PROBABILITY, 1);
-    Map<String, ONNXInitializer> p = initializers(context, weights);
+    Shapes shapes = new Shapes(
+        context.array("attention_shape", new long[] {-1, architecture.taskCount(), architecture.attentionHeads()}),
+        context.array("discrimination_shape", new long[] {-1, 1, architecture.attentionHeads()}),
+        context.array("head_axis", new long[] {2}));
 
-    ONNXRef<?> instruction = dense(relu(dense(embedding, p, INSTRUCTION_W1, INSTRUCTION_B1)), p, INSTRUCTION_W2, INSTRUCTION_B2);
-    ONNXRef<?> capability = dense(relu(dense(capabilities, p, CAPABILITY_W1, CAPABILITY_B1)), p, CAPABILITY_W2, CAPABILITY_B2);
-    ONNXRef<?> attention = dense(embedding, p, ATTENTION_W, ATTENTION_B)
-        .apply(GraphOperators.RESHAPE, context.array("attention_shape",
-            new long[] {-1, architecture.taskCount(), architecture.attentionHeads()}))
-        .apply(ONNXOperators.SOFTMAX, Map.<String, Object>of("axis", 1));
-    ONNXRef<?> relevant = capabilities.apply(GraphOperators.MATMUL, attention);
-    ONNXRef<?> perInstruction = instruction.apply(GraphOperators.RESHAPE,
-        context.array("instruction_shape", new long[] {-1, 1, architecture.hidden()}));
-    ONNXRef<?> hidden = relu(perInstruction.apply(ONNXOperators.ADD, capability)
-        .apply(ONNXOperators.ADD, relevant.apply(GraphOperators.MATMUL, p.get(ATTENTION_PROJECTION))));
-    ONNXRef<?> logits = hidden.apply(GraphOperators.MATMUL, p.get(OUTPUT_W))
-        .apply(ONNXOperators.ADD, relevant.apply(GraphOperators.MATMUL, p.get(ATTENTION_DIRECT)))
-        .apply(ONNXOperators.ADD, p.get(OUTPUT_B));
-    logits.apply(ONNXOperators.SIGMOID).assignTo(probability);
+    ONNXRef<?> smoothed = capabilities
+        .apply(ONNXOperators.MUL, context.constant("smoothing_scale", architecture.smoothingScale()))
+        .apply(ONNXOperators.ADD, context.constant("smoothing_shift", architecture.smoothingShift()));
+    ONNXRef<?> failure = context.constant("one", 1f).apply(ONNXOperators.SUB, smoothed);
+    ONNXRef<?> ability = smoothed.apply(GraphOperators.LOG).apply(ONNXOperators.SUB, failure.apply(GraphOperators.LOG));
+
+    ONNXRef<?> logitSum = null;
+    for (int i = 0; i < ensemble.members().size(); i++) {
+      Map<String, ONNXInitializer> p = initializers(context, ensemble.members().get(i), "member" + i + ".");
+      ONNXRef<?> logits = memberLogits(embedding, ability, p, shapes);
+      logitSum = logitSum == null ? logits : logitSum.apply(ONNXOperators.ADD, logits);
+    }
+    logitSum.apply(ONNXOperators.MUL, context.constant("member_weight", 1f / ensemble.members().size()))
+        .apply(ONNXOperators.SIGMOID)
+        .assignTo(probability);
 
     ModelProto model = ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
@@ -82,11 +80,32 @@ public final class OnnxHeadExporter {
     return model.toByteArray();
   }
 
-  private static Map<String, ONNXInitializer> initializers(ONNXContext context, HeadWeights weights) {
+  /** Constant shape and axis tensors shared by the members. */
+  private record Shapes(ONNXRef<?> attention, ONNXRef<?> discrimination, ONNXRef<?> headAxis) {}
+
+  /** One member: the item-response logit of {@code ScorerNetwork#logits}, [B, M]. */
+  private static ONNXRef<?> memberLogits(ONNXRef<?> embedding, ONNXRef<?> ability, Map<String, ONNXInitializer> p,
+      Shapes shapes) {
+    ONNXRef<?> features = relu(dense(embedding, p, INSTRUCTION_W, INSTRUCTION_B));
+    ONNXRef<?> attention = dense(features, p, ATTENTION_W, ATTENTION_B)
+        .apply(GraphOperators.RESHAPE, shapes.attention())
+        .apply(ONNXOperators.SOFTMAX, Map.<String, Object>of("axis", 1));
+    ONNXRef<?> relevantAbility = ability.apply(GraphOperators.MATMUL, attention);
+    ONNXRef<?> discrimination = dense(features, p, DISCRIMINATION_W, DISCRIMINATION_B)
+        .apply(GraphOperators.SOFTPLUS)
+        .apply(GraphOperators.RESHAPE, shapes.discrimination());
+    ONNXRef<?> difficulty = dense(features, p, DIFFICULTY_W, DIFFICULTY_B);
+    return relevantAbility.apply(ONNXOperators.MUL, discrimination)
+        .apply(ONNXOperators.REDUCE_SUM, shapes.headAxis(), Map.<String, Object>of("keepdims", 0))
+        .apply(ONNXOperators.SUB, difficulty);
+  }
+
+  /** The member's weights as graph initializers, named {@code prefix + parameter}; keyed by parameter name. */
+  private static Map<String, ONNXInitializer> initializers(ONNXContext context, HeadWeights weights, String prefix) {
     Map<String, ONNXInitializer> initializers = new HashMap<>();
     weights.values().forEach((name, values) -> {
       List<Integer> shape = Arrays.stream(weights.shape(name)).mapToObj(dim -> (int) dim).toList();
-      initializers.put(name, context.floatTensor(name, shape, buffer -> buffer.put(values)));
+      initializers.put(name, context.floatTensor(prefix + name, shape, buffer -> buffer.put(values)));
     });
     return initializers;
   }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.aptituderouter.trainer.data.ModelCosts;
 import org.aptituderouter.trainer.eval.EvaluationReport;
 import org.aptituderouter.trainer.eval.HeldOutScores;
@@ -141,20 +142,23 @@ public final class ReportWriter {
 
   private static void heads(StringBuilder md, EvaluationReport report) {
     md.append("## Heads trained for the evaluation\n\n");
-    md.append("Architecture: hidden ").append(report.settings().architecture().hidden()).append(", tower hidden ")
-        .append(report.settings().architecture().towerHidden()).append(", ")
-        .append(report.settings().architecture().attentionHeads()).append(" task-attention heads. Training: AdamW lr ")
+    md.append("Architecture: item-response head, instruction features ").append(report.settings().architecture().hidden())
+        .append(", ").append(report.settings().architecture().attentionHeads())
+        .append(" task-attention heads. Training: AdamW lr ")
         .append(report.settings().training().learningRate()).append(", weight decay ")
         .append(report.settings().training().weightDecay()).append(", batch ")
         .append(report.settings().training().batchSize()).append(" questions x all training models, at most ")
         .append(report.settings().training().maxEpochs()).append(" epochs, early stopping (patience ")
         .append(report.settings().training().patience()).append(") on 10% of the training questions, capability ")
-        .append(report.settings().training().bootstrap() ? "bootstrap on" : "bootstrap off").append(".\n\n");
-    md.append("| held-out models | question fold | epochs | best epoch | validation AUC (seen models) | ")
-        .append("held-out AUC (unseen models, unseen questions) | seconds |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        .append(report.settings().training().bootstrap() ? "bootstrap on" : "bootstrap off").append(", ensembles of ")
+        .append(report.settings().training().ensembleSize()).append(" heads (seeds seed..seed+")
+        .append(report.settings().training().ensembleSize() - 1).append(") averaged in logit space.\n\n");
+    md.append("| held-out models | question fold | epochs per ensemble member | validation AUC (seen models) | ")
+        .append("held-out AUC (unseen models, unseen questions) | seconds |\n|---|---:|---:|---:|---:|---:|\n");
     for (HeldOutScores.FoldRun run : report.runs()) {
       md.append("| ").append(String.join(", ", run.heldOutModels())).append(" | ").append(run.questionFold())
-          .append(" | ").append(run.epochsRun()).append(" | ").append(run.bestEpoch()).append(" | ")
+          .append(" | ").append(run.memberEpochs().stream().map(String::valueOf).collect(Collectors.joining(" ")))
+          .append(" | ")
           .append(fmt(run.validationAuc(), 4)).append(" | ").append(fmt(run.heldOutAuc(), 4)).append(" | ")
           .append(fmt(run.seconds(), 0)).append(" |\n");
     }

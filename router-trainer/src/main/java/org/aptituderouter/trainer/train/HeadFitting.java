@@ -1,15 +1,24 @@
 package org.aptituderouter.trainer.train;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.trainer.data.QuestionSplits;
 import org.aptituderouter.trainer.data.RoutingDataset;
 
-/** One training run on given models and question rows, with a seeded validation split carved from the rows. */
+/**
+ * Fits an ensemble on given models and question rows: one seeded validation split carved from the rows, shared by
+ * the members, each member trained with its own seed.
+ */
 public final class HeadFitting {
 
   /** Share of the training rows held back for early stopping. */
   public static final double VALIDATION_FRACTION = 0.1;
+
+  /** Told after every epoch of every member; lets the CLI draw progress. */
+  public interface Listener {
+    void epochDone(int member, int epoch, double trainLoss, double validationLoss);
+  }
 
   private final HeadArchitecture architecture;
   private final TrainingConfig config;
@@ -19,12 +28,24 @@ public final class HeadFitting {
     this.config = config;
   }
 
-  public TrainedHead fit(RoutingDataset data, AptitudeTest test, float[][] embeddings, List<String> models, int[] rows,
-      HeadTrainer.EpochListener listener) {
+  public TrainedEnsemble fit(RoutingDataset data, AptitudeTest test, float[][] embeddings, List<String> models,
+      int[] rows, Listener listener) {
+    long started = System.nanoTime();
     QuestionSplits.Split split = QuestionSplits.split(rows, 1 - VALIDATION_FRACTION, config.seed());
     TrainingSet set = new TrainingSet(embeddings, data.outcomes(), models, split.first(), split.second(),
         new CapabilityBootstrap(test, data.outcomes(), models));
-    return new HeadTrainer(architecture, config).train(set, listener);
+    List<TrainedHead> members = new ArrayList<>();
+    for (int i = 0; i < config.ensembleSize(); i++) {
+      int member = i;
+      members.add(new HeadTrainer(architecture, config.member(i))
+          .train(set, (epoch, train, validation) -> listener.epochDone(member, epoch, train, validation)));
+    }
+    HeadEnsemble ensemble = new HeadEnsemble(members.stream().map(TrainedHead::weights).toList());
+    float[][] predictions = HeadPredictor.predict(ensemble, set.embeddingsOf(set.validationRows()),
+        set.capabilities().exact());
+    byte[][] labels = set.labels(set.validationRows());
+    return new TrainedEnsemble(ensemble, members, BinaryMetrics.logLoss(predictions, labels),
+        BinaryMetrics.auc(predictions, labels), (System.nanoTime() - started) / 1e9);
   }
 
   public HeadArchitecture architecture() {

@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -57,7 +58,7 @@ public final class HeadTrainer {
         shuffle(order, random, trainLabels);
         double trainLoss = trainEpoch(engine, network, optimizer, set, order, trainLabels, exactCapabilities, random);
         double validationLoss = BinaryMetrics.logLoss(
-            HeadPredictor.predict(network, validationEmbeddings, exactCapabilities), validationLabels);
+            HeadPredictor.predict(List.of(network), validationEmbeddings, exactCapabilities), validationLabels);
         if (validationLoss < bestValidationLoss) {
           bestValidationLoss = validationLoss;
           bestTrainLoss = trainLoss;
@@ -66,7 +67,8 @@ public final class HeadTrainer {
         }
         listener.epochDone(epoch, trainLoss, validationLoss);
       }
-      double auc = BinaryMetrics.auc(HeadPredictor.predict(best, validationEmbeddings, exactCapabilities), validationLabels);
+      double auc = BinaryMetrics.auc(
+          HeadPredictor.predict(new HeadEnsemble(List.of(best)), validationEmbeddings, exactCapabilities), validationLabels);
       return new TrainedHead(best, epoch, bestEpoch, bestTrainLoss, bestValidationLoss, auc,
           (System.nanoTime() - started) / 1e9);
     }

@@ -26,9 +26,10 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> va
   }
 
   /**
-   * Seeded initialisation. Weight matrices: He-normal for layers followed by ReLU. The embedding is L2-normalised,
-   * so its first layers are scaled as if their input had unit variance per unit length rather than per
-   * component; the attention starts near uniform so every task is read at first.
+   * Seeded initialisation. The embedding is L2-normalised, so the first layer is scaled as if its input had unit
+   * variance per unit length rather than per component (He-normal otherwise). Attention starts near uniform so
+   * every task is read at first; each head starts with discrimination softplus(b) = 1/K, so the initial logit is
+   * about the mean logit-accuracy: a sensible "stronger model, higher p" prior from the first step.
    */
   public static HeadWeights initial(HeadArchitecture architecture, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -39,6 +40,9 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> va
       for (int i = 0; i < data.length; i++) {
         data[i] = (float) (gaussian(random) * std);
       }
+      if (name.equals(HeadArchitecture.DISCRIMINATION_B)) {
+        Arrays.fill(data, (float) inverseSoftplus(1.0 / architecture.attentionHeads()));
+      }
       values.put(name, data);
     });
     return new HeadWeights(architecture, values);
@@ -46,11 +50,15 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> va
 
   private static double initialStd(String name, long[] shape) {
     return switch (name) {
-      case HeadArchitecture.INSTRUCTION_W1 -> Math.sqrt(2.0);
-      case HeadArchitecture.ATTENTION_W -> 0.1;
-      case HeadArchitecture.ATTENTION_DIRECT, HeadArchitecture.OUTPUT_B -> 0.0;
-      default -> shape.length == 2 ? Math.sqrt(2.0 / shape[0]) : 0.0;
+      case HeadArchitecture.INSTRUCTION_W -> Math.sqrt(2.0);
+      case HeadArchitecture.ATTENTION_W, HeadArchitecture.DISCRIMINATION_W, HeadArchitecture.DIFFICULTY_W ->
+          0.1 / Math.sqrt(shape[0]);
+      default -> 0.0;
     };
+  }
+
+  private static double inverseSoftplus(double y) {
+    return Math.log(Math.expm1(y));
   }
 
   /** Box-Muller on the seeded stream, so the draws do not depend on any engine's generator. */

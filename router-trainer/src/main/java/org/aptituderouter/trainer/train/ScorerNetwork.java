@@ -1,19 +1,13 @@
 package org.aptituderouter.trainer.train;
 
 import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_B;
-import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_DIRECT;
-import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_PROJECTION;
 import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_W;
-import static org.aptituderouter.trainer.train.HeadArchitecture.CAPABILITY_B1;
-import static org.aptituderouter.trainer.train.HeadArchitecture.CAPABILITY_B2;
-import static org.aptituderouter.trainer.train.HeadArchitecture.CAPABILITY_W1;
-import static org.aptituderouter.trainer.train.HeadArchitecture.CAPABILITY_W2;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_B1;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_B2;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_W1;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_W2;
-import static org.aptituderouter.trainer.train.HeadArchitecture.OUTPUT_B;
-import static org.aptituderouter.trainer.train.HeadArchitecture.OUTPUT_W;
+import static org.aptituderouter.trainer.train.HeadArchitecture.DIFFICULTY_B;
+import static org.aptituderouter.trainer.train.HeadArchitecture.DIFFICULTY_W;
+import static org.aptituderouter.trainer.train.HeadArchitecture.DISCRIMINATION_B;
+import static org.aptituderouter.trainer.train.HeadArchitecture.DISCRIMINATION_W;
+import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_B;
+import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_W;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -51,33 +45,24 @@ public final class ScorerNetwork implements AutoCloseable {
   /** Logits [B, M] for embeddings [B, D] and capability vectors [M, T]. */
   public NDArray logits(NDArray embeddings, NDArray capabilities) {
     long batch = embeddings.getShape().get(0);
-    NDArray instruction = dense(relu(dense(embeddings, INSTRUCTION_W1, INSTRUCTION_B1)), INSTRUCTION_W2, INSTRUCTION_B2);
-    NDArray capability = dense(relu(dense(capabilities, CAPABILITY_W1, CAPABILITY_B1)), CAPABILITY_W2, CAPABILITY_B2);
-    // [B, T, K]: per head k a softmax over the tasks t, read through the capabilities [M, T] -> [B, M, K].
-    // Laid out task-major so that no transpose is needed: ONNX Runtime's Transpose+MatMul fusion miscomputes
-    // this pattern, and the exported graph mirrors this code.
-    NDArray attention = dense(embeddings, ATTENTION_W, ATTENTION_B)
+    NDArray features = Activation.relu(dense(embeddings, INSTRUCTION_W, INSTRUCTION_B));
+    NDArray smoothed = capabilities.mul(architecture.smoothingScale()).add(architecture.smoothingShift());
+    NDArray ability = smoothed.log().sub(smoothed.neg().add(1f).log());
+    // [B, T, K]: per head k a softmax over the tasks t, read through the abilities [M, T] -> [B, M, K].
+    // Laid out task-major so that no transpose is needed: ONNX Runtime's Transpose+MatMul fusion miscomputed
+    // such a pattern, and the exported graph mirrors this code.
+    NDArray attention = dense(features, ATTENTION_W, ATTENTION_B)
         .reshape(batch, architecture.taskCount(), architecture.attentionHeads())
         .softmax(1);
-    NDArray relevant = capabilities.matMul(attention);
-    NDArray hidden = relu(instruction.expandDims(1)
-        .add(capability.expandDims(0))
-        .add(relevant.matMul(parameters.get(ATTENTION_PROJECTION))));
-    return hidden.matMul(parameters.get(OUTPUT_W))
-        .add(relevant.matMul(parameters.get(ATTENTION_DIRECT)))
-        .add(parameters.get(OUTPUT_B));
-  }
-
-  public NDArray probabilities(NDArray embeddings, NDArray capabilities) {
-    return Activation.sigmoid(logits(embeddings, capabilities));
+    NDArray relevantAbility = ability.matMul(attention);
+    NDArray discrimination = Activation.softPlus(dense(features, DISCRIMINATION_W, DISCRIMINATION_B))
+        .reshape(batch, 1, architecture.attentionHeads());
+    NDArray difficulty = dense(features, DIFFICULTY_W, DIFFICULTY_B);
+    return relevantAbility.mul(discrimination).sum(new int[] {2}).sub(difficulty);
   }
 
   private NDArray dense(NDArray input, String weight, String bias) {
     return input.matMul(parameters.get(weight)).add(parameters.get(bias));
-  }
-
-  private static NDArray relu(NDArray input) {
-    return Activation.relu(input);
   }
 
   /** Current parameter values, copied out of the engine. */

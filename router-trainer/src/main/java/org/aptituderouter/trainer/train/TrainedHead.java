@@ -1,7 +1,7 @@
 package org.aptituderouter.trainer.train;
 
 /**
- * The outcome of a training run: the best epoch's weights and how it went.
+ * The outcome of one training run: the best epoch's weights and how it went.
  *
  * @param validationAuc ranking quality of the predictions on the validation questions (training models)
  */

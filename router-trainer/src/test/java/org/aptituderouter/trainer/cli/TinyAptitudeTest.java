@@ -9,6 +9,7 @@ import org.aptituderouter.core.aptitude.AptitudeTask;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.trainer.export.OnnxHeadExporter;
 import org.aptituderouter.trainer.train.HeadArchitecture;
+import org.aptituderouter.trainer.train.HeadEnsemble;
 import org.aptituderouter.trainer.train.HeadWeights;
 
 /**
@@ -34,8 +35,8 @@ final class TinyAptitudeTest {
 
   static Path writeHead(Path dir) throws IOException {
     Path file = dir.resolve("head.onnx");
-    HeadWeights weights = HeadWeights.initial(HeadArchitecture.standard(384, TEST.dimension()), 5);
-    Files.write(file, OnnxHeadExporter.export(weights, "untrained test head"));
+    HeadWeights weights = HeadWeights.initial(HeadArchitecture.forTest(384, TEST), 5);
+    Files.write(file, OnnxHeadExporter.export(new HeadEnsemble(List.of(weights)), "untrained test head"));
     return file;
   }
 }

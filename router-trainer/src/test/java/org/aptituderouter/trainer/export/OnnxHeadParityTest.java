@@ -2,37 +2,38 @@ package org.aptituderouter.trainer.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.aptituderouter.trainer.train.HeadArchitecture;
+import org.aptituderouter.trainer.train.HeadEnsemble;
+import org.aptituderouter.trainer.train.HeadPredictor;
 import org.aptituderouter.trainer.train.HeadWeights;
-import org.aptituderouter.trainer.train.ScorerNetwork;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exported graph must compute what the DJL network trained: same inputs, same probabilities to 1e-5, under
+ * The exported graph must compute what the DJL networks trained: for an ensemble of random heads, same inputs,
+ * same probabilities to 1e-5, under
  * ONNX Runtime's default (full) graph optimisation, as router-core runs it. Shapes include B != M and M = 1.
  */
 class OnnxHeadParityTest {
 
-  private static final HeadArchitecture ARCHITECTURE = HeadArchitecture.standard(384, 50);
+  private static final HeadArchitecture ARCHITECTURE = HeadArchitecture.standard(384, 50, 20);
 
   @Test
   void djlAndOnnxRuntimeAgreeOnRandomInputs() throws Exception {
     SplittableRandom random = new SplittableRandom(7);
-    HeadWeights weights = randomWeights(random);
-    byte[] model = OnnxHeadExporter.export(weights, "parity test");
+    HeadEnsemble ensemble = new HeadEnsemble(List.of(randomWeights(random), randomWeights(random), randomWeights(random)));
+    byte[] model = OnnxHeadExporter.export(ensemble, "parity test");
     for (int[] sizes : new int[][] {{1, 1}, {1, 5}, {7, 1}, {7, 5}, {33, 23}}) {
       float[][] embeddings = unitRows(random, sizes[0], ARCHITECTURE.embeddingDim());
       float[][] capabilities = uniformRows(random, sizes[1], ARCHITECTURE.taskCount());
-      float[][] expected = djl(weights, embeddings, capabilities);
+      float[][] expected = HeadPredictor.predict(ensemble, embeddings, capabilities);
       float[][] actual = onnxRuntime(model, embeddings, capabilities);
       assertThat(actual.length).isEqualTo(sizes[0]);
       for (int b = 0; b < sizes[0]; b++) {
@@ -57,19 +58,6 @@ class OnnxHeadParityTest {
       values.put(name, data);
     });
     return new HeadWeights(ARCHITECTURE, values);
-  }
-
-  private static float[][] djl(HeadWeights weights, float[][] embeddings, float[][] capabilities) {
-    try (NDManager manager = NDManager.newBaseManager();
-        ScorerNetwork network = new ScorerNetwork(manager, weights)) {
-      NDArray probabilities = network.probabilities(manager.create(embeddings), manager.create(capabilities));
-      float[] flat = probabilities.toFloatArray();
-      float[][] out = new float[embeddings.length][capabilities.length];
-      for (int b = 0; b < embeddings.length; b++) {
-        System.arraycopy(flat, b * capabilities.length, out[b], 0, capabilities.length);
-      }
-      return out;
-    }
   }
 
   private static float[][] onnxRuntime(byte[] model, float[][] embeddings, float[][] capabilities) throws Exception {
@@ -102,11 +90,12 @@ class OnnxHeadParityTest {
     return out;
   }
 
+  /** Accuracies in [0,1], with the endpoints (0 of 20 right, 20 of 20) among them. */
   private static float[][] uniformRows(SplittableRandom random, int rows, int dim) {
     float[][] out = new float[rows][dim];
     for (float[] row : out) {
       for (int d = 0; d < dim; d++) {
-        row[d] = (float) random.nextDouble();
+        row[d] = random.nextInt(21) / 20f;
       }
     }
     return out;

@@ -32,23 +32,23 @@ class HeadTrainingSmokeTest {
     int[] subset = QuestionSplits.split(routing, (double) QUESTIONS / routing.length, 7).first();
     float[][] embeddings = embed(data, subset);
     List<String> seen = data.outcomes().modelIds().stream().filter(model -> !Zoo.SMALL.contains(model)).toList();
-    TrainingConfig config = new TrainingConfig(4, 64, 2e-3f, 1e-2f, 10, 11, true);
-    HeadFitting fitting = new HeadFitting(HeadArchitecture.standard(384, test.dimension()), config);
+    TrainingConfig config = new TrainingConfig(4, 64, 2e-3f, 1e-2f, 10, 11, true, 2);
+    HeadFitting fitting = new HeadFitting(HeadArchitecture.forTest(384, test), config);
 
-    TrainedHead first = fitting.fit(data, test, embeddings, seen, subset, (epoch, train, validation) -> {});
-    TrainedHead second = fitting.fit(data, test, embeddings, seen, subset, (epoch, train, validation) -> {});
-    TrainedHead otherSeed = new HeadFitting(fitting.architecture(), config.withSeed(12))
-        .fit(data, test, embeddings, seen, subset, (epoch, train, validation) -> {});
+    TrainedEnsemble first = fitting.fit(data, test, embeddings, seen, subset, (member, epoch, train, validation) -> {});
+    TrainedEnsemble second = fitting.fit(data, test, embeddings, seen, subset, (member, epoch, train, validation) -> {});
+    TrainedEnsemble otherSeed = new HeadFitting(fitting.architecture(), config.withSeed(12))
+        .fit(data, test, embeddings, seen, subset, (member, epoch, train, validation) -> {});
 
-    assertThat(first.weights().sameValues(second.weights())).as("same seed, same weights").isTrue();
-    assertThat(first.weights().sameValues(otherSeed.weights())).as("another seed, other weights").isFalse();
-    assertThat(first.epochsRun()).isEqualTo(4);
+    assertThat(first.ensemble().sameValues(second.ensemble())).as("same seed, same weights").isTrue();
+    assertThat(first.ensemble().sameValues(otherSeed.ensemble())).as("another seed, other weights").isFalse();
+    assertThat(first.members()).hasSize(2).allSatisfy(member -> assertThat(member.epochsRun()).isEqualTo(4));
     assertThat(first.validationAuc()).as("validation AUC, seen models").isGreaterThan(0.6);
 
     // unseen models, known only by their capability vectors, on the same validation questions
     int[] validation = QuestionSplits.split(subset, 1 - HeadFitting.VALIDATION_FRACTION, config.seed()).second();
     CapabilityBootstrap unseen = new CapabilityBootstrap(test, data.outcomes(), Zoo.SMALL);
-    float[][] predictions = HeadPredictor.predict(first.weights(),
+    float[][] predictions = HeadPredictor.predict(first.ensemble(),
         Arrays.stream(validation).mapToObj(row -> embeddings[row]).toArray(float[][]::new), unseen.exact());
     byte[][] labels = new byte[validation.length][Zoo.SMALL.size()];
     for (int i = 0; i < validation.length; i++) {
