@@ -75,23 +75,26 @@ public final class RouterBenchmark {
         out.printf(Locale.ROOT, "zoo: %d routable candidates, %d-task capability vectors; policy quality%n",
                 zoo.routable().size(), zoo.dimension());
         out.printf(Locale.ROOT, "cpu: %s; %d processors visible to the JVM; load average at start %s; ONNX Runtime "
-                        + "intra-op threads: %s; at least %.1f s per measurement%n%n", CpuName.read(),
-                Runtime.getRuntime().availableProcessors(), CpuName.loadAverage(),
+                        + "intra-op threads: %s; at least %.1f s per measurement%n%n", HostInfo.cpuName(),
+                Runtime.getRuntime().availableProcessors(), HostInfo.loadAverage(),
                 base.intraOpThreads() == 0 ? "automatic" : base.intraOpThreads(), seconds);
-        out.println("| encoder | batch | encoder alone (instr/s) | full router (instr/s) | head+policy share of router time |");
-        out.println("|---|---:|---:|---:|---:|");
+        out.println("| encoder | batch | encoder alone (instr/s) | full router (instr/s) | router CPU (ms/instr) "
+                + "| head+policy share of router time |");
+        out.println("|---|---:|---:|---:|---:|---:|");
         for (EncoderVariant variant : EncoderVariant.values()) {
             try (Router router = Router.create(base.withEncoderVariant(variant), PolicySpec.quality())) {
                 warmUp(router);
                 for (int batch : BATCH_SIZES) {
-                    double encoder = rate(batch, texts -> router.encoder().encode(texts));
-                    double full = rate(batch, texts -> router.route(requests(texts), zoo));
-                    double head = headAndPolicyRate(router, batch);
-                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f%% |%n",
-                            variant.label(), batch, encoder, full, 100 * full / head);
+                    Throughput encoder = measure(batch, texts -> router.encoder().encode(texts));
+                    Throughput full = measure(batch, texts -> router.route(requests(texts), zoo));
+                    Throughput head = headAndPolicy(router, batch);
+                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f%% |%n", variant.label(), batch,
+                            encoder.perSecond(), full.perSecond(), full.cpuMillisEach(),
+                            100 * full.perSecond() / head.perSecond());
                 }
             }
         }
+        out.printf(Locale.ROOT, "%nload average at end %s%n", HostInfo.loadAverage());
     }
 
     private void warmUp(Router router) {
@@ -102,8 +105,17 @@ public final class RouterBenchmark {
         }
     }
 
-    /** Instructions per second of {@code work} on consecutive batches, run for at least the set time and 2 batches. */
-    private double rate(int batch, Consumer<List<String>> work) {
+    /**
+     * @param perSecond     instructions per wall-clock second
+     * @param cpuMillisEach process CPU time per instruction: less sensitive than wall time to other processes on a
+     *                      shared machine (it includes ONNX Runtime's spinning worker threads)
+     */
+    private record Throughput(double perSecond, double cpuMillisEach) {
+    }
+
+    /** Runs {@code work} on consecutive batches for at least the set time and 2 batches. */
+    private Throughput measure(int batch, Consumer<List<String>> work) {
+        long cpuStart = HostInfo.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         int done = 0;
@@ -111,16 +123,18 @@ public final class RouterBenchmark {
             work.accept(slice(round * batch, batch));
             done += batch;
         }
-        return done / ((System.nanoTime() - start) / 1e9);
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpuMillis = (HostInfo.processCpuNanos() - cpuStart) / 1e6;
+        return new Throughput(done / wall, cpuMillis / done);
     }
 
     /** The scorer call and the policy over precomputed embeddings: what the router adds to the encoder. */
-    private double headAndPolicyRate(Router router, int batch) {
+    private Throughput headAndPolicy(Router router, int batch) {
         float[][] embeddings = router.encoder().encode(slice(0, batch));
         float[][] capabilities = zoo.routableScores();
         List<Candidate> routable = zoo.routable();
         RoutingPolicy policy = RoutingPolicy.of(router.defaultPolicy());
-        return rate(batch, ignored -> {
+        return measure(batch, ignored -> {
             float[][] p = router.head().score(embeddings, capabilities);
             for (float[] row : p) {
                 List<ScoredCandidate> scored = new ArrayList<>(row.length);

@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The processor's model name and load, so a benchmark table says what it was measured on and how busy it was. */
-final class CpuName {
+/** The processor, its load and this process's CPU time: what a benchmark figure was measured on and under. */
+final class HostInfo {
 
-    private CpuName() {
+    private HostInfo() {
     }
 
-    static String read() {
+    static String cpuName() {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         if (Files.isReadable(cpuinfo)) {
             try (Stream<String> lines = Files.lines(cpuinfo)) {
@@ -28,5 +28,11 @@ final class CpuName {
     static String loadAverage() {
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", load);
+    }
+
+    /** CPU time of this process, all threads, or -1 where the JVM cannot tell. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 }
