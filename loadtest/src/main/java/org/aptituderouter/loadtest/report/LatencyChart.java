@@ -37,15 +37,20 @@ public final class LatencyChart {
                 .yAxisTitle("latency from intended send (ms)")
                 .build();
         chart.getStyler().setYAxisLogarithmic(true);
+        // latencies often span less than two decades: label more than the powers of ten
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.#");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         if (steps.isEmpty()) {
             return chart;
         }
         double[] throughput = values(steps, StepResult::achievedPerS);
-        series(chart, "p50", throughput, values(steps, StepResult::p50Ms));
-        series(chart, "p99", throughput, values(steps, StepResult::p99Ms));
-        series(chart, "p99.9", throughput, values(steps, StepResult::p999Ms));
+        // highest first: where short steps make p99, p99.9 and max equal, the lower percentiles stay visible on top,
+        // and the legend reads in the order the lines lie
         series(chart, "max", throughput, values(steps, StepResult::maxMs));
+        series(chart, "p99.9", throughput, values(steps, StepResult::p999Ms));
+        series(chart, "p99", throughput, values(steps, StepResult::p99Ms));
+        series(chart, "p50", throughput, values(steps, StepResult::p50Ms));
         double low = steps.stream().mapToDouble(StepResult::p50Ms).filter(v -> v > 0).min().orElse(1);
         double high = steps.stream().mapToDouble(StepResult::maxMs).max().orElse(1000);
         XYSeries ceiling = chart.addSeries("router-core ceiling",
