@@ -5,6 +5,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.EmbeddedApplication;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +20,8 @@ import org.aptituderouter.app.embedded.EmbeddedCluster;
  * client the context creates needs the bootstrap servers from the start.
  */
 public final class RouterRuntime implements AutoCloseable {
+
+    private static final String STATE_DIR = "kafka.streams.default.state.dir";
 
     private final ApplicationContext context;
     private final EmbeddedCluster embedded;
@@ -44,6 +50,11 @@ public final class RouterRuntime implements AutoCloseable {
         if (embeddedMode) {
             embedded = EmbeddedCluster.start(configured("kafka.schema.registry.url", args, properties).orElse(null));
             effective.putAll(embedded.properties());
+            if (configured(STATE_DIR, args, properties).isEmpty()) {
+                // A fresh broker needs fresh local state: checkpoints left by an earlier embedded run describe topics
+                // that no longer exist and would hide the zoo seeded into this one.
+                effective.put(STATE_DIR, freshStateDir().toString());
+            }
         }
         ApplicationContext context = ApplicationContext.builder(RouterApplication.class)
                 .args(args)
@@ -59,6 +70,15 @@ public final class RouterRuntime implements AutoCloseable {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    private static Path freshStateDir() {
+        try {
+            return Files.createTempDirectory("aptitude-router-state");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a state directory for embedded mode: " + e.getMessage()
+                    + " (set kafka.streams.default.state.dir to a writable directory)", e);
         }
     }
 

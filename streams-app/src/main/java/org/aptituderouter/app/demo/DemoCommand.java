@@ -1,10 +1,7 @@
 package org.aptituderouter.app.demo;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,17 +57,9 @@ public final class DemoCommand {
 
     public static int run(String[] options) {
         PrintStream out = System.out;
-        Path stateDir;
-        try {
-            stateDir = Files.createTempDirectory("aptitude-router-demo");
-        } catch (IOException e) {
-            out.println("demo: cannot create a state directory: " + e.getMessage());
-            return 1;
-        }
         Map<String, Object> demo = new LinkedHashMap<>();
         demo.put("micronaut.server.port", -1);
         demo.put("kafka.streams.default.application.id", "aptitude-router-demo");
-        demo.put("kafka.streams.default.state.dir", stateDir.toString());
         demo.put("router.batch.max-size", 8);
         demo.put("router.batch.max-wait", "100ms");
         out.println("Aptitude Router demo: starting an in-process Kafka broker (KRaft), a schema registry and the router...");
