@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** PNG plots of an evaluation: accuracy per zoo and method, and a quality/cost plane per zoo. */
 public final class ReportCharts {
 
-  private static final int WIDTH = 900;
+  private static final int WIDTH = 1200;
   private static final int HEIGHT = 560;
 
   private ReportCharts() {}
@@ -51,8 +51,7 @@ public final class ReportCharts {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
         .title("Routing accuracy on held-out questions (zoo models unseen by the router)")
         .xAxisTitle("zoo").yAxisTitle("accuracy (%)").build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     List<String> zoos = report.zoos().stream().map(zoo -> zoo.zoo().name()).toList();
     List<String> series = new ArrayList<>();
     series.add("random");
@@ -76,10 +75,12 @@ public final class ReportCharts {
   private static XYChart qualityCostChart(ZooResult zoo) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title("Quality vs cost, " + zoo.zoo().name() + " zoo (" + zoo.zoo().models().size() + " models)")
-        .xAxisTitle("mean cost per question (billions of parameters, log scale)").yAxisTitle("accuracy (%)").build();
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        .xAxisTitle("mean cost per question (billions of parameters)").yAxisTitle("accuracy (%)").build();
+    // a log axis labels decades only: worth it when costs span one, unreadable when they do not (small zoo)
+    double[] costs = zoo.singleModels().stream().mapToDouble(ZooResult.MethodResult::meanCost).toArray();
+    double spread = java.util.Arrays.stream(costs).max().orElse(1) / java.util.Arrays.stream(costs).min().orElse(1);
+    chart.getStyler().setXAxisLogarithmic(spread > 10);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     addCurve(chart, "router, cost policy (lambda sweep)", zoo.costCurve());
     addCurve(chart, "router, threshold policy (tau sweep)", zoo.thresholdCurve());

@@ -1,6 +1,7 @@
 package org.aptituderouter.trainer.report;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,6 +100,15 @@ public final class ReportWriter {
 
   private static void headline(StringBuilder md, EvaluationReport report) {
     md.append("## Router against the baselines\n\n");
+    for (ZooResult zoo : report.zoos()) {
+      ZooResult.MethodResult router = zoo.method(ROUTER);
+      ZooResult.MethodResult single = zoo.method(BEST_SINGLE);
+      md.append("- ").append(zoo.zoo().name()).append(" zoo: the router (quality policy) reaches ")
+          .append(fmt(100 * router.accuracy(), 2)).append("% at a mean cost of ").append(fmt(router.meanCost(), 1))
+          .append("; the best single model ").append(fmt(100 * single.accuracy(), 2)).append("% at ")
+          .append(fmt(single.meanCost(), 1)).append(".\n");
+    }
+    md.append('\n');
     md.append("| zoo | router - best single (points) | router - best per subject (points) | ")
         .append("share of best-single-to-oracle gap closed |\n|---|---:|---:|---:|\n");
     for (ZooResult zoo : report.zoos()) {
@@ -134,7 +144,7 @@ public final class ReportWriter {
   private static void curve(StringBuilder md, String parameter, List<ZooResult.CurvePoint> points) {
     md.append("| ").append(parameter).append(" | mean cost | accuracy (%) |\n|---:|---:|---:|\n");
     for (ZooResult.CurvePoint point : points) {
-      md.append("| ").append(String.format(Locale.ROOT, "%g", point.parameter())).append(" | ")
+      md.append("| ").append(BigDecimal.valueOf(point.parameter()).stripTrailingZeros().toPlainString()).append(" | ")
           .append(fmt(point.meanCost(), 1)).append(" | ").append(fmt(100 * point.accuracy(), 2)).append(" |\n");
     }
     md.append('\n');
