@@ -51,8 +51,4 @@ public final class HeadFitting {
   public HeadArchitecture architecture() {
     return architecture;
   }
-
-  public TrainingConfig config() {
-    return config;
-  }
 }
