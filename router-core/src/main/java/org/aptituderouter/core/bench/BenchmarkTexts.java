@@ -40,33 +40,32 @@ final class BenchmarkTexts {
     private BenchmarkTexts() {
     }
 
-    static List<String> sample() {
+    static List<String> builtIn() {
         return SAMPLE;
     }
 
     /**
-     * Up to {@code limit} instructions from a file: JSON lines with {@code question} (and {@code options}), as in
-     * the MMLU-Pro questions.jsonl, or with {@code text}; any other file is one instruction per line. Shuffled with a
-     * fixed seed: files are often grouped by subject, and each measurement, which starts at the first text, must see
-     * a representative mix of lengths.
+     * A fixed-seed random sample of {@code count} instructions (all, if the file has fewer) from a file: JSON lines
+     * with {@code question} (and {@code options}), as in the MMLU-Pro questions.jsonl, or with {@code text}; any
+     * other file is one instruction per line. Sampled from the whole file because files are often grouped by
+     * subject, and subjects differ in length.
      */
-    static List<String> read(Path file, int limit) throws IOException {
+    static List<String> sample(Path file, int count) throws IOException {
         ObjectMapper json = new ObjectMapper();
         boolean jsonLines = file.getFileName().toString().endsWith(".jsonl");
         List<String> texts = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null && texts.size() < limit; line = in.readLine()) {
-                if (line.isBlank()) {
-                    continue;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    texts.add(jsonLines ? fromJson(json.readTree(line)) : line);
                 }
-                texts.add(jsonLines ? fromJson(json.readTree(line)) : line);
             }
         }
         if (texts.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no instructions");
         }
         Collections.shuffle(texts, new Random(SEED));
-        return texts;
+        return List.copyOf(texts.subList(0, Math.min(count, texts.size())));
     }
 
     private static String fromJson(JsonNode node) {

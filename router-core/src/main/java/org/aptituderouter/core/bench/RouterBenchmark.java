@@ -31,13 +31,18 @@ import org.aptituderouter.core.scoring.ScorerHead;
  * A measurement tool, not a test: run it on a quiet machine.
  *
  * <pre>
- * java -cp ... org.aptituderouter.core.bench.RouterBenchmark [--texts questions.jsonl] [--limit 2000]
- *     [--seconds 3] [--threads 0] [--head scorer-head.onnx] [--zoo zoo-capabilities.jsonl]
+ * java -cp ... org.aptituderouter.core.bench.RouterBenchmark [--texts questions.jsonl] [--seconds 5]
+ *     [--threads 0] [--head scorer-head.onnx] [--zoo zoo-capabilities.jsonl]
  * </pre>
  */
 public final class RouterBenchmark {
 
     private static final int[] BATCH_SIZES = {1, 2, 4, 8, 16, 32, 64, 128};
+    /**
+     * Every measurement routes the same instructions, whole passes over this many, so that batch sizes differ only
+     * in batching and not in which texts (and lengths) they happened to see.
+     */
+    private static final int WINDOW = 128;
 
     private final List<String> texts;
     private final CapabilitySet zoo;
@@ -55,7 +60,7 @@ public final class RouterBenchmark {
 
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
-        List<String> texts = options.texts == null ? BenchmarkTexts.sample() : BenchmarkTexts.read(options.texts, options.limit);
+        List<String> texts = options.texts == null ? BenchmarkTexts.builtIn() : BenchmarkTexts.sample(options.texts, WINDOW);
         List<Candidate> candidates = options.zoo == null ? CapabilityLines.bundledZoo() : readZoo(options.zoo);
         Candidate first = candidates.get(0);
         CapabilitySet zoo = CapabilitySet.empty(first.aptitudeTestId(), first.dimension()).withAll(candidates);
@@ -70,24 +75,26 @@ public final class RouterBenchmark {
     }
 
     private void run(Path source) {
-        out.printf(Locale.ROOT, "texts: %d from %s, mean %.0f characters, mean %.0f tokens (truncated at %d)%n",
+        out.printf(Locale.ROOT, "texts: %d sampled from %s, mean %.0f characters, mean %.0f tokens (truncated at %d)%n",
                 texts.size(), source == null ? "the built-in sample" : source, meanChars(), meanTokens(), base.maxTokens());
         out.printf(Locale.ROOT, "zoo: %d routable candidates, %d-task capability vectors; policy quality%n",
                 zoo.routable().size(), zoo.dimension());
         out.printf(Locale.ROOT, "cpu: %s; %d processors visible to the JVM; load average at start %s; ONNX Runtime "
-                        + "intra-op threads: %s; at least %.1f s per measurement%n%n", HostInfo.cpuName(),
+                        + "intra-op threads: %s; per measurement: whole passes over %d instructions, at least %.1f s%n%n",
+                HostInfo.cpuName(),
                 Runtime.getRuntime().availableProcessors(), HostInfo.loadAverage(),
-                base.intraOpThreads() == 0 ? "automatic" : base.intraOpThreads(), seconds);
+                base.intraOpThreads() == 0 ? "automatic" : base.intraOpThreads(), WINDOW, seconds);
         out.println("| encoder | batch | encoder alone (instr/s) | full router (instr/s) | router CPU (ms/instr) "
                 + "| head+policy share of router time |");
         out.println("|---|---:|---:|---:|---:|---:|");
         for (EncoderVariant variant : EncoderVariant.values()) {
             try (Router router = Router.create(base.withEncoderVariant(variant), PolicySpec.quality())) {
                 warmUp(router);
+                float[][] windowEmbeddings = router.encoder().encode(slice(0, WINDOW));
                 for (int batch : BATCH_SIZES) {
                     Throughput encoder = measure(batch, texts -> router.encoder().encode(texts));
                     Throughput full = measure(batch, texts -> router.route(requests(texts), zoo));
-                    Throughput head = headAndPolicy(router, batch);
+                    Throughput head = headAndPolicy(router, windowEmbeddings, batch);
                     out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f%% |%n", variant.label(), batch,
                             encoder.perSecond(), full.perSecond(), full.cpuMillisEach(),
                             100 * full.perSecond() / head.perSecond());
@@ -113,28 +120,34 @@ public final class RouterBenchmark {
     private record Throughput(double perSecond, double cpuMillisEach) {
     }
 
-    /** Runs {@code work} on consecutive batches for at least the set time and 2 batches. */
+    /** Runs {@code work} on consecutive batches, whole passes over the window, for at least the set time. */
     private Throughput measure(int batch, Consumer<List<String>> work) {
         long cpuStart = HostInfo.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         int done = 0;
-        for (int round = 0; round < 2 || System.nanoTime() < deadline; round++) {
-            work.accept(slice(round * batch, batch));
-            done += batch;
-        }
+        do {
+            for (int from = 0; from < WINDOW; from += batch) {
+                work.accept(slice(from, batch));
+                done += batch;
+            }
+        } while (System.nanoTime() < deadline);
         double wall = (System.nanoTime() - start) / 1e9;
         double cpuMillis = (HostInfo.processCpuNanos() - cpuStart) / 1e6;
         return new Throughput(done / wall, cpuMillis / done);
     }
 
     /** The scorer call and the policy over precomputed embeddings: what the router adds to the encoder. */
-    private Throughput headAndPolicy(Router router, int batch) {
-        float[][] embeddings = router.encoder().encode(slice(0, batch));
+    private Throughput headAndPolicy(Router router, float[][] windowEmbeddings, int batch) {
         float[][] capabilities = zoo.routableScores();
         List<Candidate> routable = zoo.routable();
         RoutingPolicy policy = RoutingPolicy.of(router.defaultPolicy());
+        int[] next = {0};
         return measure(batch, ignored -> {
+            float[][] embeddings = new float[batch][];
+            for (int i = 0; i < batch; i++) {
+                embeddings[i] = windowEmbeddings[next[0]++ % WINDOW];
+            }
             float[][] p = router.head().score(embeddings, capabilities);
             for (float[] row : p) {
                 List<ScoredCandidate> scored = new ArrayList<>(row.length);
@@ -177,30 +190,28 @@ public final class RouterBenchmark {
     }
 
     /** Command-line options; unknown ones are an error rather than silently ignored. */
-    private record Options(Path texts, int limit, double seconds, int threads, Path head, Path zoo) {
+    private record Options(Path texts, double seconds, int threads, Path head, Path zoo) {
 
         static Options parse(String[] args) {
             Path texts = null;
             Path head = null;
             Path zoo = null;
-            int limit = 2000;
-            double seconds = 3;
+            double seconds = 5;
             int threads = 0;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--texts" -> texts = Path.of(require(args[i], value));
-                    case "--limit" -> limit = Integer.parseInt(require(args[i], value));
                     case "--seconds" -> seconds = Double.parseDouble(require(args[i], value));
                     case "--threads" -> threads = Integer.parseInt(require(args[i], value));
                     case "--head" -> head = Path.of(require(args[i], value));
                     case "--zoo" -> zoo = Path.of(require(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --texts FILE --limit N --seconds S --threads N --head FILE --zoo FILE");
+                            + "; options: --texts FILE --seconds S --threads N --head FILE --zoo FILE");
                 }
                 i++;
             }
-            return new Options(texts, limit, seconds, threads, head, zoo);
+            return new Options(texts, seconds, threads, head, zoo);
         }
 
         private static String require(String option, String value) {

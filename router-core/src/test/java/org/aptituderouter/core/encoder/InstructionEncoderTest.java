@@ -75,11 +75,25 @@ class InstructionEncoderTest {
 
     @Test
     void paddingDoesNotChangeAnEmbedding() {
-        String shortText = "Short question?";
-        float[] alone = fp32.encode(List.of(shortText))[0];
-        float[] padded = fp32.encode(List.of("A much longer instruction that forces padding of the short one "
-                + "in the same batch, with many more tokens than it has.", shortText))[1];
+        // one token apart: close enough in length to share a micro-batch, so the shorter one is padded
+        String shorter = "Why is the sky blue during the day?";
+        String longer = "Why is the sky blue during the whole day?";
+        try (MiniLmTokenizer tokenizer = MiniLmTokenizer.load(EncoderVariant.FP32, 256)) {
+            long[][] ids = tokenizer.ids(List.of(shorter, longer));
+            assertThat(ids[1].length - ids[0].length).isEqualTo(1);
+        }
+        float[] alone = fp32.encode(List.of(shorter))[0];
+        float[] padded = fp32.encode(List.of(longer, shorter))[1];
         assertThat(cosine(alone, padded)).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void tokenBatchesPadWithZerosAndMaskThem() {
+        TokenBatch batch = TokenBatch.pad(List.of(new long[] {101, 7, 102}, new long[] {101, 102}));
+        assertThat(batch.length()).isEqualTo(3);
+        assertThat(batch.ids()).containsExactly(101, 7, 102, 101, 102, 0);
+        assertThat(batch.attentionMask()).containsExactly(1, 1, 1, 1, 1, 0);
+        assertThat(batch.idsOf(1)).containsExactly(101, 102);
     }
 
     @Test
