@@ -12,7 +12,8 @@ import org.aptituderouter.core.encoder.EncoderVariant;
  * @param encoderVariant    full-precision or int8-quantized MiniLM
  * @param maxTokens         instructions are truncated to this many tokens, [CLS] and [SEP] included (2..512,
  *                          MiniLM has 512 positions)
- * @param intraOpThreads    ONNX Runtime threads per operator; 0 lets ONNX Runtime choose
+ * @param intraOpThreads    ONNX Runtime threads per encoder operator; 0 lets ONNX Runtime choose (one per core).
+ *                          The scorer head always runs on the calling thread: it is too small to gain from more
  * @param scorerModel       scorer head ONNX file; null means the head bundled in this jar
  */
 public record InferenceSettings(
