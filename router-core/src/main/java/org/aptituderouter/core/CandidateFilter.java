@@ -35,7 +35,8 @@ final class CandidateFilter {
             return reject(request, RejectReason.NO_ELIGIBLE_CANDIDATE, "no ACTIVE candidate left among "
                     + routable.size() + " routable of capability set v" + capabilities.version()
                     + (allowed.isEmpty() ? "" : ", allowed " + new TreeSet<>(allowed))
-                    + (request.excludedModels().isEmpty() ? "" : ", excluded " + new TreeSet<>(request.excludedModels())));
+                    + (request.excludedModels().isEmpty() ? ""
+                            : ", excluded " + new TreeSet<>(request.excludedModels())));
         }
         return new Eligibility(mask, null);
     }

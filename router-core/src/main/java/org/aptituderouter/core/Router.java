@@ -27,7 +27,8 @@ public final class Router implements AutoCloseable {
     public Router(InstructionEncoder encoder, ScorerHead head, PolicySpec defaultPolicy) {
         if (encoder.dimension() != head.embeddingDimension()) {
             throw new IllegalArgumentException("encoder gives " + encoder.dimension()
-                    + "-dimensional embeddings, scorer head " + head.version() + " expects " + head.embeddingDimension());
+                    + "-dimensional embeddings, scorer head " + head.version() + " expects "
+                    + head.embeddingDimension());
         }
         this.encoder = encoder;
         this.head = head;
@@ -115,7 +116,8 @@ public final class Router implements AutoCloseable {
                 continue;
             }
             if (!Float.isFinite(row[j])) {
-                return inferenceError(request, "scorer gave probability " + row[j] + " for " + routable.get(j).modelId());
+                return inferenceError(request,
+                        "scorer gave probability " + row[j] + " for " + routable.get(j).modelId());
             }
             eligible.add(new ScoredCandidate(routable.get(j).modelId(), row[j], routable.get(j).cost()));
         }

@@ -1,5 +1,6 @@
 package org.aptituderouter.core;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Rejects texts no model should receive, before any inference is spent on them. */
@@ -11,17 +12,20 @@ final class TextCheck {
     /** The reason to reject the text, or empty when it may be routed. */
     static Optional<RoutingOutcome.Rejected> check(String requestId, String text) {
         if (text == null || text.isBlank()) {
-            return Optional.of(new RoutingOutcome.Rejected(requestId, RejectReason.EMPTY_TEXT, "instruction text is empty"));
+            return Optional.of(
+                    new RoutingOutcome.Rejected(requestId, RejectReason.EMPTY_TEXT, "instruction text is empty"));
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\uFFFD') {
-                return invalid(requestId, "U+FFFD replacement character at index " + i + ": the text was decoded with the wrong charset");
+                return invalid(requestId, "U+FFFD replacement character at index " + i
+                        + ": the text was decoded with the wrong charset");
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return invalid(requestId, "unpaired surrogate U+" + Integer.toHexString(c).toUpperCase() + " at index " + i);
+                return invalid(requestId, "unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+                        + " at index " + i);
             }
         }
         return Optional.empty();

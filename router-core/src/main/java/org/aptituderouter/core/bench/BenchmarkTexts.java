@@ -20,7 +20,8 @@ final class BenchmarkTexts {
     private static final List<String> SAMPLE = List.of(
             InstructionText.of("Which of the following best describes the function of ribosomes in a eukaryotic cell?",
                     List.of("Lipid synthesis", "Protein synthesis", "ATP production", "DNA replication")),
-            InstructionText.of("A 2 kg block slides down a frictionless incline of 30 degrees. What is its acceleration?",
+            InstructionText.of(
+                    "A 2 kg block slides down a frictionless incline of 30 degrees. What is its acceleration?",
                     List.of("4.9 m/s^2", "9.8 m/s^2", "2.45 m/s^2", "8.5 m/s^2")),
             InstructionText.of("Under the doctrine of promissory estoppel, which element is essential?",
                     List.of("Consideration", "Detrimental reliance", "A written contract", "Mutual mistake")),

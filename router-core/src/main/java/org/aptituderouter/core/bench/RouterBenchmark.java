@@ -50,7 +50,8 @@ public final class RouterBenchmark {
     private final double seconds;
     private final PrintStream out;
 
-    private RouterBenchmark(List<String> texts, CapabilitySet zoo, InferenceSettings base, double seconds, PrintStream out) {
+    private RouterBenchmark(List<String> texts, CapabilitySet zoo, InferenceSettings base, double seconds,
+                            PrintStream out) {
         this.texts = texts;
         this.zoo = zoo;
         this.base = base;
@@ -60,11 +61,14 @@ public final class RouterBenchmark {
 
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
-        List<String> texts = options.texts == null ? BenchmarkTexts.builtIn() : BenchmarkTexts.sample(options.texts, WINDOW);
+        List<String> texts = options.texts == null
+                ? BenchmarkTexts.builtIn() : BenchmarkTexts.sample(options.texts, WINDOW);
         List<Candidate> candidates = options.zoo == null ? CapabilityLines.bundledZoo() : readZoo(options.zoo);
         Candidate first = candidates.get(0);
         CapabilitySet zoo = CapabilitySet.empty(first.aptitudeTestId(), first.dimension()).withAll(candidates);
-        InferenceSettings settings = InferenceSettings.defaults().withIntraOpThreads(options.threads).withScorerModel(options.head);
+        InferenceSettings settings = InferenceSettings.defaults()
+                .withIntraOpThreads(options.threads)
+                .withScorerModel(options.head);
         new RouterBenchmark(texts, zoo, settings, options.seconds, System.out).run(options.texts);
     }
 
@@ -76,11 +80,13 @@ public final class RouterBenchmark {
 
     private void run(Path source) {
         out.printf(Locale.ROOT, "texts: %d sampled from %s, mean %.0f characters, mean %.0f tokens (truncated at %d)%n",
-                texts.size(), source == null ? "the built-in sample" : source, meanChars(), meanTokens(), base.maxTokens());
+                texts.size(), source == null ? "the built-in sample" : source, meanChars(), meanTokens(),
+                base.maxTokens());
         out.printf(Locale.ROOT, "zoo: %d routable candidates, %d-task capability vectors; policy quality%n",
                 zoo.routable().size(), zoo.dimension());
         out.printf(Locale.ROOT, "cpu: %s; %d processors visible to the JVM; load average at start %s; ONNX Runtime "
-                        + "intra-op threads: %s; per measurement: whole passes over %d instructions, at least %.1f s%n%n",
+                        + "intra-op threads: %s; per measurement: whole passes over %d instructions, "
+                        + "at least %.1f s%n%n",
                 HostInfo.cpuName(),
                 Runtime.getRuntime().availableProcessors(), HostInfo.loadAverage(),
                 base.intraOpThreads() == 0 ? "automatic" : base.intraOpThreads(), WINDOW, seconds);

@@ -42,7 +42,8 @@ public final class MiniLmTokenizer implements AutoCloseable {
                 "padding", "false",
                 "addSpecialTokens", "true");
         try {
-            return new MiniLmTokenizer(HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options), maxTokens);
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
+            return new MiniLmTokenizer(tokenizer, maxTokens);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + variant.tokenizerResource(), e);
         } catch (RuntimeException | UnsatisfiedLinkError e) {

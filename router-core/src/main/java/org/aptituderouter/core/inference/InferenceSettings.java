@@ -36,7 +36,8 @@ public record InferenceSettings(
                     "maxTokens must be between 2 and " + MODEL_MAX_TOKENS + ", was " + maxTokens);
         }
         if (intraOpThreads < 0) {
-            throw new IllegalArgumentException("intraOpThreads must be 0 (automatic) or positive, was " + intraOpThreads);
+            throw new IllegalArgumentException(
+                    "intraOpThreads must be 0 (automatic) or positive, was " + intraOpThreads);
         }
     }
 
@@ -50,18 +51,22 @@ public record InferenceSettings(
     }
 
     public InferenceSettings withEncoderVariant(EncoderVariant variant) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, variant, maxTokens, intraOpThreads, scorerModel);
+        return new InferenceSettings(executionProvider, allowCpuFallback, variant, maxTokens, intraOpThreads,
+                scorerModel);
     }
 
     public InferenceSettings withMaxTokens(int tokens) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, tokens, intraOpThreads, scorerModel);
+        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, tokens, intraOpThreads,
+                scorerModel);
     }
 
     public InferenceSettings withIntraOpThreads(int threads) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, threads, scorerModel);
+        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, threads,
+                scorerModel);
     }
 
     public InferenceSettings withScorerModel(Path model) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, intraOpThreads, model);
+        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, intraOpThreads,
+                model);
     }
 }

@@ -36,7 +36,8 @@ public final class OrtSessions {
                     throw new InferenceStartupException(reason + " (or allow the CPU fallback: "
                             + "router.inference.allow-cpu-fallback=true)", e);
                 }
-                LOG.log(System.Logger.Level.WARNING, reason + "; running on the CPU because the CPU fallback is allowed");
+                LOG.log(System.Logger.Level.WARNING,
+                        reason + "; running on the CPU because the CPU fallback is allowed");
             }
         }
         try {

@@ -39,7 +39,8 @@ public record PolicySpec(PolicyType type, double lambda, double threshold) {
         try {
             parsed = PolicyType.valueOf(type.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown routing policy '" + type + "': use quality, cost or threshold", e);
+            throw new IllegalArgumentException(
+                    "unknown routing policy '" + type + "': use quality, cost or threshold", e);
         }
         return switch (parsed) {
             case QUALITY -> quality();

@@ -69,7 +69,8 @@ public final class ScorerHead implements AutoCloseable {
         if (file != null) {
             return load(file, settings);
         }
-        byte[] model = ModelResources.read(BUNDLED_RESOURCE).orElseThrow(() -> notFound("classpath:" + BUNDLED_RESOURCE));
+        byte[] model = ModelResources.read(BUNDLED_RESOURCE)
+                .orElseThrow(() -> notFound("classpath:" + BUNDLED_RESOURCE));
         return fromBytes(model, settings, "classpath:" + BUNDLED_RESOURCE);
     }
 
