@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.encoder.InstructionEncoder;
@@ -36,11 +37,19 @@ public final class Router implements AutoCloseable {
         this.defaultRoutingPolicy = RoutingPolicy.of(defaultPolicy);
     }
 
-    /** The bundled encoder weights and scorer head (or the head file the settings name). */
+    /** The encoder the settings name, with the head of the bundle they name (or of the bundle in this jar). */
     public static Router create(InferenceSettings settings, PolicySpec defaultPolicy) {
+        return create(settings, defaultPolicy, RouterBundle.open(settings.bundle()));
+    }
+
+    /** The encoder the settings name, with the bundle's head; refuses an encoder the head was not trained for. */
+    public static Router create(InferenceSettings settings, PolicySpec defaultPolicy, RouterBundle bundle) {
         InstructionEncoder encoder = InstructionEncoder.create(settings);
         try {
-            return new Router(encoder, ScorerHead.create(settings), defaultPolicy);
+            bundle.checkEncoder(encoder.version());
+            ScorerHead head = ScorerHead.fromBytes(bundle.head(), settings,
+                    bundle.source() + "/" + RouterBundle.SCORER_HEAD);
+            return new Router(encoder, head, defaultPolicy);
         } catch (RuntimeException e) {
             encoder.close();
             throw e;
@@ -119,7 +128,9 @@ public final class Router implements AutoCloseable {
                 return inferenceError(request,
                         "scorer gave probability " + row[j] + " for " + routable.get(j).modelId());
             }
-            eligible.add(new ScoredCandidate(routable.get(j).modelId(), row[j], routable.get(j).cost()));
+            Candidate candidate = routable.get(j);
+            eligible.add(new ScoredCandidate(candidate.modelId(), row[j], candidate.cost(),
+                    capabilities.level(candidate)));
         }
         RoutingPolicy policy = request.policy() == null ? defaultRoutingPolicy : RoutingPolicy.of(request.policy());
         List<ScoredCandidate> ranking = policy.rank(eligible);

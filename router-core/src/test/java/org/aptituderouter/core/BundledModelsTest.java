@@ -1,33 +1,28 @@
 package org.aptituderouter.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.aptituderouter.core.aptitude.AptitudeTest;
-import org.aptituderouter.core.capability.CapabilityLines;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.inference.InferenceSettings;
-import org.aptituderouter.core.inference.ModelResources;
 import org.aptituderouter.core.policy.PolicySpec;
-import org.aptituderouter.core.scoring.ScorerHead;
 import org.junit.jupiter.api.Test;
 
-/**
- * The resources {@code bin/router train} bundles, used together as {@code Router.create} uses them. Skipped until
- * they exist (the trainer produces them).
- */
+/** The bundle in this jar ({@code bin/router train} on MMLU-Pro), used together as {@code Router.create} uses it. */
 class BundledModelsTest {
 
     @Test
     void theBundledTestZooAndHeadFitTogetherAndRoute() {
-        assumeTrue(ModelResources.read(ScorerHead.BUNDLED_RESOURCE).isPresent(), "bundled scorer head present");
-        AptitudeTest test = AptitudeTest.bundled();
-        CapabilitySet zoo = CapabilitySet.empty(test).withAll(CapabilityLines.bundledZoo());
-        assertThat(test.dimension()).isEqualTo(50);
-        assertThat(test.tasks()).allSatisfy(task -> assertThat(task.questionIds()).hasSize(20));
+        RouterBundle bundle = RouterBundle.bundled();
+        AptitudeTest test = bundle.aptitudeTest();
+        CapabilitySet zoo = CapabilitySet.empty(test).withAll(bundle.zoo());
+        assertThat(test.id()).isEqualTo("mmlu-pro-apt-v2");
+        assertThat(test.tasks()).allSatisfy(task -> assertThat(task.centroid()).hasSize(384));
         assertThat(zoo.size()).isEqualTo(23);
+        assertThat(zoo.candidates()).allSatisfy(c -> assertThat(c.evidence()).isNotNull());
 
         try (Router router = Router.create(InferenceSettings.defaults(), PolicySpec.quality())) {
             assertThat(router.head().capabilityDimension()).isEqualTo(test.dimension());

@@ -17,6 +17,7 @@ import org.aptituderouter.core.encoder.InstructionEncoder;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.scoring.ScorerHead;
+import org.aptituderouter.core.testing.TestBundles;
 import org.aptituderouter.core.testing.TestHeads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -173,8 +174,8 @@ class RouterTest {
 
     @Test
     void createLoadsTheConfiguredHeadAndNamesItsParts(@TempDir Path dir) throws Exception {
-        Path file = Files.write(dir.resolve("head.onnx"), TestHeads.meanCapability(384, 3));
-        try (Router router = Router.create(CPU.withScorerModel(file), PolicySpec.cost(0.001))) {
+        Path bundle = TestBundles.write(dir, "apt", 3, TestHeads.meanCapability(384, 3));
+        try (Router router = Router.create(CPU.withBundle(bundle), PolicySpec.cost(0.001))) {
             assertThat(router.version()).matches("all-minilm-l6-v2/fp32\\+scorer-head@[0-9a-f]{12}");
             assertThat(router.defaultPolicy()).isEqualTo(PolicySpec.cost(0.001));
             assertRouted(router.route(List.of(RoutingRequest.of("a", OK_1)), ZOO).get(0), "strong");

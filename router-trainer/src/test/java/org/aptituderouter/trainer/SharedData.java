@@ -10,6 +10,7 @@ import org.aptituderouter.trainer.data.RoutingDataset;
 public final class SharedData {
 
   private static RoutingDataset dataset;
+  private static RoutingDataset nim;
 
   private SharedData() {}
 
@@ -20,6 +21,16 @@ public final class SharedData {
       dataset = RoutingDataset.load(Path.of(dir));
     }
     return dataset;
+  }
+
+  /** The unlabelled mixed-task data set (7 models), loaded once. */
+  public static synchronized RoutingDataset nim() {
+    if (nim == null) {
+      Path dir = Path.of(System.getProperty("shared.data.dir", "../../shared/routing-data")).resolve("nim-mixed");
+      assumeTrue(Files.isDirectory(dir), "shared routing data not found at " + dir);
+      nim = RoutingDataset.load(dir);
+    }
+    return nim;
   }
 
   /** router-core's resource folder in this checkout, where train writes the bundle (tests run in the module dir). */

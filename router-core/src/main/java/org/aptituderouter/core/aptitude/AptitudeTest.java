@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,13 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The aptitude test: tasks of a few questions each. A model's capability vector is its accuracy on each task, in
- * task order; that vector is all the router ever knows about the model.
+ * The aptitude test: tasks of questions. A model's answers to them are its first {@link TaskEvidence}; its
+ * capability vector is that evidence per task, shrunk toward its overall level by {@link #priorItems()} (0 keeps
+ * the raw accuracy, as tests before v2 did). The vector is all the router knows about a model.
  */
 public final class AptitudeTest {
-
-    /** Where {@code bin/router train} puts the test inside this jar. */
-    public static final String BUNDLED_RESOURCE = "org/aptituderouter/core/model/aptitude-test.json";
 
     /** Leaves callers' streams open; tolerates fields added by later trainers (descriptions, provenance). */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -34,37 +31,46 @@ public final class AptitudeTest {
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
+    /** What to do with aptitude questions a model has no result for. */
+    public enum Missing {
+        /** Refuse, naming the missing question ids (the default: a gap is usually a mistake). */
+        ERROR,
+        /** Count them as wrong answers. */
+        WRONG,
+        /** Leave them out; the task is estimated from the answered ones. */
+        SKIP
+    }
+
     private final String id;
     private final List<AptitudeTask> tasks;
+    private final double priorItems;
 
+    public AptitudeTest(String id, List<AptitudeTask> tasks) {
+        this(id, tasks, null);
+    }
+
+    /** @param priorItems weight, in questions, of the overall level in each task's estimate; null means 0 */
     @JsonCreator
-    public AptitudeTest(@JsonProperty("id") String id, @JsonProperty("tasks") List<AptitudeTask> tasks) {
+    public AptitudeTest(@JsonProperty("id") String id, @JsonProperty("tasks") List<AptitudeTask> tasks,
+                        @JsonProperty("prior_items") Double priorItems) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("aptitude test without an id");
         }
         if (tasks == null || tasks.isEmpty()) {
             throw new IllegalArgumentException("aptitude test " + id + " has no tasks");
         }
+        if (priorItems != null && !(priorItems >= 0 && Double.isFinite(priorItems))) {
+            throw new IllegalArgumentException("aptitude test " + id + " has prior_items " + priorItems
+                    + "; expected a non-negative number");
+        }
         this.id = id;
         this.tasks = List.copyOf(tasks);
+        this.priorItems = priorItems == null ? 0 : priorItems;
         Set<String> names = new HashSet<>();
         for (AptitudeTask task : this.tasks) {
             if (!names.add(task.name())) {
                 throw new IllegalArgumentException("aptitude test " + id + " has task " + task.name() + " twice");
             }
-        }
-    }
-
-    /** The test bundled in this jar, the one the bundled scorer head was trained with. */
-    public static AptitudeTest bundled() {
-        try (InputStream in = AptitudeTest.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath resource " + BUNDLED_RESOURCE
-                        + " not found: run bin/router train to build the aptitude test");
-            }
-            return read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED_RESOURCE, e);
         }
     }
 
@@ -92,43 +98,81 @@ public final class AptitudeTest {
         return tasks;
     }
 
+    /** Weight, in questions, of a model's overall level in each task's estimate. */
+    @JsonProperty("prior_items")
+    public double priorItems() {
+        return priorItems;
+    }
+
+    /** Each task's share of routed traffic, summing to 1 (equal shares when the test states none). */
+    public double[] weights() {
+        double[] weights = new double[tasks.size()];
+        double sum = 0;
+        for (int k = 0; k < weights.length; k++) {
+            Double weight = tasks.get(k).weight();
+            weights[k] = weight == null ? 1 : weight;
+            sum += weights[k];
+        }
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = sum > 0 ? weights[k] / sum : 1.0 / weights.length;
+        }
+        return weights;
+    }
+
     /** Length of a capability vector: the number of tasks. */
     public int dimension() {
         return tasks.size();
     }
 
     /**
-     * The capability vector of a model from its results on the test's questions.
+     * The capability vector of a model from its results on the test's questions: its {@link #evidence} shrunk by
+     * {@link #priorItems()}.
      *
      * @param correct question id to whether the model answered it correctly; other ids are ignored
-     * @return accuracy per task, in task order
+     * @return estimated accuracy per task, in task order
      * @throws MissingAnswersException naming every question of the test the map has no result for
      */
     public float[] score(String modelId, Map<String, Boolean> correct) {
-        List<String> missing = new ArrayList<>();
-        float[] scores = new float[tasks.size()];
-        for (int i = 0; i < scores.length; i++) {
-            List<String> questions = tasks.get(i).questionIds();
-            int right = 0;
-            for (String question : questions) {
+        return evidence(modelId, correct, Missing.ERROR).scores(priorItems);
+    }
+
+    /**
+     * Answered and correct counts per task.
+     *
+     * @param correct question id to whether the model answered it correctly; other ids are ignored
+     * @param missing what an unanswered test question counts as
+     * @throws MissingAnswersException with {@link Missing#ERROR}, naming every question without a result
+     */
+    public TaskEvidence evidence(String modelId, Map<String, Boolean> correct, Missing missing) {
+        List<String> absent = new ArrayList<>();
+        int[] answered = new int[tasks.size()];
+        int[] right = new int[tasks.size()];
+        for (int i = 0; i < tasks.size(); i++) {
+            for (String question : tasks.get(i).questionIds()) {
                 Boolean answer = correct.get(question);
                 if (answer == null) {
-                    missing.add(question);
-                } else if (answer) {
-                    right++;
+                    absent.add(question);
+                    if (missing == Missing.WRONG) {
+                        answered[i]++;
+                    }
+                    continue;
+                }
+                answered[i]++;
+                if (answer) {
+                    right[i]++;
                 }
             }
-            scores[i] = (float) right / questions.size();
         }
-        if (!missing.isEmpty()) {
-            throw new MissingAnswersException(modelId, id, missing);
+        if (!absent.isEmpty() && missing == Missing.ERROR) {
+            throw new MissingAnswersException(modelId, id, absent);
         }
-        return scores;
+        return new TaskEvidence(answered, right);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AptitudeTest other && id.equals(other.id) && tasks.equals(other.tasks);
+        return o instanceof AptitudeTest other && id.equals(other.id) && tasks.equals(other.tasks)
+                && Double.compare(priorItems, other.priorItems) == 0;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.aptituderouter.core.Router;
 import org.aptituderouter.core.RoutingOutcome;
 import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.ScoredCandidate;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
 import org.aptituderouter.core.capability.CapabilitySet;
@@ -32,7 +33,7 @@ import org.aptituderouter.core.scoring.ScorerHead;
  *
  * <pre>
  * java -cp ... org.aptituderouter.core.bench.RouterBenchmark [--texts questions.jsonl] [--seconds 5]
- *     [--threads 0] [--head scorer-head.onnx] [--zoo zoo-capabilities.jsonl]
+ *     [--threads 0] [--bundle DIR] [--zoo zoo-capabilities.jsonl]
  * </pre>
  */
 public final class RouterBenchmark {
@@ -63,12 +64,12 @@ public final class RouterBenchmark {
         Options options = Options.parse(args);
         List<String> texts = options.texts == null
                 ? BenchmarkTexts.builtIn() : BenchmarkTexts.sample(options.texts, WINDOW);
-        List<Candidate> candidates = options.zoo == null ? CapabilityLines.bundledZoo() : readZoo(options.zoo);
-        Candidate first = candidates.get(0);
-        CapabilitySet zoo = CapabilitySet.empty(first.aptitudeTestId(), first.dimension()).withAll(candidates);
+        RouterBundle bundle = RouterBundle.open(options.bundle);
+        List<Candidate> candidates = options.zoo == null ? bundle.zoo() : readZoo(options.zoo);
+        CapabilitySet zoo = CapabilitySet.empty(bundle.aptitudeTest()).withAll(candidates);
         InferenceSettings settings = InferenceSettings.defaults()
                 .withIntraOpThreads(options.threads)
-                .withScorerModel(options.head);
+                .withBundle(options.bundle);
         new RouterBenchmark(texts, zoo, settings, options.seconds, System.out).run(options.texts);
     }
 
@@ -196,11 +197,11 @@ public final class RouterBenchmark {
     }
 
     /** Command-line options; unknown ones are an error rather than silently ignored. */
-    private record Options(Path texts, double seconds, int threads, Path head, Path zoo) {
+    private record Options(Path texts, double seconds, int threads, Path bundle, Path zoo) {
 
         static Options parse(String[] args) {
             Path texts = null;
-            Path head = null;
+            Path bundle = null;
             Path zoo = null;
             double seconds = 5;
             int threads = 0;
@@ -210,14 +211,14 @@ public final class RouterBenchmark {
                     case "--texts" -> texts = Path.of(require(args[i], value));
                     case "--seconds" -> seconds = Double.parseDouble(require(args[i], value));
                     case "--threads" -> threads = Integer.parseInt(require(args[i], value));
-                    case "--head" -> head = Path.of(require(args[i], value));
+                    case "--bundle" -> bundle = Path.of(require(args[i], value));
                     case "--zoo" -> zoo = Path.of(require(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --texts FILE --seconds S --threads N --head FILE --zoo FILE");
+                            + "; options: --texts FILE --seconds S --threads N --bundle DIR --zoo FILE");
                 }
                 i++;
             }
-            return new Options(texts, seconds, threads, head, zoo);
+            return new Options(texts, seconds, threads, bundle, zoo);
         }
 
         private static String require(String option, String value) {

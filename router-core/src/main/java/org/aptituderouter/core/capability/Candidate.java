@@ -2,15 +2,19 @@ package org.aptituderouter.core.capability;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.aptituderouter.core.aptitude.TaskEvidence;
 
 /**
  * A model the router may choose, known only by its aptitude-test results. Immutable: the scores are copied in
  * and out. Whether the values make sense is checked when the candidate joins a {@link CapabilitySet}.
  *
- * @param scores accuracy per aptitude-test task, in task order
- * @param cost   relative price of sending an instruction to this model (the zoo uses billions of parameters)
+ * @param scores   estimated accuracy per aptitude-test task, in task order: what the scorer reads
+ * @param cost     relative price of sending an instruction to this model (the zoo uses billions of parameters)
+ * @param evidence the answered/correct counts per task the scores were estimated from; null when the publisher
+ *                 sent scores only
  */
-public record Candidate(String modelId, String aptitudeTestId, float[] scores, double cost, ModelStatus status) {
+public record Candidate(String modelId, String aptitudeTestId, float[] scores, double cost, ModelStatus status,
+                        TaskEvidence evidence) {
 
     /** Cost of a model that publishes none. */
     public static final double DEFAULT_COST = 1.0;
@@ -23,6 +27,10 @@ public record Candidate(String modelId, String aptitudeTestId, float[] scores, d
         scores = scores.clone();
     }
 
+    public Candidate(String modelId, String aptitudeTestId, float[] scores, double cost, ModelStatus status) {
+        this(modelId, aptitudeTestId, scores, cost, status, null);
+    }
+
     public Candidate(String modelId, String aptitudeTestId, float[] scores, double cost) {
         this(modelId, aptitudeTestId, scores, cost, ModelStatus.ACTIVE);
     }
@@ -33,7 +41,7 @@ public record Candidate(String modelId, String aptitudeTestId, float[] scores, d
     }
 
     public Candidate withStatus(ModelStatus newStatus) {
-        return new Candidate(modelId, aptitudeTestId, scores, cost, newStatus);
+        return new Candidate(modelId, aptitudeTestId, scores, cost, newStatus, evidence);
     }
 
     public boolean routable() {
@@ -52,17 +60,19 @@ public record Candidate(String modelId, String aptitudeTestId, float[] scores, d
     @Override
     public boolean equals(Object o) {
         return o instanceof Candidate c && modelId.equals(c.modelId) && aptitudeTestId.equals(c.aptitudeTestId)
-                && Arrays.equals(scores, c.scores) && Double.compare(cost, c.cost) == 0 && status == c.status;
+                && Arrays.equals(scores, c.scores) && Double.compare(cost, c.cost) == 0 && status == c.status
+                && Objects.equals(evidence, c.evidence);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(modelId, aptitudeTestId, Arrays.hashCode(scores), cost, status);
+        return Objects.hash(modelId, aptitudeTestId, Arrays.hashCode(scores), cost, status, evidence);
     }
 
     @Override
     public String toString() {
         return "Candidate[" + modelId + ", test=" + aptitudeTestId + ", scores=" + Arrays.toString(scores)
-                + ", cost=" + cost + ", " + status + "]";
+                + ", cost=" + cost + ", " + status + (evidence == null ? "" : ", " + evidence.total() + " answers")
+                + "]";
     }
 }

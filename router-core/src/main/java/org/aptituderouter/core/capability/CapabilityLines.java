@@ -7,26 +7,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.aptituderouter.core.aptitude.TaskEvidence;
 
 /**
  * The JSON-lines form of capabilities, one model a line:
- * {@code {"model_id": "...", "aptitude_test_id": "...", "scores": [...], "cost": 8.0}} ({@code cost} optional,
- * 1.0 when absent). Used by the CLIs and the bundled zoo; the JSON twin of the Avro {@code ModelCapability}.
+ * {@code {"model_id": "...", "aptitude_test_id": "...", "scores": [...], "cost": 8.0, "answered": [...],
+ * "correct": [...]}} ({@code cost} optional, 1.0 when absent; the evidence counts optional, both or neither). Used by the CLIs and the bundled zoo; the JSON twin of the Avro {@code ModelCapability}.
  * Only syntax is checked here; {@link CapabilitySet#with} checks the values.
  */
 public final class CapabilityLines {
-
-    /** Where {@code bin/router train} puts the capabilities of the 23-model zoo inside this jar. */
-    public static final String BUNDLED_ZOO = "org/aptituderouter/core/model/zoo-capabilities.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +57,43 @@ public final class CapabilityLines {
             throw new IllegalArgumentException("capability line of " + model + ": cost is not a number");
         }
         double price = cost == null || cost.isNull() ? Candidate.DEFAULT_COST : cost.doubleValue();
-        return new Candidate(model, test, values, price);
+        return new Candidate(model, test, values, price, ModelStatus.ACTIVE, evidence(node, model));
+    }
+
+    private static TaskEvidence evidence(JsonNode node, String model) {
+        int[] answered = counts(node, "answered", model);
+        int[] correct = counts(node, "correct", model);
+        if (answered == null && correct == null) {
+            return null;
+        }
+        if (answered == null || correct == null) {
+            throw new IllegalArgumentException("capability line of " + model
+                    + " has one of answered/correct without the other");
+        }
+        try {
+            return new TaskEvidence(answered, correct);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("capability line of " + model + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] counts(JsonNode node, String field, String model) {
+        JsonNode array = node.get(field);
+        if (array == null || array.isNull()) {
+            return null;
+        }
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("capability line of " + model + ": " + field + " is not an array");
+        }
+        int[] values = new int[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!array.get(i).canConvertToInt() || !array.get(i).isIntegralNumber()) {
+                throw new IllegalArgumentException("capability line of " + model + ": " + field + "[" + i
+                        + "] is not a whole number");
+            }
+            values[i] = array.get(i).intValue();
+        }
+        return values;
     }
 
     private static String text(JsonNode node, String field, String model) {
@@ -84,6 +114,15 @@ public final class CapabilityLines {
             scores.add(candidate.score(i));
         }
         node.put("cost", candidate.cost());
+        TaskEvidence evidence = candidate.evidence();
+        if (evidence != null) {
+            ArrayNode answered = node.putArray("answered");
+            ArrayNode correct = node.putArray("correct");
+            for (int k = 0; k < evidence.tasks(); k++) {
+                answered.add(evidence.answered()[k]);
+                correct.add(evidence.correct()[k]);
+            }
+        }
         return node.toString();
     }
 
@@ -112,18 +151,5 @@ public final class CapabilityLines {
             out.write('\n');
         }
         out.flush();
-    }
-
-    /** The capabilities of the zoo the bundled head was trained and evaluated on. */
-    public static List<Candidate> bundledZoo() {
-        try (InputStream in = CapabilityLines.class.getClassLoader().getResourceAsStream(BUNDLED_ZOO)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath resource " + BUNDLED_ZOO
-                        + " not found: run bin/router train to build the zoo capabilities");
-            }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED_ZOO, e);
-        }
     }
 }

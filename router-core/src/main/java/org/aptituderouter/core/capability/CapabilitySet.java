@@ -15,17 +15,28 @@ import org.aptituderouter.core.aptitude.AptitudeTest;
  */
 public final class CapabilitySet {
 
+    /** Test ids whose records must be recomputed, with what to run: the tests a newer bundle replaced. */
+    private static final java.util.Map<String, String> SUPERSEDED = java.util.Map.of("mmlu-pro-apt-v1",
+            "recompute it with bin/router capabilities --outcomes FILE (the bundled aptitude test is v2: new tasks "
+                    + "and questions)");
+
     private final String aptitudeTestId;
     private final int dimension;
+    private final double[] weights;
+    /** The test's shrinkage, or NaN for a set known only by test id (scores are then taken as published). */
+    private final double priorItems;
     private final long version;
     private final SortedMap<String, Candidate> byId;
     private final List<Candidate> candidates;
     private final List<Candidate> routable;
     private final float[][] routableScores;
 
-    private CapabilitySet(String aptitudeTestId, int dimension, long version, SortedMap<String, Candidate> byId) {
+    private CapabilitySet(String aptitudeTestId, double[] weights, double priorItems, long version,
+                          SortedMap<String, Candidate> byId) {
         this.aptitudeTestId = aptitudeTestId;
-        this.dimension = dimension;
+        this.priorItems = priorItems;
+        this.dimension = weights.length;
+        this.weights = weights;
         this.version = version;
         this.byId = Collections.unmodifiableSortedMap(byId);
         this.candidates = List.copyOf(byId.values());
@@ -35,7 +46,7 @@ public final class CapabilitySet {
 
     /** No candidates yet, version 0. */
     public static CapabilitySet empty(AptitudeTest test) {
-        return empty(test.id(), test.dimension());
+        return new CapabilitySet(test.id(), test.weights(), test.priorItems(), 0, new TreeMap<>());
     }
 
     /** No candidates yet, version 0, for a test known only by its id and length (as a streams app receives it). */
@@ -44,7 +55,9 @@ public final class CapabilitySet {
         if (dimension <= 0) {
             throw new IllegalArgumentException("capability dimension must be positive, was " + dimension);
         }
-        return new CapabilitySet(aptitudeTestId, dimension, 0, new TreeMap<>());
+        double[] equal = new double[dimension];
+        java.util.Arrays.fill(equal, 1.0 / dimension);
+        return new CapabilitySet(aptitudeTestId, equal, Double.NaN, 0, new TreeMap<>());
     }
 
     /**
@@ -57,21 +70,33 @@ public final class CapabilitySet {
         return withAll(List.of(candidate));
     }
 
-    /** This set plus all the candidates, validated together: one version step, or none if any is invalid. */
+    /**
+     * This set plus all the candidates, validated together: one version step, or none if any is invalid. A
+     * candidate that carries evidence is scored from it with the test's shrinkage, so every model's scores mean
+     * the same thing whoever computed them.
+     */
     public CapabilitySet withAll(Collection<Candidate> added) {
         TreeMap<String, Candidate> next = new TreeMap<>(byId);
         for (Candidate candidate : added) {
             validate(candidate);
-            next.put(candidate.modelId(), candidate);
+            next.put(candidate.modelId(), rescored(candidate));
         }
-        return new CapabilitySet(aptitudeTestId, dimension, version + 1, next);
+        return new CapabilitySet(aptitudeTestId, weights, priorItems, version + 1, next);
     }
 
     /** This set without the model (a retired model, a tombstone), version + 1 even if the model was absent. */
     public CapabilitySet without(String modelId) {
         TreeMap<String, Candidate> next = new TreeMap<>(byId);
         next.remove(modelId);
-        return new CapabilitySet(aptitudeTestId, dimension, version + 1, next);
+        return new CapabilitySet(aptitudeTestId, weights, priorItems, version + 1, next);
+    }
+
+    private Candidate rescored(Candidate c) {
+        if (c.evidence() == null || Double.isNaN(priorItems)) {
+            return c;
+        }
+        return new Candidate(c.modelId(), c.aptitudeTestId(), c.evidence().scores(priorItems), c.cost(), c.status(),
+                c.evidence());
     }
 
     private void validate(Candidate c) {
@@ -80,8 +105,9 @@ public final class CapabilitySet {
             throw new CapabilityValidationException("''", "model id is blank");
         }
         if (!aptitudeTestId.equals(c.aptitudeTestId())) {
+            String fix = SUPERSEDED.getOrDefault(c.aptitudeTestId(), "publish results of " + aptitudeTestId);
             throw new CapabilityValidationException(model, "it took aptitude test " + c.aptitudeTestId()
-                    + " but this set holds results of " + aptitudeTestId);
+                    + " but this router uses " + aptitudeTestId + "; " + fix);
         }
         if (c.dimension() != dimension) {
             throw new CapabilityValidationException(model, "it has " + c.dimension() + " scores, aptitude test "
@@ -95,6 +121,10 @@ public final class CapabilitySet {
             if (s < 0f || s > 1f) {
                 throw new CapabilityValidationException(model, "score " + i + " is " + s + ", outside [0,1]");
             }
+        }
+        if (c.evidence() != null && c.evidence().tasks() != dimension) {
+            throw new CapabilityValidationException(model, "its evidence covers " + c.evidence().tasks()
+                    + " tasks, aptitude test " + aptitudeTestId + " has " + dimension);
         }
         if (!Double.isFinite(c.cost()) || c.cost() < 0) {
             throw new CapabilityValidationException(model, "cost " + c.cost() + " is not a non-negative finite number");
@@ -112,6 +142,18 @@ public final class CapabilitySet {
     /** Length of every capability vector in the set. */
     public int dimension() {
         return dimension;
+    }
+
+    /**
+     * A candidate's expected accuracy over the routed traffic: its task scores weighted by each task's share.
+     * The no-regret rule keeps the candidate with the highest level unless another is clearly better.
+     */
+    public double level(Candidate candidate) {
+        double level = 0;
+        for (int k = 0; k < dimension; k++) {
+            level += weights[k] * candidate.score(k);
+        }
+        return level;
     }
 
     /** All candidates, DRAINING included, in model-id order. */

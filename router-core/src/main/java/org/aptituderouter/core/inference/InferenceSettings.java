@@ -14,7 +14,7 @@ import org.aptituderouter.core.encoder.EncoderVariant;
  *                          MiniLM has 512 positions)
  * @param intraOpThreads    ONNX Runtime threads per encoder operator; 0 lets ONNX Runtime choose (one per core).
  *                          The scorer head always runs on the calling thread: it is too small to gain from more
- * @param scorerModel       scorer head ONNX file; null means the head bundled in this jar
+ * @param bundle            folder written by {@code bin/router train --out}; null means the bundle in this jar
  */
 public record InferenceSettings(
         ExecutionProvider executionProvider,
@@ -22,7 +22,7 @@ public record InferenceSettings(
         EncoderVariant encoderVariant,
         int maxTokens,
         int intraOpThreads,
-        Path scorerModel) {
+        Path bundle) {
 
     public static final int DEFAULT_MAX_TOKENS = 256;
     /** Position embeddings in MiniLM-L6: a longer input cannot be encoded. */
@@ -41,32 +41,32 @@ public record InferenceSettings(
         }
     }
 
-    /** CPU, no fallback needed, full-precision encoder, 256 tokens, automatic threads, bundled head. */
+    /** CPU, no fallback needed, full-precision encoder, 256 tokens, automatic threads, the bundle in this jar. */
     public static InferenceSettings defaults() {
         return new InferenceSettings(ExecutionProvider.CPU, false, EncoderVariant.FP32, DEFAULT_MAX_TOKENS, 0, null);
     }
 
     public InferenceSettings withExecutionProvider(ExecutionProvider provider, boolean cpuFallback) {
-        return new InferenceSettings(provider, cpuFallback, encoderVariant, maxTokens, intraOpThreads, scorerModel);
+        return new InferenceSettings(provider, cpuFallback, encoderVariant, maxTokens, intraOpThreads, bundle);
     }
 
     public InferenceSettings withEncoderVariant(EncoderVariant variant) {
         return new InferenceSettings(executionProvider, allowCpuFallback, variant, maxTokens, intraOpThreads,
-                scorerModel);
+                bundle);
     }
 
     public InferenceSettings withMaxTokens(int tokens) {
         return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, tokens, intraOpThreads,
-                scorerModel);
+                bundle);
     }
 
     public InferenceSettings withIntraOpThreads(int threads) {
         return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, threads,
-                scorerModel);
+                bundle);
     }
 
-    public InferenceSettings withScorerModel(Path model) {
+    public InferenceSettings withBundle(Path folder) {
         return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, intraOpThreads,
-                model);
+                folder);
     }
 }

@@ -8,8 +8,20 @@ import java.util.Objects;
  *
  * @param lambda    price of one unit of cost in probability (COST only), non-negative
  * @param threshold minimum acceptable probability (THRESHOLD only), in [0,1]
+ * @param margin    no-regret margin (QUALITY only), in [0,1]: the candidate with the best overall level is left
+ *                  only for one whose probability is higher by more than this
  */
-public record PolicySpec(PolicyType type, double lambda, double threshold) {
+public record PolicySpec(PolicyType type, double lambda, double threshold, double margin) {
+
+    /**
+     * Chosen by leave-models-out cross-validation on both shared data sets (docs/evaluation): below it, aptitude
+     * noise moved decisions away from the strongest model more often than it found a better one.
+     */
+    public static final double DEFAULT_MARGIN = 0.02;
+
+    public PolicySpec(PolicyType type, double lambda, double threshold) {
+        this(type, lambda, threshold, DEFAULT_MARGIN);
+    }
 
     public PolicySpec {
         Objects.requireNonNull(type, "type");
@@ -19,10 +31,18 @@ public record PolicySpec(PolicyType type, double lambda, double threshold) {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("policy threshold must be in [0,1], was " + threshold);
         }
+        if (!(margin >= 0 && margin <= 1)) {
+            throw new IllegalArgumentException("policy margin must be in [0,1], was " + margin);
+        }
     }
 
     public static PolicySpec quality() {
-        return new PolicySpec(PolicyType.QUALITY, 0, 0);
+        return quality(DEFAULT_MARGIN);
+    }
+
+    /** Highest probability, leaving the strongest model only for a gain above {@code margin}. */
+    public static PolicySpec quality(double margin) {
+        return new PolicySpec(PolicyType.QUALITY, 0, 0, margin);
     }
 
     public static PolicySpec cost(double lambda) {
@@ -35,6 +55,11 @@ public record PolicySpec(PolicyType type, double lambda, double threshold) {
 
     /** From configuration: type named case-insensitively ({@code quality}, {@code cost}, {@code threshold}). */
     public static PolicySpec of(String type, double lambda, double threshold) {
+        return of(type, lambda, threshold, DEFAULT_MARGIN);
+    }
+
+    /** From configuration, with the quality policy's no-regret margin. */
+    public static PolicySpec of(String type, double lambda, double threshold, double margin) {
         PolicyType parsed;
         try {
             parsed = PolicyType.valueOf(type.trim().toUpperCase(Locale.ROOT));
@@ -43,7 +68,7 @@ public record PolicySpec(PolicyType type, double lambda, double threshold) {
                     "unknown routing policy '" + type + "': use quality, cost or threshold", e);
         }
         return switch (parsed) {
-            case QUALITY -> quality();
+            case QUALITY -> quality(margin);
             case COST -> cost(lambda);
             case THRESHOLD -> threshold(threshold);
         };
@@ -52,7 +77,7 @@ public record PolicySpec(PolicyType type, double lambda, double threshold) {
     /** The policy and its parameter as decisions record it: {@code quality}, {@code cost(lambda=0.01)}, ... */
     public String name() {
         return switch (type) {
-            case QUALITY -> "quality";
+            case QUALITY -> margin == DEFAULT_MARGIN ? "quality" : "quality(margin=" + margin + ")";
             case COST -> "cost(lambda=" + lambda + ")";
             case THRESHOLD -> "threshold(tau=" + threshold + ")";
         };

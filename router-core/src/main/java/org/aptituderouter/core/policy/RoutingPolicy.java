@@ -12,7 +12,7 @@ public interface RoutingPolicy {
 
     static RoutingPolicy of(PolicySpec spec) {
         return switch (spec.type()) {
-            case QUALITY -> new QualityPolicy();
+            case QUALITY -> new QualityPolicy(spec.margin());
             case COST -> new CostPolicy(spec.lambda());
             case THRESHOLD -> new ThresholdPolicy(spec.threshold());
         };

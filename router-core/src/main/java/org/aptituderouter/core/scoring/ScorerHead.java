@@ -6,11 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,7 +15,6 @@ import java.util.Set;
 import org.aptituderouter.core.inference.ExecutionProvider;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.inference.InferenceStartupException;
-import org.aptituderouter.core.inference.ModelResources;
 import org.aptituderouter.core.inference.OrtSessions;
 
 /**
@@ -30,9 +25,6 @@ import org.aptituderouter.core.inference.OrtSessions;
  * <p>Thread-safe: ONNX Runtime sessions may run concurrently. {@link #close} must not race with score calls.
  */
 public final class ScorerHead implements AutoCloseable {
-
-    /** Where {@code bin/router train} puts the trained head inside this jar. */
-    public static final String BUNDLED_RESOURCE = "org/aptituderouter/core/model/scorer-head.onnx";
 
     static final String EMBEDDING = "embedding";
     static final String CAPABILITIES = "capabilities";
@@ -63,28 +55,6 @@ public final class ScorerHead implements AutoCloseable {
         }
     }
 
-    /** The head named by {@code settings.scorerModel()}, or the bundled one when that is null. */
-    public static ScorerHead create(InferenceSettings settings) {
-        Path file = settings.scorerModel();
-        if (file != null) {
-            return load(file, settings);
-        }
-        byte[] model = ModelResources.read(BUNDLED_RESOURCE)
-                .orElseThrow(() -> notFound("classpath:" + BUNDLED_RESOURCE));
-        return fromBytes(model, settings, "classpath:" + BUNDLED_RESOURCE);
-    }
-
-    public static ScorerHead load(Path file, InferenceSettings settings) {
-        if (!Files.isRegularFile(file)) {
-            throw notFound(file.toAbsolutePath().toString());
-        }
-        try {
-            return fromBytes(Files.readAllBytes(file), settings, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scorer model " + file, e);
-        }
-    }
-
     /** @param source where the bytes came from, for messages */
     public static ScorerHead fromBytes(byte[] model, InferenceSettings settings, String source) {
         // The head is tiny next to the encoder (well under 1% of routing time). A thread pool of its own would
@@ -98,11 +68,6 @@ public final class ScorerHead implements AutoCloseable {
             closeQuietly(opened.session(), e);
             throw e;
         }
-    }
-
-    private static InferenceStartupException notFound(String where) {
-        return new InferenceStartupException("scorer model not found at " + where
-                + ": run bin/router train or set router.inference.scorer-model");
     }
 
     /**

@@ -78,7 +78,7 @@ class CapabilitySetTest {
     @Test
     void rejectsAnotherAptitudeTest() {
         assertRejected(new Candidate("gpt-x", "apt-v0", new float[] {0.1f, 0.2f, 0.3f}, 1),
-                "capability of model gpt-x rejected: it took aptitude test apt-v0 but this set holds results of apt-v1");
+                "capability of model gpt-x rejected: it took aptitude test apt-v0 but this router uses apt-v1; publish results of apt-v1");
     }
 
     @Test

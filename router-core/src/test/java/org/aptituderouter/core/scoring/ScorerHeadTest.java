@@ -82,24 +82,6 @@ class ScorerHeadTest {
     }
 
     @Test
-    void missingFileSaysHowToFixIt(@TempDir Path dir) {
-        Path missing = dir.resolve("nope.onnx");
-        assertThatThrownBy(() -> ScorerHead.create(CPU.withScorerModel(missing)))
-                .isInstanceOf(InferenceStartupException.class)
-                .hasMessageContaining("scorer model not found at " + missing.toAbsolutePath())
-                .hasMessageContaining("run bin/router train or set router.inference.scorer-model");
-    }
-
-    @Test
-    void loadsAHeadFromAFile(@TempDir Path dir) throws Exception {
-        Path file = Files.write(dir.resolve("head.onnx"), TestHeads.bilinear(WEIGHTS));
-        try (ScorerHead head = ScorerHead.create(CPU.withScorerModel(file))) {
-            assertThat((double) head.score(new float[][] {{0f, 1f, 0f}}, new float[][] {{0f, 1f}})[0][0])
-                    .isCloseTo(0.8807970779778823, within(1e-6));
-        }
-    }
-
-    @Test
     void aGraphWithoutTheScorerInterfaceIsAStartupError() {
         assertThatThrownBy(() -> ScorerHead.fromBytes(TestHeads.wrongInputNames(), CPU, "wrong.onnx"))
                 .isInstanceOf(InferenceStartupException.class)

@@ -2,138 +2,128 @@ package org.aptituderouter.trainer.aptitude;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.aptituderouter.core.aptitude.AptitudeTask;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.trainer.data.OutcomeTable;
-import org.aptituderouter.trainer.data.Question;
 import org.aptituderouter.trainer.data.RoutingDataset;
 
 /**
- * Builds the aptitude test from the original-MMLU part of MMLU-Pro: one task per subject, a fixed number of
- * questions per task. Deterministic: the same data always gives the same test.
+ * Builds an aptitude test for any data set in the shared layout. Deterministic: the same data, embeddings and
+ * settings always give the same test.
  *
- * <p>Subjects: those with enough usable questions (all zoo models have a result), the largest first, so the
- * subjects left for routing evaluation keep the most questions. Items: the most discriminative ones, as in the
- * paper: mean correctness over the zoo closest to one half, ties broken by the point-biserial correlation
- * with the models' overall ability (an item the strong models get right and the weak ones miss measures
- * ability rather than luck), then by question id.
+ * <p>Tasks are clusters of the instruction embeddings ({@link TaskClustering}), so a data set needs no labels and
+ * a live instruction is placed by its nearest centroid. Each task gets a share of the question budget in
+ * proportion to its share of the data (with a floor, so no task is left with a handful), and its questions are
+ * spread evenly over the difficulty range (difficulty = mean correctness over the data set's models): a model's
+ * score on the test then reads its level on the routing distribution, not on the mid-difficulty items that
+ * half the models get right, which read about ten points high. Only questions every model answered are used,
+ * and at most half of any task's questions, so every task keeps questions to route.
  */
 public final class AptitudeTestBuilder {
 
-  public static final String TEST_ID = "mmlu-pro-apt-v1";
-  public static final String SUBJECT_PREFIX = "ori_mmlu-";
+  /**
+   * @param tasks      number of tasks (clusters); fewer, larger tasks measure each more precisely
+   * @param questions  question budget of the whole test (a new model answers this many to join)
+   * @param maxShare   at most this share of the data set goes into the test
+   * @param priorItems shrinkage of each task estimate toward the model's overall level, in questions
+   */
+  public record Settings(int tasks, int questions, double maxShare, double priorItems, long seed) {
 
-  private final int taskCount;
-  private final int questionsPerTask;
-
-  public AptitudeTestBuilder(int taskCount, int questionsPerTask) {
-    this.taskCount = taskCount;
-    this.questionsPerTask = questionsPerTask;
-  }
-
-  public static AptitudeTestBuilder standard() {
-    return new AptitudeTestBuilder(50, 20);
-  }
-
-  public AptitudeTest build(RoutingDataset data) {
-    Map<String, List<Integer>> usableBySubject = usableQuestionsBySubject(data);
-    List<String> subjects = chooseSubjects(usableBySubject);
-    double[] ability = modelAbility(data.outcomes(), subjects, usableBySubject);
-    List<AptitudeTask> tasks = new ArrayList<>();
-    for (String subject : subjects) {
-      tasks.add(new AptitudeTask(subject, mostDiscriminative(data, usableBySubject.get(subject), ability)));
-    }
-    return new AptitudeTest(TEST_ID, tasks);
-  }
-
-  private static Map<String, List<Integer>> usableQuestionsBySubject(RoutingDataset data) {
-    Map<String, List<Integer>> bySubject = new TreeMap<>();
-    for (int row = 0; row < data.size(); row++) {
-      Question question = data.question(row);
-      if (question.src().startsWith(SUBJECT_PREFIX) && data.outcomes().complete(row)) {
-        bySubject.computeIfAbsent(question.src(), subject -> new ArrayList<>()).add(row);
+    public Settings {
+      if (tasks < 1 || questions < tasks || !(maxShare > 0 && maxShare < 1) || !(priorItems >= 0)) {
+        throw new IllegalArgumentException("aptitude test settings out of range: " + tasks + " tasks, " + questions
+            + " questions, share " + maxShare + ", prior " + priorItems);
       }
     }
-    return bySubject;
-  }
 
-  private List<String> chooseSubjects(Map<String, List<Integer>> usableBySubject) {
-    List<String> eligible = usableBySubject.entrySet().stream()
-        .filter(entry -> entry.getValue().size() >= questionsPerTask)
-        .sorted(Comparator.<Map.Entry<String, List<Integer>>>comparingInt(entry -> -entry.getValue().size())
-            .thenComparing(Map.Entry::getKey))
-        .map(Map.Entry::getKey)
-        .toList();
-    if (eligible.size() < taskCount) {
-      throw new IllegalStateException("only " + eligible.size() + " subjects have " + questionsPerTask
-          + " usable questions; the test needs " + taskCount);
+    /** 16 tasks, 1,000 questions (at most a fifth of the data), shrinkage 50: chosen on both shared data sets. */
+    public static Settings defaults(long seed) {
+      return new Settings(16, 1000, 0.2, 50, seed);
     }
-    return eligible.subList(0, taskCount).stream().sorted().toList();
   }
 
-  /** Each model's accuracy over the candidate pool: the ability the point-biserial correlation refers to. */
-  private static double[] modelAbility(OutcomeTable outcomes, List<String> subjects,
-      Map<String, List<Integer>> usableBySubject) {
+  private final Settings settings;
+
+  public AptitudeTestBuilder(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * @param id         the test id, e.g. {@code mmlu-pro-apt-v2}
+   * @param embeddings one per data-set row
+   */
+  public AptitudeTest build(String id, RoutingDataset data, float[][] embeddings) {
+    float[][] centroids = TaskClustering.centroids(embeddings, settings.tasks(), settings.seed());
+    List<List<Integer>> members = new ArrayList<>();
+    for (int k = 0; k < centroids.length; k++) {
+      members.add(new ArrayList<>());
+    }
+    for (int row = 0; row < data.size(); row++) {
+      members.get(TaskClustering.nearest(embeddings[row], centroids)).add(row);
+    }
+    int budget = (int) Math.min(settings.questions(), Math.floor(settings.maxShare() * data.size()));
+    int floor = Math.max(1, budget / (2 * centroids.length));
+    double[] difficulty = meanCorrectness(data.outcomes());
+    List<AptitudeTask> tasks = new ArrayList<>();
+    for (int k = 0; k < centroids.length; k++) {
+      List<Integer> rows = members.get(k);
+      List<Integer> usable = rows.stream().filter(row -> data.outcomes().complete(row))
+          .sorted(Comparator.<Integer>comparingDouble(row -> difficulty[row])
+              .thenComparing(row -> data.question(row).id()))
+          .toList();
+      int wanted = Math.max(floor, (int) Math.round(budget * (double) rows.size() / data.size()));
+      int count = Math.min(wanted, Math.min(usable.size(), rows.size() / 2));
+      if (count == 0) {
+        continue; // a task nobody can be tested on cannot be measured; its instructions fall to the nearest task
+      }
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        // evenly spaced quantiles of difficulty, easiest to hardest
+        int position = count == 1 ? usable.size() / 2 : (int) Math.round(i * (usable.size() - 1.0) / (count - 1));
+        ids.add(data.question(usable.get(position)).id());
+      }
+      double weight = (double) rows.size() / data.size();
+      tasks.add(new AptitudeTask(name(tasks.size() + 1, rows, data), ids, weight, centroids[k]));
+    }
+    return new AptitudeTest(id, tasks, settings.priorItems());
+  }
+
+  /** {@code task-03}, with the most common category of its questions where the data has categories. */
+  private static String name(int number, List<Integer> rows, RoutingDataset data) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (int row : rows) {
+      String category = data.question(row).category();
+      if (!category.isBlank()) {
+        counts.merge(category, 1, Integer::sum);
+      }
+    }
+    String base = String.format(java.util.Locale.ROOT, "task-%02d", number);
+    return counts.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .map(top -> base + "-" + top.getKey().replaceAll("[^A-Za-z0-9]+", "-"))
+        .orElse(base);
+  }
+
+  /** Mean correctness of each row over the models that answered it (NaN-free: 0.5 for an unanswered row). */
+  static double[] meanCorrectness(OutcomeTable outcomes) {
+    int rows = outcomes.questionIds().size();
     int models = outcomes.modelIds().size();
-    double[] correct = new double[models];
-    int count = 0;
-    for (String subject : subjects) {
-      for (int row : usableBySubject.get(subject)) {
-        count++;
-        for (int m = 0; m < models; m++) {
-          correct[m] += outcomes.outcome(row, m);
+    double[] mean = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      int right = 0;
+      int answered = 0;
+      for (int m = 0; m < models; m++) {
+        byte outcome = outcomes.outcome(row, m);
+        if (outcome != OutcomeTable.MISSING) {
+          right += outcome;
+          answered++;
         }
       }
+      mean[row] = answered == 0 ? 0.5 : (double) right / answered;
     }
-    for (int m = 0; m < models; m++) {
-      correct[m] /= count;
-    }
-    return correct;
-  }
-
-  private List<String> mostDiscriminative(RoutingDataset data, List<Integer> rows, double[] ability) {
-    record Item(String id, double distanceFromHalf, double pointBiserial) {}
-    List<Item> items = new ArrayList<>();
-    for (int row : rows) {
-      double[] answers = new double[ability.length];
-      double mean = 0;
-      for (int m = 0; m < ability.length; m++) {
-        answers[m] = data.outcomes().outcome(row, m);
-        mean += answers[m];
-      }
-      mean /= ability.length;
-      items.add(new Item(data.question(row).id(), Math.abs(mean - 0.5), correlation(answers, ability)));
-    }
-    return items.stream()
-        .sorted(Comparator.comparingDouble(Item::distanceFromHalf)
-            .thenComparing(Comparator.comparingDouble(Item::pointBiserial).reversed())
-            .thenComparing(Item::id, QuestionIdOrder.INSTANCE))
-        .limit(questionsPerTask)
-        .map(Item::id)
-        .toList();
-  }
-
-  /** Pearson correlation; 0 when either side is constant (an item everyone gets right says nothing). */
-  static double correlation(double[] x, double[] y) {
-    double meanX = 0;
-    double meanY = 0;
-    for (int i = 0; i < x.length; i++) {
-      meanX += x[i];
-      meanY += y[i];
-    }
-    meanX /= x.length;
-    meanY /= y.length;
-    double covariance = 0;
-    double varianceX = 0;
-    double varianceY = 0;
-    for (int i = 0; i < x.length; i++) {
-      covariance += (x[i] - meanX) * (y[i] - meanY);
-      varianceX += (x[i] - meanX) * (x[i] - meanX);
-      varianceY += (y[i] - meanY) * (y[i] - meanY);
-    }
-    return varianceX == 0 || varianceY == 0 ? 0 : covariance / Math.sqrt(varianceX * varianceY);
+    return mean;
   }
 }

@@ -16,9 +16,10 @@ import org.aptituderouter.trainer.train.TrainedEnsemble;
 import org.aptituderouter.trainer.train.TrainingConfig;
 
 /**
- * {@code bin/router train}: from the shared data to router-core's bundled resources. Builds the aptitude test,
- * scores the zoo on it, embeds the questions, trains the head on all models and all routing questions (less a
- * validation split for early stopping) and exports it to ONNX.
+ * {@code bin/router train}: from a data set in the shared layout to a bundle folder. Embeds the questions,
+ * clusters them into the aptitude test's tasks, describes every model of the data by its whole history, trains
+ * the head on all models and all routing questions (less a validation split for early stopping) and exports it to
+ * ONNX.
  */
 public final class BundleTraining {
 
@@ -37,13 +38,15 @@ public final class BundleTraining {
     this.cache = cache;
   }
 
-  public TrainedEnsemble run(RoutingDataset data, ModelBundle bundle, TrainingConfig config, Progress progress) {
-    AptitudeTest test = AptitudeTestBuilder.standard().build(data);
-    bundle.writeAptitudeTest(test);
-    bundle.writeZoo(ZooCapabilities.of(data, test));
-
+  /** @param testId id of the aptitude test to build, e.g. {@code mmlu-pro-apt-v2} */
+  public TrainedEnsemble run(RoutingDataset data, String testId, AptitudeTestBuilder.Settings testSettings,
+      ModelBundle bundle, TrainingConfig config, Progress progress) {
     Embeddings embeddings = new QuestionEmbedder(encoderSettings, cache)
         .embed(data.questions(), done -> progress.embedded(done, data.size()));
+    AptitudeTest test = new AptitudeTestBuilder(testSettings).build(testId, data, embeddings.rows());
+    bundle.writeAptitudeTest(test);
+    bundle.writeZoo(ZooCapabilities.of(data, test, embeddings.rows()));
+
     HeadArchitecture architecture = HeadArchitecture.forTest(embeddings.dimension(), test);
     List<String> models = data.outcomes().modelIds();
     int[] rows = QuestionSplits.routingRows(data, test);

@@ -29,10 +29,8 @@ public record HeadMetadata(String aptitudeTestId, String encoder, int maxTokens,
     root.put("max_tokens", maxTokens);
     root.put("data_fingerprint", dataFingerprint);
     ObjectNode shape = root.putObject("architecture");
-    shape.put("kind", "item response: sum_k softplus-discrimination_k(e) * task-attention_k(e) . logit(c) - difficulty(e)");
-    shape.put("hidden", architecture.hidden());
-    shape.put("attention_heads", architecture.attentionHeads());
-    shape.put("items_per_task", architecture.itemsPerTask());
+    shape.put("kind", "a * (softmax_k(s * e . centroid_k) . logit(0.98 c + 0.01)) + e . v + b");
+    shape.put("tasks", architecture.taskCount());
     ObjectNode settings = root.putObject("training");
     settings.put("framework", "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / PyTorch");
     settings.put("seed", training.seed());
@@ -41,7 +39,7 @@ public record HeadMetadata(String aptitudeTestId, String encoder, int maxTokens,
     settings.put("learning_rate", training.learningRate());
     settings.put("weight_decay", training.weightDecay());
     settings.put("patience", training.patience());
-    settings.put("capability_bootstrap", training.bootstrap());
+    settings.put("capabilities", "aptitude evidence of each training model, shrunk by the test's prior_items");
     settings.put("ensemble_size", training.ensembleSize());
     settings.put("validation_fraction", HeadFitting.VALIDATION_FRACTION);
     settings.put("routing_questions", trainingQuestions);

@@ -9,16 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
 
-/** The four resources router-core bundles under {@code org/aptituderouter/core/model/}, written to a folder. */
+/**
+ * Writes a bundle folder, the four files router-core's {@link RouterBundle} reads (the default bundle lives under
+ * {@code org/aptituderouter/core/model/} in router-core's resources).
+ */
 public final class ModelBundle {
 
-  public static final String APTITUDE_TEST = "aptitude-test.json";
-  public static final String SCORER_HEAD = "scorer-head.onnx";
-  public static final String HEAD_METADATA = "scorer-head.json";
-  public static final String ZOO = "zoo-capabilities.jsonl";
+  public static final String APTITUDE_TEST = RouterBundle.APTITUDE_TEST;
+  public static final String SCORER_HEAD = RouterBundle.SCORER_HEAD;
+  public static final String HEAD_METADATA = RouterBundle.HEAD_METADATA;
+  public static final String ZOO = RouterBundle.ZOO;
   /** Default output: router-core's resource folder, relative to the repository root. */
   public static final Path ROUTER_CORE_RESOURCES = Path.of("router-core", "src", "main", "resources", "org",
       "aptituderouter", "core", "model");

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.aptitude.MissingAnswersException;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
-import org.aptituderouter.trainer.aptitude.AptitudeAnswers;
+import org.aptituderouter.core.aptitude.TaskEvidence;
+import org.aptituderouter.core.bundle.RouterBundle;
+import org.aptituderouter.core.capability.ModelStatus;
+import org.aptituderouter.trainer.aptitude.ModelEvidence;
 import org.aptituderouter.trainer.data.OutcomeTable;
 import org.aptituderouter.trainer.data.OutcomeTableReader;
 import picocli.CommandLine.Command;
@@ -21,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bin/router capabilities}: capability lines of models from their aptitude-test results. */
 @Command(name = "capabilities", mixinStandardHelpOptions = true,
-    description = {"Scores models on the aptitude test and prints one capability JSON line per model.",
+    description = {"Prints one capability JSON line per model: its evidence (answered and correct per aptitude task) "
+        + "and the scores the router reads.",
         "Exit 0 when every model was scored, 1 when some lacked aptitude answers (the others are still printed), "
             + "2 on unusable input."})
 final class CapabilitiesCommand implements Callable<Integer> {
@@ -40,14 +46,38 @@ final class CapabilitiesCommand implements Callable<Integer> {
       description = "model_id and cost (or params_b) columns; models without one get cost 1.0")
   Path costs;
 
-  @Option(names = "--aptitude-test", paramLabel = "FILE.json", description = "aptitude test (default: bundled)")
-  Path aptitudeTest;
+  @Option(names = "--bundle", paramLabel = "DIR", description = "bundle whose aptitude test to score (default: bundled)")
+  Path bundle;
+
+  @Option(names = "--evidence", defaultValue = "aptitude", paramLabel = "aptitude|all",
+      description = "aptitude: only the aptitude questions count (how a new model joins); all: every answered "
+          + "question of FILE, each in its nearest task (needs --questions)")
+  String evidence;
+
+  @Option(names = "--questions", paramLabel = "FILE.jsonl",
+      description = "with --evidence all: the questions of FILE (default: questions.jsonl beside it)")
+  Path questions;
+
+  @Option(names = "--missing", defaultValue = "error", paramLabel = "error|wrong|skip",
+      description = "an unanswered aptitude question: an error naming it (default), a wrong answer, or left out")
+  String missing;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache (default ~/.cache/aptitude-router)")
+  Path cache;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AptitudeTest test = AptitudeTestOption.load(aptitudeTest);
+    AptitudeTest.Missing missingPolicy = parseMissing(err);
+    boolean history = evidence.equals("all");
+    if (missingPolicy == null || !history && !evidence.equals("aptitude")) {
+      if (missingPolicy != null) {
+        err.println("capabilities: --evidence must be aptitude or all, was '" + evidence + "'");
+      }
+      return 2;
+    }
+    AptitudeTest test = RouterBundle.open(bundle).aptitudeTest();
     OutcomeTable table = OutcomeTableReader.read(outcomes);
     Set<String> requested = ModelList.parse(models);
     List<String> unknown = ModelList.unknown(requested, table.modelIds());
@@ -57,12 +87,17 @@ final class CapabilitiesCommand implements Callable<Integer> {
       return 2;
     }
     Map<String, Double> costTable = costs == null ? Map.of() : CostTable.read(costs);
+    float[][] embeddings = history ? HistoryEmbeddings.of(table, questionsFile(), cache) : null;
+    int[] allRows = IntStream.range(0, table.questionIds().size()).toArray();
+    ModelEvidence modelEvidence = new ModelEvidence(test);
     int failed = 0;
     for (String model : requested.isEmpty() ? table.modelIds() : List.copyOf(requested)) {
       try {
-        float[] scores = test.score(model, AptitudeAnswers.of(table, model));
-        out.println(CapabilityLines.format(
-            new Candidate(model, test.id(), scores, costTable.getOrDefault(model, Candidate.DEFAULT_COST))));
+        TaskEvidence counts = history
+            ? modelEvidence.withHistory(table, model, embeddings, allRows, missingPolicy)
+            : modelEvidence.aptitude(table, model, missingPolicy);
+        out.println(CapabilityLines.format(new Candidate(model, test.id(), counts.scores(test.priorItems()),
+            costTable.getOrDefault(model, Candidate.DEFAULT_COST), ModelStatus.ACTIVE, counts)));
       } catch (MissingAnswersException e) {
         err.println("capabilities: " + e.getMessage());
         failed++;
@@ -70,5 +105,22 @@ final class CapabilitiesCommand implements Callable<Integer> {
     }
     out.flush();
     return failed == 0 ? 0 : 1;
+  }
+
+  private AptitudeTest.Missing parseMissing(PrintWriter err) {
+    try {
+      return AptitudeTest.Missing.valueOf(missing.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      err.println("capabilities: --missing must be error, wrong or skip, was '" + missing + "'");
+      return null;
+    }
+  }
+
+  private Path questionsFile() {
+    if (questions != null) {
+      return questions;
+    }
+    Path folder = outcomes.toAbsolutePath().getParent();
+    return folder.resolve("questions.jsonl");
   }
 }

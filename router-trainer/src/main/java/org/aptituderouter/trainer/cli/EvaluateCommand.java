@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.trainer.aptitude.AptitudeTestBuilder;
 import org.aptituderouter.trainer.data.RoutingDataset;
@@ -42,7 +43,14 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "seed of splits and training (default 42)")
   long seed;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs per head (default 60)")
+  @Option(names = "--bundle", paramLabel = "DIR",
+      description = "evaluate this bundle's aptitude test (default: build one from the data, as train would)")
+  Path bundle;
+
+  @Option(names = "--tasks", defaultValue = "16", paramLabel = "K", description = "aptitude tasks when building (default 16)")
+  int tasks;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs per head (default 40)")
   Integer epochs;
 
   @Option(names = "--question-folds", defaultValue = "2", paramLabel = "N", description = "question folds (default 2)")
@@ -55,17 +63,24 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     RoutingDataset dataset = RoutingDataset.load(SharedDataLocation.resolve(data));
-    AptitudeTest test = AptitudeTestBuilder.standard().build(dataset);
     Embeddings embeddings;
     try (ProgressBar bar = ProgressBars.create("Embedding", dataset.size())) {
       embeddings = new QuestionEmbedder(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
           .embed(dataset.questions(), bar::stepTo);
     }
+    AptitudeTest test;
+    if (bundle != null) {
+      test = RouterBundle.load(bundle).aptitudeTest();
+    } else {
+      AptitudeTestBuilder.Settings defaults = AptitudeTestBuilder.Settings.defaults(seed);
+      test = new AptitudeTestBuilder(new AptitudeTestBuilder.Settings(tasks, defaults.questions(), defaults.maxShare(),
+          defaults.priorItems(), seed)).build(TrainCommand.testId(dataset), dataset, embeddings.rows());
+    }
     TrainingConfig training = epochs == null ? TrainingConfig.defaults(seed) : TrainingConfig.defaults(seed).withMaxEpochs(epochs);
     EvaluationSettings defaults = EvaluationSettings.defaults(
         HeadArchitecture.forTest(embeddings.dimension(), test), training);
     EvaluationSettings settings = new EvaluationSettings(defaults.architecture(), training, questionFolds,
-        defaults.otherModelFolds(), defaults.neighbours());
+        defaults.modelFolds(), defaults.neighbours());
     EvaluationReport result;
     try (ProgressBar bar = ProgressBars.create("Cross-fitting heads", 1)) {
       result = new Evaluation(settings).run(dataset, test, embeddings.rows(), (run, runs, heldOut, fold) -> {
@@ -75,13 +90,15 @@ final class EvaluateCommand implements Callable<Integer> {
       });
       bar.stepTo(result.runs().size());
     }
-    Path directory = report != null ? report : RepositoryRoot.find().resolve("reports").resolve("local").resolve("evaluation");
+    Path directory = report != null ? report
+        : RepositoryRoot.find().resolve("reports").resolve("local").resolve("evaluation").resolve(dataset.name());
     Path file = ReportWriter.write(result, directory);
     for (ZooResult zoo : result.zoos()) {
-      err.printf(Locale.ROOT, "evaluate: %s zoo: router %.2f%%, best single %.2f%%, best per subject %.2f%%, oracle %.2f%%%n",
-          zoo.zoo().name(), 100 * zoo.method("Model-SAT router (quality)").accuracy(),
-          100 * zoo.method("best single model").accuracy(), 100 * zoo.method("best per subject (src)").accuracy(),
-          100 * zoo.oracleAccuracy());
+      err.printf(Locale.ROOT, "evaluate: %s zoo: router %.2f%% (new models), %.2f%% (known), best single %.2f%%, "
+              + "label-rich %.2f%%, oracle %.2f%%%n",
+          zoo.zoo().name(), 100 * zoo.method(ReportWriter.ROUTER).accuracy(),
+          100 * zoo.method(ReportWriter.ROUTER_KNOWN).accuracy(), 100 * zoo.method(ReportWriter.BEST_SINGLE).accuracy(),
+          100 * zoo.method(ReportWriter.LABEL_RICH).accuracy(), 100 * zoo.oracleAccuracy());
     }
     err.println("evaluate: wrote " + file);
     return 0;

@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.aptituderouter.core.Router;
 import org.aptituderouter.core.RoutingOutcome;
 import org.aptituderouter.core.RoutingRequest;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.ScoredCandidate;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.policy.PolicySpec;
@@ -58,19 +59,21 @@ final class RouteCommand implements Callable<Integer> {
   @Option(names = "--scores", description = "one row per question and eligible candidate")
   boolean scores;
 
-  @Option(names = "--head", paramLabel = "FILE.onnx", description = "scorer head (default: bundled)")
-  Path head;
+  @Option(names = "--margin", defaultValue = "" + PolicySpec.DEFAULT_MARGIN,
+      description = "quality policy: leave the strongest model only for a probability gain above this")
+  double margin;
 
-  @Option(names = "--aptitude-test", paramLabel = "FILE.json",
-      description = "aptitude test the capability lines refer to (default: bundled)")
-  Path aptitudeTest;
+  @Option(names = "--bundle", paramLabel = "DIR",
+      description = "bundle (aptitude test and scorer head) the capability lines refer to (default: bundled)")
+  Path bundle;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PolicySpec policySpec = PolicySpec.of(policy, lambda, threshold);
-    CapabilityFile.Loaded loaded = CapabilityFile.read(capabilities, AptitudeTestOption.load(aptitudeTest), err);
+    PolicySpec policySpec = PolicySpec.of(policy, lambda, threshold, margin);
+    RouterBundle routerBundle = RouterBundle.open(bundle);
+    CapabilityFile.Loaded loaded = CapabilityFile.read(capabilities, routerBundle.aptitudeTest(), err);
     if (loaded.set().routable().isEmpty()) {
       err.println("route: no usable capability line in " + capabilities);
       return 2;
@@ -87,9 +90,9 @@ final class RouteCommand implements Callable<Integer> {
       lines = InstructionLines.read(in);
     }
     int bad = loaded.badLines();
-    InferenceSettings settings = InferenceSettings.defaults().withScorerModel(head);
+    InferenceSettings settings = InferenceSettings.defaults().withBundle(bundle);
     out.println("question_id,model_id,probability");
-    try (Router router = Router.create(settings, policySpec);
+    try (Router router = Router.create(settings, policySpec, routerBundle);
         ProgressBar progress = lines.size() >= PROGRESS_FROM ? ProgressBars.create("Routing", lines.size()) : null) {
       for (int start = 0; start < lines.size(); start += BATCH) {
         List<InstructionLines.Line> batch = lines.subList(start, Math.min(start + BATCH, lines.size()));

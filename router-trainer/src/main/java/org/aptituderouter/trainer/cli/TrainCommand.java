@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aptituderouter.core.inference.InferenceSettings;
+import org.aptituderouter.trainer.aptitude.AptitudeTestBuilder;
 import org.aptituderouter.trainer.bundle.BundleTraining;
 import org.aptituderouter.trainer.bundle.ModelBundle;
 import org.aptituderouter.trainer.data.RoutingDataset;
@@ -17,25 +18,38 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bin/router train}: builds the aptitude test, the zoo's capabilities and the scorer head from the data. */
+/** {@code bin/router train}: a bundle (aptitude test, zoo capabilities, scorer head) from a data set. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Builds aptitude-test.json, zoo-capabilities.jsonl, scorer-head.onnx and scorer-head.json.")
+    description = {"Builds a bundle from a data set in the shared layout (questions.jsonl, outcomes.csv, models.csv): "
+        + "aptitude-test.json, zoo-capabilities.jsonl, scorer-head.onnx and scorer-head.json.",
+        "The bundle router-core ships is refreshed with --data ../shared/routing-data/mmlu-pro "
+            + "--out router-core/src/main/resources/org/aptituderouter/core/model"})
 final class TrainCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "routing data (default: ../shared/routing-data)")
+  @Option(names = "--data", paramLabel = "DIR", description = "data set folder (default: ../shared/routing-data/mmlu-pro)")
   Path data;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: router-core's model resources)")
+  @Option(names = "--out", paramLabel = "DIR", description = "bundle folder (default: bundles/<data set name>)")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "42", description = "training seed (default 42)")
+  @Option(names = "--seed", defaultValue = "42", description = "seed of clustering, splits and training (default 42)")
   long seed;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs (default 60; early stopping may end sooner)")
+  @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs (default 40; early stopping may end sooner)")
   Integer epochs;
+
+  @Option(names = "--tasks", defaultValue = "16", paramLabel = "K", description = "aptitude tasks (clusters), default 16")
+  int tasks;
+
+  @Option(names = "--aptitude-questions", defaultValue = "1000", paramLabel = "N",
+      description = "aptitude-test size, at most a fifth of the data set (default 1000)")
+  int aptitudeQuestions;
+
+  @Option(names = "--sample", paramLabel = "N", description = "train on a seeded sample of N questions (a quick bundle)")
+  Integer sample;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache (default ~/.cache/aptitude-router)")
   Path cache;
@@ -44,15 +58,27 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     RoutingDataset dataset = RoutingDataset.load(SharedDataLocation.resolve(data));
-    ModelBundle bundle = new ModelBundle(out != null ? out : RepositoryRoot.find().resolve(ModelBundle.ROUTER_CORE_RESOURCES));
+    if (sample != null) {
+      dataset = dataset.sample(sample, seed);
+    }
+    ModelBundle bundle = new ModelBundle(out != null ? out
+        : RepositoryRoot.find().resolve("bundles").resolve(dataset.name()));
     TrainingConfig config = epochs == null ? TrainingConfig.defaults(seed) : TrainingConfig.defaults(seed).withMaxEpochs(epochs);
+    AptitudeTestBuilder.Settings defaults = AptitudeTestBuilder.Settings.defaults(seed);
+    AptitudeTestBuilder.Settings testSettings = new AptitudeTestBuilder.Settings(tasks, aptitudeQuestions,
+        defaults.maxShare(), defaults.priorItems(), seed);
     TrainedEnsemble head;
     try (StagedProgress progress = new StagedProgress(config.ensembleSize(), config.maxEpochs())) {
       head = new BundleTraining(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
-          .run(dataset, bundle, config, progress);
+          .run(dataset, testId(dataset), testSettings, bundle, config, progress);
     }
-    err.printf(Locale.ROOT, "train: wrote %s; %d heads, validation AUC %.4f, %.0f s%n",
-        bundle.directory(), head.members().size(), head.validationAuc(), head.seconds());
+    err.printf(Locale.ROOT, "train: wrote %s (aptitude test %s); validation AUC %.4f, %.0f s%n",
+        bundle.directory(), testId(dataset), head.validationAuc(), head.seconds());
     return 0;
+  }
+
+  /** {@code <data set>-apt-v2}: v1 was the MMLU-subject test of 50 x 20 mid-difficulty questions. */
+  static String testId(RoutingDataset dataset) {
+    return dataset.name() + "-apt-v2";
   }
 }

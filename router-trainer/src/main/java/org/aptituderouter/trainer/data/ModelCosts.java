@@ -1,10 +1,13 @@
 package org.aptituderouter.trainer.data;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Routing cost of a zoo model: its total parameter count in billions. gemini-1.5-pro-002 publishes none; it is
- * priced at 500 as a stated assumption (far above every open model, as its API price suggests).
+ * Routing cost of a model: its total parameter count in billions. A model that publishes none is priced as a
+ * stated assumption: gemini-1.5-pro-002 at 500 (far above every open model, as its API price suggests); any other
+ * at the largest published count in its catalogue (an undisclosed model is assumed to be a large one).
  */
 public final class ModelCosts {
 
@@ -12,14 +15,20 @@ public final class ModelCosts {
 
   private ModelCosts() {}
 
-  public static double cost(ModelInfo model) {
-    if (model.paramsB().isPresent()) {
-      return model.paramsB().getAsDouble();
+  /** Model id to cost, in catalogue order. */
+  public static Map<String, Double> of(List<ModelInfo> catalogue) {
+    double largest = catalogue.stream().filter(model -> model.paramsB().isPresent())
+        .mapToDouble(model -> model.paramsB().getAsDouble()).max().orElse(1.0);
+    Map<String, Double> costs = new LinkedHashMap<>();
+    for (ModelInfo model : catalogue) {
+      costs.put(model.modelId(), model.paramsB().isPresent() ? model.paramsB().getAsDouble()
+          : ASSUMED.getOrDefault(model.modelId(), largest));
     }
-    Double assumed = ASSUMED.get(model.modelId());
-    if (assumed == null) {
-      throw new IllegalArgumentException("model " + model.modelId() + " has no params_b and no assumed cost");
-    }
-    return assumed;
+    return costs;
+  }
+
+  /** True where the cost is an assumption rather than a published count. */
+  public static boolean assumed(ModelInfo model) {
+    return model.paramsB().isEmpty();
   }
 }

@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code questions.jsonl}; the data set is curated, so any malformed line is a hard error naming it. */
+/**
+ * Reads {@code questions.jsonl}: {@code question_id} and {@code question} are required; {@code options},
+ * {@code answer}, {@code category} and {@code src} are optional (empty when absent, as in a user's own traffic).
+ * A malformed line is a hard error naming it.
+ */
 public final class QuestionReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,8 +49,8 @@ public final class QuestionReader {
           required(node, "question"),
           options,
           node.path("answer").asText(""),
-          required(node, "category"),
-          required(node, "src"));
+          node.path("category").asText(""),
+          node.path("src").asText(""));
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(file + " line " + lineNumber + ": " + e.getMessage(), e);
     }

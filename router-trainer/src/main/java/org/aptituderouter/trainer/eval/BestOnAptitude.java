@@ -4,36 +4,27 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Label-free baseline with the router's own information: always the model with the highest mean aptitude score.
- * Shows what the capability vectors give before any instruction is looked at.
+ * Label-free baseline with the router's own information: always the model with the highest overall level on the
+ * aptitude test (task scores weighted by task share). What the no-regret rule falls back to.
  */
 public final class BestOnAptitude implements RoutingMethod {
 
-  private final Map<String, float[]> capabilities;
+  private final Map<String, Double> levels;
 
-  public BestOnAptitude(Map<String, float[]> capabilities) {
-    this.capabilities = capabilities;
+  public BestOnAptitude(Map<String, Double> levels) {
+    this.levels = levels;
   }
 
   @Override
   public String name() {
-    return "best mean aptitude score";
+    return "best aptitude level";
   }
 
   @Override
   public int[] choose(Zoo zoo, QuestionFold fold) {
-    double[] means = zoo.models().stream()
-        .mapToDouble(model -> {
-          float[] vector = capabilities.get(model);
-          double sum = 0;
-          for (float value : vector) {
-            sum += value;
-          }
-          return sum / vector.length;
-        })
-        .toArray();
+    double[] level = zoo.models().stream().mapToDouble(levels::get).toArray();
     int[] choices = new int[fold.evalRows().length];
-    Arrays.fill(choices, ZooAccuracy.argmax(means));
+    Arrays.fill(choices, ZooAccuracy.argmax(level));
     return choices;
   }
 }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.trainer.aptitude.ModelEvidence;
 import org.aptituderouter.trainer.data.QuestionSplits;
 import org.aptituderouter.trainer.data.RoutingDataset;
 import org.aptituderouter.trainer.train.BinaryMetrics;
-import org.aptituderouter.trainer.train.CapabilityBootstrap;
 import org.aptituderouter.trainer.train.HeadFitting;
 import org.aptituderouter.trainer.train.HeadPredictor;
 import org.aptituderouter.trainer.train.TrainedEnsemble;
@@ -15,8 +15,9 @@ import org.aptituderouter.trainer.train.TrainedHead;
 
 /**
  * Leave-models-out x leave-questions-out cross-fitting. For every model fold and question fold one head is trained
- * on the other models and the other questions; it then scores the held-out models, known only by their capability
- * vectors, on the held-out questions. Together the runs score every model on every routing question.
+ * on the other models and the other questions; it then scores the held-out models on the held-out questions, once
+ * with each model known only by its aptitude answers and once with its results on the training questions added.
+ * Together the runs score every model on every routing question.
  */
 public final class CrossFitting {
 
@@ -34,34 +35,50 @@ public final class CrossFitting {
   public HeldOutScores run(RoutingDataset data, AptitudeTest test, float[][] embeddings, List<List<String>> modelFolds,
       int[][] questionFolds, RunListener listener) {
     List<String> models = data.outcomes().modelIds();
-    float[][] probabilities = new float[data.size()][models.size()];
-    for (float[] row : probabilities) {
-      Arrays.fill(row, Float.NaN);
-    }
+    float[][] asNew = nanTable(data.size(), models.size());
+    float[][] asKnown = nanTable(data.size(), models.size());
+    ModelEvidence evidence = new ModelEvidence(test);
     List<HeldOutScores.FoldRun> runs = new ArrayList<>();
     int total = modelFolds.size() * questionFolds.length;
     for (List<String> heldOut : modelFolds) {
       List<String> trainingModels = models.stream().filter(model -> !heldOut.contains(model)).toList();
-      float[][] heldOutCapabilities = new CapabilityBootstrap(test, data.outcomes(), heldOut).exact();
+      float[][] aptitudeOnly = HeadFitting.aptitudeCapabilities(test, data, heldOut);
       for (int q = 0; q < questionFolds.length; q++) {
         listener.runStarted(runs.size() + 1, total, heldOut, q);
-        TrainedEnsemble head = fitting.fit(data, test, embeddings, trainingModels, QuestionSplits.allBut(questionFolds, q),
+        int[] trainRows = QuestionSplits.allBut(questionFolds, q);
+        TrainedEnsemble head = fitting.fit(data, test, embeddings, trainingModels, trainRows,
             (member, epoch, train, validation) -> {});
+        float[][] withHistory = new float[heldOut.size()][];
+        for (int m = 0; m < heldOut.size(); m++) {
+          withHistory[m] = evidence.withHistory(data.outcomes(), heldOut.get(m), embeddings, trainRows,
+              AptitudeTest.Missing.ERROR).scores(test.priorItems());
+        }
         int[] rows = questionFolds[q];
-        float[][] scores = HeadPredictor.predict(head.ensemble(), rowsOf(embeddings, rows), heldOutCapabilities);
+        float[][] rowEmbeddings = rowsOf(embeddings, rows);
+        float[][] scores = HeadPredictor.predict(head.ensemble(), rowEmbeddings, aptitudeOnly);
+        float[][] knownScores = HeadPredictor.predict(head.ensemble(), rowEmbeddings, withHistory);
         byte[][] labels = new byte[rows.length][heldOut.size()];
         for (int i = 0; i < rows.length; i++) {
           for (int m = 0; m < heldOut.size(); m++) {
             int column = models.indexOf(heldOut.get(m));
-            probabilities[rows[i]][column] = scores[i][m];
-            labels[i][m] = data.outcomes().outcome(rows[i], data.outcomes().modelIndex(heldOut.get(m)));
+            asNew[rows[i]][column] = scores[i][m];
+            asKnown[rows[i]][column] = knownScores[i][m];
+            labels[i][m] = data.outcomes().outcome(rows[i], column);
           }
         }
         runs.add(new HeldOutScores.FoldRun(heldOut, q, head.members().stream().map(TrainedHead::epochsRun).toList(),
             head.validationLoss(), head.validationAuc(), BinaryMetrics.auc(scores, labels), head.seconds()));
       }
     }
-    return new HeldOutScores(models, probabilities, runs);
+    return new HeldOutScores(models, asNew, asKnown, runs);
+  }
+
+  private static float[][] nanTable(int rows, int columns) {
+    float[][] table = new float[rows][columns];
+    for (float[] row : table) {
+      Arrays.fill(row, Float.NaN);
+    }
+    return table;
   }
 
   private static float[][] rowsOf(float[][] embeddings, int[] rows) {

@@ -4,14 +4,14 @@ import org.aptituderouter.trainer.train.HeadArchitecture;
 import org.aptituderouter.trainer.train.TrainingConfig;
 
 /**
- * @param questionFolds    folds over the routing questions; each head trains on all but one
- * @param otherModelFolds  folds the models outside the middle zoo are dealt into (see {@link ModelFolds})
- * @param neighbours       k of the kNN baseline
+ * @param questionFolds  folds over the routing questions; each head trains on all but one
+ * @param modelFolds     most folds the models are dealt into (see {@link ModelFolds})
+ * @param neighbours     k of the kNN baseline
  */
 public record EvaluationSettings(HeadArchitecture architecture, TrainingConfig training, int questionFolds,
-    int otherModelFolds, int neighbours) {
+    int modelFolds, int neighbours) {
 
   public static EvaluationSettings defaults(HeadArchitecture architecture, TrainingConfig training) {
-    return new EvaluationSettings(architecture, training, 2, 3, 25);
+    return new EvaluationSettings(architecture, training, 2, 6, 25);
   }
 }

@@ -8,40 +8,74 @@ import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.policy.RoutingPolicy;
 
 /**
- * The router under test: held-out scorer probabilities, decided by router-core's own policy implementations so
- * that the evaluation measures exactly what the deployed router does.
+ * The router under test: held-out scorer probabilities, decided by router-core's own policy implementations (with
+ * each candidate's overall level for the no-regret rule) so that the evaluation measures what the deployed router
+ * does.
  */
 public final class ModelSatRouting implements RoutingMethod {
 
-  private final HeldOutScores scores;
+  /** A candidate's overall level as the router would know it when routing the fold's questions. */
+  public interface Levels {
+    double of(QuestionFold fold, String model);
+  }
+
+  private final String label;
+  private final float[][] probabilities;
+  private final List<String> columns;
   private final Map<String, Double> costs;
   private final PolicySpec policy;
+  private final Levels levels;
 
-  public ModelSatRouting(HeldOutScores scores, Map<String, Double> costs, PolicySpec policy) {
-    this.scores = scores;
+  /**
+   * @param label         e.g. "router, new models"
+   * @param probabilities [data-set row][column]
+   */
+  public ModelSatRouting(String label, float[][] probabilities, List<String> columns, Map<String, Double> costs,
+      PolicySpec policy, Levels levels) {
+    this.label = label;
+    this.probabilities = probabilities;
+    this.columns = columns;
     this.costs = costs;
     this.policy = policy;
+    this.levels = levels;
+  }
+
+  public ModelSatRouting withPolicy(PolicySpec other) {
+    return new ModelSatRouting(label, probabilities, columns, costs, other, levels);
   }
 
   @Override
   public String name() {
-    return "Model-SAT router (" + policy.name() + ")";
+    return label + " (" + policy.type().name().toLowerCase(java.util.Locale.ROOT) + ")";
   }
 
   @Override
   public int[] choose(Zoo zoo, QuestionFold fold) {
     RoutingPolicy decide = RoutingPolicy.of(policy);
-    int[] columns = zoo.models().stream().mapToInt(scores::column).toArray();
+    int[] zooColumns = zoo.models().stream().mapToInt(columns::indexOf).toArray();
+    double[] level = zoo.models().stream().mapToDouble(model -> levels.of(fold, model)).toArray();
     int[] choices = new int[fold.evalRows().length];
     for (int i = 0; i < choices.length; i++) {
-      float[] row = scores.probabilities()[fold.evalRows()[i]];
+      float[] row = probabilities[fold.evalRows()[i]];
       List<ScoredCandidate> candidates = new ArrayList<>();
-      for (int m = 0; m < columns.length; m++) {
+      for (int m = 0; m < zooColumns.length; m++) {
         String model = zoo.models().get(m);
-        candidates.add(new ScoredCandidate(model, row[columns[m]], costs.get(model)));
+        candidates.add(new ScoredCandidate(model, row[zooColumns[m]], costs.get(model), level[m]));
       }
       choices[i] = zoo.models().indexOf(decide.rank(candidates).get(0).modelId());
     }
     return choices;
+  }
+
+  /** The probabilities of the zoo's models on the fold's questions, [question][zoo model]. */
+  public float[][] probabilities(Zoo zoo, QuestionFold fold) {
+    int[] zooColumns = zoo.models().stream().mapToInt(columns::indexOf).toArray();
+    float[][] out = new float[fold.evalRows().length][zooColumns.length];
+    for (int i = 0; i < out.length; i++) {
+      for (int m = 0; m < zooColumns.length; m++) {
+        out[i][m] = probabilities[fold.evalRows()[i]][zooColumns[m]];
+      }
+    }
+    return out;
   }
 }

@@ -25,7 +25,7 @@ public final class NearestNeighbours implements RoutingMethod {
 
   @Override
   public String name() {
-    return "kNN (k=" + k + ")";
+    return "kNN (k=" + k + ", labels)";
   }
 
   @Override

@@ -15,18 +15,18 @@ public final class ZooEvaluation {
       7e-3, 1e-2, 2e-2, 5e-2, 1e-1};
   static final double[] THRESHOLDS = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7,
       0.75, 0.8, 0.85, 0.9, 0.95};
+  static final double[] MARGINS = {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1};
 
   private final OutcomeTable outcomes;
-  private final HeldOutScores scores;
   private final Map<String, Double> costs;
 
-  public ZooEvaluation(OutcomeTable outcomes, HeldOutScores scores, Map<String, Double> costs) {
+  public ZooEvaluation(OutcomeTable outcomes, Map<String, Double> costs) {
     this.outcomes = outcomes;
-    this.scores = scores;
     this.costs = costs;
   }
 
-  public ZooResult evaluate(Zoo zoo, List<QuestionFold> folds, List<RoutingMethod> methods) {
+  /** @param router the router with new-model evidence: its policy sweeps, cost matches and calibration */
+  public ZooResult evaluate(Zoo zoo, List<QuestionFold> folds, List<RoutingMethod> methods, ModelSatRouting router) {
     int questions = folds.stream().mapToInt(fold -> fold.evalRows().length).sum();
     List<ZooResult.MethodResult> results = new ArrayList<>();
     for (RoutingMethod method : methods) {
@@ -36,19 +36,92 @@ public final class ZooEvaluation {
     for (int m = 0; m < zoo.models().size(); m++) {
       singles.add(single(zoo, m, folds));
     }
-    List<ZooResult.CurvePoint> costCurve = new ArrayList<>();
-    for (double lambda : LAMBDAS) {
-      ZooResult.MethodResult point = score(new ModelSatRouting(scores, costs, PolicySpec.cost(lambda)), zoo, folds);
-      costCurve.add(new ZooResult.CurvePoint(lambda, point.accuracy(), point.meanCost()));
-    }
-    List<ZooResult.CurvePoint> thresholdCurve = new ArrayList<>();
-    for (double tau : THRESHOLDS) {
-      ZooResult.MethodResult point = score(new ModelSatRouting(scores, costs, PolicySpec.threshold(tau)), zoo, folds);
-      thresholdCurve.add(new ZooResult.CurvePoint(tau, point.accuracy(), point.meanCost()));
-    }
     double randomCost = zoo.models().stream().mapToDouble(costs::get).average().orElse(0);
     return new ZooResult(zoo, questions, randomAccuracy(zoo, folds), randomCost, oracleAccuracy(zoo, folds), results,
-        singles, costCurve, thresholdCurve);
+        singles, curve(router, zoo, folds, LAMBDAS, PolicySpec::cost),
+        curve(router, zoo, folds, THRESHOLDS, PolicySpec::threshold),
+        curve(router, zoo, folds, MARGINS, PolicySpec::quality),
+        List.of(costMatch("threshold", router, zoo, folds, THRESHOLDS, PolicySpec::threshold),
+            costMatch("cost", router, zoo, folds, LAMBDAS, PolicySpec::cost)),
+        calibration(router, zoo, folds));
+  }
+
+  private interface Policies {
+    PolicySpec of(double parameter);
+  }
+
+  private List<ZooResult.CurvePoint> curve(ModelSatRouting router, Zoo zoo, List<QuestionFold> folds,
+      double[] parameters, Policies policies) {
+    List<ZooResult.CurvePoint> curve = new ArrayList<>();
+    for (double parameter : parameters) {
+      ZooResult.MethodResult point = score(router.withPolicy(policies.of(parameter)), zoo, folds);
+      curve.add(new ZooResult.CurvePoint(parameter, point.accuracy(), point.meanCost()));
+    }
+    return curve;
+  }
+
+  /**
+   * On each fold's questions, the cheapest setting whose accuracy reaches the best single model's there (the most
+   * accurate setting when none does), applied to the other folds' questions; figures over all applications.
+   */
+  private ZooResult.CostMatch costMatch(String name, ModelSatRouting router, Zoo zoo, List<QuestionFold> folds,
+      double[] parameters, Policies policies) {
+    BestSingleModel single = new BestSingleModel(outcomes);
+    List<Double> chosen = new ArrayList<>();
+    long right = 0;
+    long singleRight = 0;
+    double cost = 0;
+    double singleCost = 0;
+    int count = 0;
+    for (QuestionFold selection : folds) {
+      ZooResult.MethodResult target = score(single, zoo, List.of(selection));
+      double best = Double.NaN;
+      double bestCost = Double.POSITIVE_INFINITY;
+      double fallback = parameters[0];
+      double fallbackAccuracy = -1;
+      for (double parameter : parameters) {
+        ZooResult.MethodResult result = score(router.withPolicy(policies.of(parameter)), zoo, List.of(selection));
+        if (result.accuracy() >= target.accuracy() && result.meanCost() < bestCost) {
+          best = parameter;
+          bestCost = result.meanCost();
+        }
+        if (result.accuracy() > fallbackAccuracy) {
+          fallback = parameter;
+          fallbackAccuracy = result.accuracy();
+        }
+      }
+      chosen.add(best);
+      double parameter = Double.isNaN(best) ? fallback : best;
+      for (QuestionFold applied : folds) {
+        if (applied == selection) {
+          continue;
+        }
+        int n = applied.evalRows().length;
+        ZooResult.MethodResult result = score(router.withPolicy(policies.of(parameter)), zoo, List.of(applied));
+        ZooResult.MethodResult reference = score(single, zoo, List.of(applied));
+        right += Math.round(result.accuracy() * n);
+        cost += result.meanCost() * n;
+        singleRight += Math.round(reference.accuracy() * n);
+        singleCost += reference.meanCost() * n;
+        count += n;
+      }
+    }
+    return new ZooResult.CostMatch(name, chosen, (double) right / count, cost / count, cost / singleCost,
+        (double) singleRight / count);
+  }
+
+  private Calibration calibration(ModelSatRouting router, Zoo zoo, List<QuestionFold> folds) {
+    Calibration.Builder builder = new Calibration.Builder();
+    int[] columns = zoo.models().stream().mapToInt(outcomes::modelIndex).toArray();
+    for (QuestionFold fold : folds) {
+      float[][] probabilities = router.probabilities(zoo, fold);
+      for (int i = 0; i < probabilities.length; i++) {
+        for (int m = 0; m < columns.length; m++) {
+          builder.add(probabilities[i][m], outcomes.outcome(fold.evalRows()[i], columns[m]));
+        }
+      }
+    }
+    return builder.build();
   }
 
   private ZooResult.MethodResult score(RoutingMethod method, Zoo zoo, List<QuestionFold> folds) {

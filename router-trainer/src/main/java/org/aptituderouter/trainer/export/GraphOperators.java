@@ -8,14 +8,11 @@ import org.tribuo.util.onnx.ONNXOperators;
 
 /**
  * ONNX operators the head needs that Tribuo's {@link ONNXOperators} does not define (it covers 2-D Gemm but not
- * batched MatMul, Relu, Reshape, Log or Softplus). Declared at Tribuo's opset so the graph imports a single opset.
+ * MatMul or Log). Declared at Tribuo's opset so the graph imports a single opset.
  */
 enum GraphOperators implements ONNXOperator {
   MATMUL("MatMul", 2, Map.of()),
-  RELU("Relu", 1, Map.of()),
-  RESHAPE("Reshape", 2, Map.of()),
-  LOG("Log", 1, Map.of()),
-  SOFTPLUS("Softplus", 1, Map.of());
+  LOG("Log", 1, Map.of());
 
   private final String opName;
   private final int inputs;

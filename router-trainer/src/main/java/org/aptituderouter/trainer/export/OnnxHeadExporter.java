@@ -1,13 +1,10 @@
 package org.aptituderouter.trainer.export;
 
-import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_B;
-import static org.aptituderouter.trainer.train.HeadArchitecture.ATTENTION_W;
-import static org.aptituderouter.trainer.train.HeadArchitecture.DIFFICULTY_B;
-import static org.aptituderouter.trainer.train.HeadArchitecture.DIFFICULTY_W;
-import static org.aptituderouter.trainer.train.HeadArchitecture.DISCRIMINATION_B;
-import static org.aptituderouter.trainer.train.HeadArchitecture.DISCRIMINATION_W;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_B;
-import static org.aptituderouter.trainer.train.HeadArchitecture.INSTRUCTION_W;
+import static org.aptituderouter.trainer.train.HeadArchitecture.ABILITY_SCALE;
+import static org.aptituderouter.trainer.train.HeadArchitecture.CENTROIDS;
+import static org.aptituderouter.trainer.train.HeadArchitecture.EASINESS_B;
+import static org.aptituderouter.trainer.train.HeadArchitecture.EASINESS_W;
+import static org.aptituderouter.trainer.train.HeadArchitecture.SHARPNESS;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -49,21 +46,17 @@ public final class OnnxHeadExporter {
     ONNXPlaceholder embedding = context.floatInput(EMBEDDING, architecture.embeddingDim());
     ONNXPlaceholder capabilities = context.floatInput(CAPABILITIES, architecture.taskCount());
     ONNXPlaceholder probability = context.floatOutput(PROBABILITY, 1);
-    Shapes shapes = new Shapes(
-        context.array("attention_shape", new long[] {-1, architecture.taskCount(), architecture.attentionHeads()}),
-        context.array("discrimination_shape", new long[] {-1, 1, architecture.attentionHeads()}),
-        context.array("head_axis", new long[] {2}));
 
     ONNXRef<?> smoothed = capabilities
-        .apply(ONNXOperators.MUL, context.constant("smoothing_scale", architecture.smoothingScale()))
-        .apply(ONNXOperators.ADD, context.constant("smoothing_shift", architecture.smoothingShift()));
+        .apply(ONNXOperators.MUL, context.constant("smoothing_scale", HeadArchitecture.SMOOTHING_SCALE))
+        .apply(ONNXOperators.ADD, context.constant("smoothing_shift", HeadArchitecture.SMOOTHING_SHIFT));
     ONNXRef<?> failure = context.constant("one", 1f).apply(ONNXOperators.SUB, smoothed);
     ONNXRef<?> ability = smoothed.apply(GraphOperators.LOG).apply(ONNXOperators.SUB, failure.apply(GraphOperators.LOG));
 
     ONNXRef<?> logitSum = null;
     for (int i = 0; i < ensemble.members().size(); i++) {
       Map<String, ONNXInitializer> p = initializers(context, ensemble.members().get(i), "member" + i + ".");
-      ONNXRef<?> logits = memberLogits(embedding, ability, p, shapes);
+      ONNXRef<?> logits = memberLogits(context, embedding, ability, p, i);
       logitSum = logitSum == null ? logits : logitSum.apply(ONNXOperators.ADD, logits);
     }
     logitSum.apply(ONNXOperators.MUL, context.constant("member_weight", 1f / ensemble.members().size()))
@@ -80,24 +73,20 @@ public final class OnnxHeadExporter {
     return model.toByteArray();
   }
 
-  /** Constant shape and axis tensors shared by the members. */
-  private record Shapes(ONNXRef<?> attention, ONNXRef<?> discrimination, ONNXRef<?> headAxis) {}
-
-  /** One member: the item-response logit of {@code ScorerNetwork#logits}, [B, M]. */
-  private static ONNXRef<?> memberLogits(ONNXRef<?> embedding, ONNXRef<?> ability, Map<String, ONNXInitializer> p,
-      Shapes shapes) {
-    ONNXRef<?> features = relu(dense(embedding, p, INSTRUCTION_W, INSTRUCTION_B));
-    ONNXRef<?> attention = dense(features, p, ATTENTION_W, ATTENTION_B)
-        .apply(GraphOperators.RESHAPE, shapes.attention())
+  /**
+   * One member, [B, M]: {@code ScorerNetwork#logits}. The task membership is read through the abilities with a
+   * Gemm (transB) rather than a Transpose and MatMul: ONNX Runtime 1.29's optimiser miscomputed a fused
+   * Transpose+MatMul in an earlier head.
+   */
+  private static ONNXRef<?> memberLogits(ONNXContext context, ONNXRef<?> embedding, ONNXRef<?> ability,
+      Map<String, ONNXInitializer> p, int member) {
+    ONNXRef<?> membership = embedding.apply(GraphOperators.MATMUL, p.get(CENTROIDS))
+        .apply(ONNXOperators.MUL, p.get(SHARPNESS))
         .apply(ONNXOperators.SOFTMAX, Map.<String, Object>of("axis", 1));
-    ONNXRef<?> relevantAbility = ability.apply(GraphOperators.MATMUL, attention);
-    ONNXRef<?> discrimination = dense(features, p, DISCRIMINATION_W, DISCRIMINATION_B)
-        .apply(GraphOperators.SOFTPLUS)
-        .apply(GraphOperators.RESHAPE, shapes.discrimination());
-    ONNXRef<?> difficulty = dense(features, p, DIFFICULTY_W, DIFFICULTY_B);
-    return relevantAbility.apply(ONNXOperators.MUL, discrimination)
-        .apply(ONNXOperators.REDUCE_SUM, shapes.headAxis(), Map.<String, Object>of("keepdims", 0))
-        .apply(ONNXOperators.SUB, difficulty);
+    ONNXRef<?> relevantAbility = context.operation(ONNXOperators.GEMM, List.<ONNXRef<?>>of(membership, ability),
+        "member" + member + ".relevant_ability", Map.<String, Object>of("transB", 1));
+    ONNXRef<?> easiness = embedding.apply(ONNXOperators.GEMM, List.of(p.get(EASINESS_W), p.get(EASINESS_B)));
+    return relevantAbility.apply(ONNXOperators.MUL, p.get(ABILITY_SCALE)).apply(ONNXOperators.ADD, easiness);
   }
 
   /** The member's weights as graph initializers, named {@code prefix + parameter}; keyed by parameter name. */
@@ -108,15 +97,6 @@ public final class OnnxHeadExporter {
       initializers.put(name, context.floatTensor(prefix + name, shape, buffer -> buffer.put(values)));
     });
     return initializers;
-  }
-
-  /** Gemm covers the 2-D layers: input [N, in] x W [in, out] + b [out]. */
-  private static ONNXRef<?> dense(ONNXRef<?> input, Map<String, ONNXInitializer> p, String weight, String bias) {
-    return input.apply(ONNXOperators.GEMM, List.of(p.get(weight), p.get(bias)));
-  }
-
-  private static ONNXRef<?> relu(ONNXRef<?> input) {
-    return input.apply(GraphOperators.RELU);
   }
 
   /**

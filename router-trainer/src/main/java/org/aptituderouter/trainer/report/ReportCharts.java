@@ -29,6 +29,10 @@ public final class ReportCharts {
     return "accuracy-by-zoo.png";
   }
 
+  public static String reliabilityFile() {
+    return "reliability.png";
+  }
+
   public static String qualityCostFile(ZooResult zoo) {
     return "quality-cost-" + zoo.zoo().name() + ".png";
   }
@@ -38,6 +42,8 @@ public final class ReportCharts {
       Files.createDirectories(directory);
       BitmapEncoder.saveBitmap(accuracyChart(report), directory.resolve(accuracyFile()).toString(),
           BitmapEncoder.BitmapFormat.PNG);
+      BitmapEncoder.saveBitmap(reliabilityChart(report.zoos().get(report.zoos().size() - 1)),
+          directory.resolve(reliabilityFile()).toString(), BitmapEncoder.BitmapFormat.PNG);
       for (ZooResult zoo : report.zoos()) {
         BitmapEncoder.saveBitmap(qualityCostChart(zoo), directory.resolve(qualityCostFile(zoo)).toString(),
             BitmapEncoder.BitmapFormat.PNG);
@@ -93,6 +99,21 @@ public final class ReportCharts {
       XYSeries point = chart.addSeries(method.method(), List.of(method.meanCost()), List.of(100 * method.accuracy()));
       point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
+    return chart;
+  }
+
+  private static XYChart reliabilityChart(ZooResult zoo) {
+    XYChart chart = new XYChartBuilder().width(700).height(600)
+        .title("Reliability, " + zoo.zoo().name() + " zoo (new models, held-out questions)")
+        .xAxisTitle("predicted probability").yAxisTitle("observed share correct").build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    XYSeries diagonal = chart.addSeries("perfect calibration", List.of(0.0, 1.0), List.of(0.0, 1.0));
+    diagonal.setMarker(SeriesMarkers.NONE);
+    XYSeries bins = chart.addSeries(String.format(java.util.Locale.ROOT, "router (ECE %.3f)",
+            zoo.calibration().expectedError()),
+        zoo.calibration().bins().stream().map(bin -> bin.meanPredicted()).toList(),
+        zoo.calibration().bins().stream().map(bin -> bin.observed()).toList());
+    bins.setMarker(SeriesMarkers.CIRCLE);
     return chart;
   }
 

@@ -3,6 +3,7 @@ package org.aptituderouter.trainer.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.trainer.aptitude.AptitudeAnswers;
 import org.aptituderouter.trainer.data.QuestionSplits;
 import org.aptituderouter.trainer.data.RoutingDataset;
 
@@ -33,19 +34,29 @@ public final class HeadFitting {
     long started = System.nanoTime();
     QuestionSplits.Split split = QuestionSplits.split(rows, 1 - VALIDATION_FRACTION, config.seed());
     TrainingSet set = new TrainingSet(embeddings, data.outcomes(), models, split.first(), split.second(),
-        new CapabilityBootstrap(test, data.outcomes(), models));
+        aptitudeCapabilities(test, data, models));
+    HeadWeights initial = HeadWeights.initial(architecture, HeadArchitecture.centroidMatrix(test));
     List<TrainedHead> members = new ArrayList<>();
     for (int i = 0; i < config.ensembleSize(); i++) {
       int member = i;
-      members.add(new HeadTrainer(architecture, config.member(i))
+      members.add(new HeadTrainer(initial, config.member(i))
           .train(set, (epoch, train, validation) -> listener.epochDone(member, epoch, train, validation)));
     }
     HeadEnsemble ensemble = new HeadEnsemble(members.stream().map(TrainedHead::weights).toList());
     float[][] predictions = HeadPredictor.predict(ensemble, set.embeddingsOf(set.validationRows()),
-        set.capabilities().exact());
+        set.capabilities());
     byte[][] labels = set.labels(set.validationRows());
     return new TrainedEnsemble(ensemble, members, BinaryMetrics.logLoss(predictions, labels),
         BinaryMetrics.auc(predictions, labels), (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Each model's capability vector from its aptitude answers alone, as a new model would bring it. */
+  public static float[][] aptitudeCapabilities(AptitudeTest test, RoutingDataset data, List<String> models) {
+    float[][] capabilities = new float[models.size()][];
+    for (int m = 0; m < capabilities.length; m++) {
+      capabilities[m] = test.score(models.get(m), AptitudeAnswers.of(data.outcomes(), models.get(m)));
+    }
+    return capabilities;
   }
 
   public HeadArchitecture architecture() {

@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
 /**
  * Fits the scorer head on (question, model, outcome) triples with DJL: batches of questions x all training
  * models, masked binary cross-entropy (missing outcomes do not count), AdamW, early stopping on the validation
- * questions. Every random choice (initialisation, shuffling, capability resampling) comes from one seeded
- * stream, and the engine runs single-threaded, so a seed fixes the result bit for bit.
+ * questions. The start is fixed ({@link HeadWeights#initial}) and the shuffling comes from one seeded stream, and
+ * the engine runs single-threaded, so a seed fixes the result bit for bit. Frozen parameters (the task centroids)
+ * get no gradient.
  */
 public final class HeadTrainer {
 
@@ -24,11 +25,11 @@ public final class HeadTrainer {
     void epochDone(int epoch, double trainLoss, double validationLoss);
   }
 
-  private final HeadArchitecture architecture;
+  private final HeadWeights initial;
   private final TrainingConfig config;
 
-  public HeadTrainer(HeadArchitecture architecture, TrainingConfig config) {
-    this.architecture = architecture;
+  public HeadTrainer(HeadWeights initial, TrainingConfig config) {
+    this.initial = initial;
     this.config = config;
   }
 
@@ -36,13 +37,13 @@ public final class HeadTrainer {
     long started = System.nanoTime();
     Engine engine = TrainingEngine.pytorch();
     SplittableRandom random = new SplittableRandom(config.seed());
-    HeadWeights initial = HeadWeights.initial(architecture, random.nextLong());
-    float[][] exactCapabilities = set.capabilities().exact();
+    float[][] capabilities = set.capabilities();
+    java.util.Set<String> frozen = initial.architecture().frozen();
     byte[][] trainLabels = set.labels(set.trainRows());
     float[][] validationEmbeddings = set.embeddingsOf(set.validationRows());
     byte[][] validationLabels = set.labels(set.validationRows());
     try (NDManager manager = engine.newBaseManager(); ScorerNetwork network = new ScorerNetwork(manager, initial)) {
-      network.parameters().values().forEach(parameter -> parameter.setRequiresGradient(true));
+      network.parameters().forEach((name, parameter) -> parameter.setRequiresGradient(!frozen.contains(name)));
       Optimizer optimizer = Optimizer.adamW()
           .optLearningRateTracker(Tracker.fixed(config.learningRate()))
           .optWeightDecays(config.weightDecay())
@@ -56,9 +57,9 @@ public final class HeadTrainer {
       while (epoch < config.maxEpochs() && epoch - bestEpoch < config.patience()) {
         epoch++;
         shuffle(order, random, trainLabels);
-        double trainLoss = trainEpoch(engine, network, optimizer, set, order, trainLabels, exactCapabilities, random);
+        double trainLoss = trainEpoch(engine, network, optimizer, set, order, trainLabels, capabilities, frozen);
         double validationLoss = BinaryMetrics.logLoss(
-            HeadPredictor.predict(List.of(network), validationEmbeddings, exactCapabilities), validationLabels);
+            HeadPredictor.predict(List.of(network), validationEmbeddings, capabilities), validationLabels);
         if (validationLoss < bestValidationLoss) {
           bestValidationLoss = validationLoss;
           bestTrainLoss = trainLoss;
@@ -68,19 +69,18 @@ public final class HeadTrainer {
         listener.epochDone(epoch, trainLoss, validationLoss);
       }
       double auc = BinaryMetrics.auc(
-          HeadPredictor.predict(new HeadEnsemble(List.of(best)), validationEmbeddings, exactCapabilities), validationLabels);
+          HeadPredictor.predict(new HeadEnsemble(List.of(best)), validationEmbeddings, capabilities), validationLabels);
       return new TrainedHead(best, epoch, bestEpoch, bestTrainLoss, bestValidationLoss, auc,
           (System.nanoTime() - started) / 1e9);
     }
   }
 
   private double trainEpoch(Engine engine, ScorerNetwork network, Optimizer optimizer, TrainingSet set, int[] order,
-      byte[][] orderedLabels, float[][] exactCapabilities, SplittableRandom random) {
+      byte[][] orderedLabels, float[][] capabilities, java.util.Set<String> frozen) {
     double lossSum = 0;
     int batches = 0;
     for (int start = 0; start < order.length; start += config.batchSize()) {
       int end = Math.min(start + config.batchSize(), order.length);
-      float[][] capabilities = config.bootstrap() ? set.capabilities().resample(random) : exactCapabilities;
       try (NDManager step = network.manager().newSubManager()) {
         NDArray embeddings = step.create(set.embeddingsOf(java.util.Arrays.copyOfRange(order, start, end)));
         float[][] targets = new float[end - start][];
@@ -101,6 +101,9 @@ public final class HeadTrainer {
           lossSum += loss.getFloat();
         }
         for (Map.Entry<String, NDArray> parameter : network.parameters().entrySet()) {
+          if (frozen.contains(parameter.getKey())) {
+            continue;
+          }
           try (NDArray gradient = parameter.getValue().getGradient()) {
             optimizer.update(parameter.getKey(), parameter.getValue(), gradient);
             gradient.subi(gradient); // gradients accumulate across backward calls until cleared

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The head's parameters as plain float arrays: what training starts from and ends with, and what the ONNX
@@ -26,46 +25,20 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> va
   }
 
   /**
-   * Seeded initialisation. The embedding is L2-normalised, so the first layer is scaled as if its input had unit
-   * variance per unit length rather than per component (He-normal otherwise). Attention starts near uniform so
-   * every task is read at first; each head starts with discrimination softplus(b) = 1/K, so the initial logit is
-   * about the mean logit-accuracy: a sensible "stronger model, higher p" prior from the first step.
+   * The starting point: the test's centroids, sharpness 20 (cosine similarities between an instruction and the
+   * task centroids differ by about 0.1, so this makes the nearest task dominate without ignoring the others),
+   * ability scale 1 (a task score counts as measured) and no easiness term. Deterministic: training only moves it.
+   *
+   * @param centroids [D, K], dimension-major, see {@link HeadArchitecture#centroidMatrix}
    */
-  public static HeadWeights initial(HeadArchitecture architecture, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
+  public static HeadWeights initial(HeadArchitecture architecture, float[] centroids) {
     Map<String, float[]> values = new LinkedHashMap<>();
-    architecture.parameterShapes().forEach((name, shape) -> {
-      float[] data = new float[(int) elements(shape)];
-      double std = initialStd(name, shape);
-      for (int i = 0; i < data.length; i++) {
-        data[i] = (float) (gaussian(random) * std);
-      }
-      if (name.equals(HeadArchitecture.DISCRIMINATION_B)) {
-        Arrays.fill(data, (float) inverseSoftplus(1.0 / architecture.attentionHeads()));
-      }
-      values.put(name, data);
-    });
+    values.put(HeadArchitecture.CENTROIDS, centroids);
+    values.put(HeadArchitecture.SHARPNESS, new float[] {20f});
+    values.put(HeadArchitecture.ABILITY_SCALE, new float[] {1f});
+    values.put(HeadArchitecture.EASINESS_W, new float[architecture.embeddingDim()]);
+    values.put(HeadArchitecture.EASINESS_B, new float[] {0f});
     return new HeadWeights(architecture, values);
-  }
-
-  private static double initialStd(String name, long[] shape) {
-    return switch (name) {
-      case HeadArchitecture.INSTRUCTION_W -> Math.sqrt(2.0);
-      case HeadArchitecture.ATTENTION_W, HeadArchitecture.DISCRIMINATION_W, HeadArchitecture.DIFFICULTY_W ->
-          0.1 / Math.sqrt(shape[0]);
-      default -> 0.0;
-    };
-  }
-
-  private static double inverseSoftplus(double y) {
-    return Math.log(Math.expm1(y));
-  }
-
-  /** Box-Muller on the seeded stream, so the draws do not depend on any engine's generator. */
-  private static double gaussian(SplittableRandom random) {
-    double u1 = 1.0 - random.nextDouble();
-    double u2 = random.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
   }
 
   public float[] get(String name) {

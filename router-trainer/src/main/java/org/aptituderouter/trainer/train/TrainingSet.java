@@ -5,20 +5,22 @@ import org.aptituderouter.trainer.data.OutcomeTable;
 
 /**
  * What one training run sees: embeddings of all data-set rows, outcomes of the training models only, the rows
- * to fit and the rows to stop on, and the training models' aptitude answers.
+ * to fit and the rows to stop on, and the training models' capability vectors from their aptitude answers alone,
+ * as a new model would bring them.
  *
  * @param embeddings     one row per data-set question (indexed like the outcome table)
  * @param models         training models, in the column order of {@link #capabilities}
  * @param trainRows      question rows to fit
  * @param validationRows question rows for early stopping; disjoint from trainRows
+ * @param capabilities   [model][task], row for row with {@code models}
  */
 public record TrainingSet(float[][] embeddings, OutcomeTable outcomes, List<String> models, int[] trainRows,
-    int[] validationRows, CapabilityBootstrap capabilities) {
+    int[] validationRows, float[][] capabilities) {
 
   public TrainingSet {
     models = List.copyOf(models);
-    if (capabilities.models() != models.size()) {
-      throw new IllegalArgumentException("capabilities for " + capabilities.models() + " models, " + models.size() + " named");
+    if (capabilities.length != models.size()) {
+      throw new IllegalArgumentException("capabilities for " + capabilities.length + " models, " + models.size() + " named");
     }
   }
 

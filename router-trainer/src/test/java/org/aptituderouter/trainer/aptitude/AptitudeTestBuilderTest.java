@@ -2,95 +2,149 @@ package org.aptituderouter.trainer.aptitude;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.aptituderouter.core.aptitude.AptitudeTask;
 import org.aptituderouter.core.aptitude.AptitudeTest;
-import org.aptituderouter.trainer.SharedData;
-import org.aptituderouter.trainer.bundle.ModelBundle;
+import org.aptituderouter.core.aptitude.TaskEvidence;
 import org.aptituderouter.trainer.data.OutcomeTable;
 import org.aptituderouter.trainer.data.Question;
 import org.aptituderouter.trainer.data.QuestionSplits;
 import org.aptituderouter.trainer.data.RoutingDataset;
-import org.aptituderouter.trainer.train.HeadFitting;
 import org.junit.jupiter.api.Test;
 
+/**
+ * A fixture of two well-separated kinds of question (60 "math" along one axis, 20 "law" along another) whose
+ * difficulty rises with the row number, answered by three models: the builder must find the two kinds, give each
+ * a share of the budget in proportion to its size, spread its questions over the difficulty range, and leave
+ * every kind questions to route.
+ */
 class AptitudeTestBuilderTest {
 
-  @Test
-  void buildsFiftyTasksOfTwentyUsableOriginalMmluQuestions() {
-    RoutingDataset data = SharedData.dataset();
-    AptitudeTest test = AptitudeTestBuilder.standard().build(data);
+  private static final int MATH = 60;
+  private static final int LAW = 20;
 
-    assertThat(test.id()).isEqualTo("mmlu-pro-apt-v1");
-    assertThat(test.tasks()).hasSize(50);
-    Set<String> all = new HashSet<>();
-    for (AptitudeTask task : test.tasks()) {
-      assertThat(task.name()).startsWith("ori_mmlu-");
-      assertThat(task.questionIds()).hasSize(20).doesNotHaveDuplicates();
-      for (String id : task.questionIds()) {
-        int row = data.outcomes().questionIndex(id);
-        assertThat(data.question(row).src()).isEqualTo(task.name());
-        assertThat(data.outcomes().complete(row)).as("all 23 outcomes of %s", id).isTrue();
-      }
-      all.addAll(task.questionIds());
+  @Test
+  void tasksAreTheClustersWithBudgetSharesAndTheWholeDifficultyRange() {
+    RoutingDataset data = fixture();
+    AptitudeTest test = builder(20).build("fixture-apt-v2", data, embeddings());
+
+    assertThat(test.id()).isEqualTo("fixture-apt-v2");
+    assertThat(test.priorItems()).isEqualTo(5.0);
+    assertThat(test.tasks()).hasSize(2);
+    AptitudeTask math = task(test, "math");
+    AptitudeTask law = task(test, "law");
+    assertThat(math.questionIds()).hasSize(15).doesNotHaveDuplicates().allMatch(id -> id.startsWith("m"));
+    assertThat(law.questionIds()).hasSize(5).allMatch(id -> id.startsWith("l"));
+    assertThat(math.weight()).isEqualTo(0.75);
+    assertThat(law.weight()).isEqualTo(0.25);
+    // evenly spaced over difficulty: questions every model answers and questions none answers are both asked
+    double[] difficulty = AptitudeTestBuilder.meanCorrectness(data.outcomes());
+    for (AptitudeTask task : List.of(math, law)) {
+      assertThat(task.questionIds().stream().mapToDouble(id -> difficulty[data.outcomes().questionIndex(id)]))
+          .contains(0.0, 1.0);
     }
-    assertThat(all).hasSize(1000);
-    assertThat(test.tasks()).extracting(AptitudeTask::name).isSorted();
+    assertThat(norm(math.centroid())).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+  }
+
+  @Test
+  void neverTakesMoreThanHalfOfATaskNorTheShareOfTheData() {
+    RoutingDataset data = fixture();
+    AptitudeTest greedy = builder(1000).build("fixture-apt-v2", data, embeddings());
+
+    // the budget is capped at 40% of 80 questions = 32; law can give at most 10 of its 20
+    int total = greedy.tasks().stream().mapToInt(task -> task.questionIds().size()).sum();
+    assertThat(total).isLessThanOrEqualTo(32);
+    assertThat(task(greedy, "law").questionIds()).hasSizeLessThanOrEqualTo(LAW / 2);
+    assertThat(QuestionSplits.routingRows(data, greedy)).hasSize(data.size() - total);
   }
 
   @Test
   void isDeterministic() {
-    RoutingDataset data = SharedData.dataset();
-    assertThat(AptitudeTestBuilder.standard().build(data)).isEqualTo(AptitudeTestBuilder.standard().build(data));
+    RoutingDataset data = fixture();
+    assertThat(builder(20).build("x", data, embeddings())).isEqualTo(builder(20).build("x", data, embeddings()));
   }
 
   @Test
-  void aptitudeQuestionsNeverReachRoutingTrainingOrEvaluation() {
-    RoutingDataset data = SharedData.dataset();
-    AptitudeTest test = AptitudeTestBuilder.standard().build(data);
-    Set<String> aptitude = new HashSet<>();
-    test.tasks().forEach(task -> aptitude.addAll(task.questionIds()));
+  void historyPlacesEachAnsweredQuestionInItsNearestTaskOnce() {
+    RoutingDataset data = fixture();
+    AptitudeTest test = builder(20).build("fixture-apt-v2", data, embeddings());
+    ModelEvidence evidence = new ModelEvidence(test);
+    int[] all = java.util.stream.IntStream.range(0, data.size()).toArray();
 
-    int[] routing = QuestionSplits.routingRows(data, test);
-    assertThat(routing).hasSize(data.size() - 1000);
-    assertThat(Arrays.stream(routing).mapToObj(row -> data.question(row).id())).noneMatch(aptitude::contains);
-    QuestionSplits.Split split = QuestionSplits.split(routing, 1 - HeadFitting.VALIDATION_FRACTION, 42);
-    assertThat(split.first().length + split.second().length).isEqualTo(routing.length);
-    assertThat(Arrays.stream(split.first()).boxed().toList()).doesNotContainAnyElementsOf(
-        Arrays.stream(split.second()).boxed().toList());
+    TaskEvidence aptitude = evidence.aptitude(data.outcomes(), "strong", AptitudeTest.Missing.ERROR);
+    TaskEvidence history = evidence.withHistory(data.outcomes(), "strong", embeddings(), all,
+        AptitudeTest.Missing.ERROR);
+
+    int mathTask = test.tasks().indexOf(task(test, "math"));
+    assertThat(aptitude.answered()[mathTask]).isEqualTo(15);
+    assertThat(history.answered()[mathTask]).as("every math question once").isEqualTo(MATH);
+    assertThat(history.answered()[1 - mathTask]).isEqualTo(LAW);
+    assertThat(history.total()).isEqualTo(data.size());
   }
 
   @Test
-  void prefersItemsAboutHalfTheModelsGetRightThenTheMoreDiscriminating() {
-    // q1 right by all models, q4 by one; q2 and q3 by half of them, q2 by the half holding the strongest model (m3)
-    List<Question> questions = List.of(question("q1"), question("q2"), question("q3"), question("q4"));
-    byte[][] outcomes = {{1, 1, 1, 1}, {0, 0, 1, 1}, {1, 1, 0, 0}, {0, 0, 0, 1}};
-    OutcomeTable table = new OutcomeTable(List.of("m0", "m1", "m2", "m3"), List.of("q1", "q2", "q3", "q4"), outcomes);
-    RoutingDataset data = new RoutingDataset(questions, table, List.of(), "fixture");
-
-    AptitudeTest test = new AptitudeTestBuilder(1, 2).build(data);
-
-    // q2 correlates with overall ability, q3 against it; q1 and q4 are further from one half
-    assertThat(test.tasks().get(0).questionIds()).containsExactly("q2", "q3");
-  }
-
-  @Test
-  void committedAptitudeTestIsWhatTheBuilderProduces() throws IOException {
-    Path committed = SharedData.bundledModelDir().resolve(ModelBundle.APTITUDE_TEST);
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(committed), "no committed aptitude test yet");
-    try (InputStream in = Files.newInputStream(committed)) {
-      assertThat(AptitudeTest.read(in)).isEqualTo(AptitudeTestBuilder.standard().build(SharedData.dataset()));
+  void clusteringSeparatesTheKinds() {
+    float[][] points = embeddings();
+    float[][] centroids = TaskClustering.centroids(points, 2, 3);
+    Set<Integer> mathClusters = new HashSet<>();
+    Set<Integer> lawClusters = new HashSet<>();
+    for (int i = 0; i < points.length; i++) {
+      (i < MATH ? mathClusters : lawClusters).add(TaskClustering.nearest(points[i], centroids));
     }
+    assertThat(mathClusters).hasSize(1);
+    assertThat(lawClusters).hasSize(1).doesNotContainAnyElementsOf(mathClusters);
   }
 
-  private static Question question(String id) {
-    return new Question(id, "text " + id, List.of("a", "b"), "A", "math", "ori_mmlu-algebra");
+  private static AptitudeTestBuilder builder(int questions) {
+    return new AptitudeTestBuilder(new AptitudeTestBuilder.Settings(2, questions, 0.4, 5, 11));
+  }
+
+  private static AptitudeTask task(AptitudeTest test, String kind) {
+    return test.tasks().stream().filter(task -> task.name().endsWith(kind)).findFirst().orElseThrow();
+  }
+
+  /** Math rows lean on axis 0, law rows on axis 1, each with a small private component so none coincide. */
+  private static float[][] embeddings() {
+    float[][] rows = new float[MATH + LAW][8];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i][i < MATH ? 0 : 1] = 1f;
+      rows[i][2 + i % 6] = 0.1f + 0.001f * i;
+      float norm = (float) norm(rows[i]);
+      for (int d = 0; d < 8; d++) {
+        rows[i][d] /= norm;
+      }
+    }
+    return rows;
+  }
+
+  /** Row r of each kind: the strong model is right up to a point that falls with r; difficulty rises with r. */
+  private static RoutingDataset fixture() {
+    List<Question> questions = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    byte[][] outcomes = new byte[MATH + LAW][];
+    for (int i = 0; i < MATH + LAW; i++) {
+      boolean math = i < MATH;
+      int r = math ? i : i - MATH;
+      int size = math ? MATH : LAW;
+      String id = String.format(java.util.Locale.ROOT, "%s%02d", math ? "m" : "l", r);
+      ids.add(id);
+      questions.add(new Question(id, "question " + id, List.of(), "", math ? "math" : "law", ""));
+      double easiness = 1 - (double) r / size;
+      outcomes[i] = new byte[] {(byte) (easiness > 0.2 ? 1 : 0), (byte) (easiness > 0.5 ? 1 : 0),
+          (byte) (easiness > 0.8 ? 1 : 0)};
+    }
+    OutcomeTable table = new OutcomeTable(List.of("strong", "middle", "weak"), ids, outcomes);
+    return new RoutingDataset("fixture", questions, table, List.of(), "fixture");
+  }
+
+  private static double norm(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += x * x;
+    }
+    return Math.sqrt(sum);
   }
 }

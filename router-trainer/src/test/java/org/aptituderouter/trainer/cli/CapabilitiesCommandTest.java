@@ -17,11 +17,11 @@ class CapabilitiesCommandTest {
 
   @TempDir
   Path dir;
-  Path test;
+  Path bundle;
 
   @BeforeEach
-  void writeTest() throws IOException {
-    test = TinyAptitudeTest.writeTest(dir);
+  void writeBundle() throws IOException {
+    bundle = TinyAptitudeTest.writeBundle(dir.resolve("bundle"));
   }
 
   @Test
@@ -39,7 +39,7 @@ class CapabilitiesCommandTest {
     Path costs = write("costs.csv", "model_id,params_b\nstrong,70\nweak,7.2\n");
 
     CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--costs", costs.toString(),
-        "--aptitude-test", test.toString());
+        "--bundle", bundle.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String[] lines = run.out().strip().split("\n");
@@ -55,6 +55,30 @@ class CapabilitiesCommandTest {
     JsonNode other = JSON.readTree(lines[2]);
     assertThat(other.get("scores")).extracting(JsonNode::asDouble).containsExactly(0.5, 1.0, 0.0);
     assertThat(other.get("cost").asDouble()).as("no cost given: the contract's default").isEqualTo(1.0);
+    assertThat(other.get("answered")).extracting(JsonNode::asInt).containsExactly(2, 2, 2);
+    assertThat(other.get("correct")).extracting(JsonNode::asInt).containsExactly(1, 2, 0);
+  }
+
+  @Test
+  void missingAnswersCountAsWrongOrAreLeftOutWhenAsked() throws IOException {
+    Path outcomes = write("outcomes.csv", "question_id,gappy\na1,1\nb1,1\nb2,1\nc1,0\nc2,1\n");
+
+    CliRun wrong = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--bundle", bundle.toString(),
+        "--missing", "wrong");
+    CliRun skip = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--bundle", bundle.toString(),
+        "--missing", "skip");
+    CliRun bad = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--bundle", bundle.toString(),
+        "--missing", "maybe");
+
+    assertThat(wrong.exitCode()).as(wrong.err()).isZero();
+    JsonNode asWrong = JSON.readTree(wrong.out().strip());
+    assertThat(asWrong.get("answered")).extracting(JsonNode::asInt).containsExactly(2, 2, 2);
+    assertThat(asWrong.get("scores")).extracting(JsonNode::asDouble).containsExactly(0.5, 1.0, 0.5);
+    JsonNode skipped = JSON.readTree(skip.out().strip());
+    assertThat(skipped.get("answered")).extracting(JsonNode::asInt).containsExactly(1, 2, 2);
+    assertThat(skipped.get("scores")).extracting(JsonNode::asDouble).containsExactly(1.0, 1.0, 0.5);
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--missing must be error, wrong or skip");
   }
 
   @Test
@@ -69,7 +93,7 @@ class CapabilitiesCommandTest {
         c2,1,
         """);
 
-    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--aptitude-test", test.toString());
+    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--bundle", bundle.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("gappy").contains("a2").contains("c2").doesNotContain("complete ");
@@ -81,9 +105,9 @@ class CapabilitiesCommandTest {
     Path outcomes = write("outcomes.csv", "question_id,m1,m2\na1,1,0\na2,1,0\nb1,1,0\nb2,1,0\nc1,1,0\nc2,1,0\n");
 
     CliRun selected = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--models", "m2",
-        "--aptitude-test", test.toString());
+        "--bundle", bundle.toString());
     CliRun unknown = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--models", "m2,nope",
-        "--aptitude-test", test.toString());
+        "--bundle", bundle.toString());
 
     assertThat(selected.exitCode()).isZero();
     assertThat(selected.out().strip().split("\n")).hasSize(1);
@@ -96,7 +120,7 @@ class CapabilitiesCommandTest {
   void reportsAnUnreadableOutcomesFileWithoutAStackTrace() throws IOException {
     Path outcomes = write("outcomes.csv", "question_id,m1\na1,maybe\n");
 
-    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--aptitude-test", test.toString());
+    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--bundle", bundle.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("line 2").contains("maybe").doesNotContain("\tat ");

@@ -24,13 +24,11 @@ class RouteCommandTest {
 
   @TempDir
   Path dir;
-  Path test;
-  Path head;
+  Path bundle;
 
   @BeforeEach
   void writeModel() throws IOException {
-    test = TinyAptitudeTest.writeTest(dir);
-    head = TinyAptitudeTest.writeHead(dir);
+    bundle = TinyAptitudeTest.writeBundle(dir.resolve("bundle"));
   }
 
   @Test
@@ -102,7 +100,7 @@ class RouteCommandTest {
 
   private CliRun route(Path questions, Path capabilities, String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("route", "--questions", questions.toString(),
-        "--capabilities", capabilities.toString(), "--head", head.toString(), "--aptitude-test", test.toString()));
+        "--capabilities", capabilities.toString(), "--bundle", bundle.toString()));
     args.addAll(Arrays.asList(extra));
     return CliRun.of(args.toArray(String[]::new));
   }

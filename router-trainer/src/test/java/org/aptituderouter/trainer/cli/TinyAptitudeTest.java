@@ -5,38 +5,54 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.aptituderouter.core.aptitude.AptitudeTask;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.trainer.export.OnnxHeadExporter;
 import org.aptituderouter.trainer.train.HeadArchitecture;
 import org.aptituderouter.trainer.train.HeadEnsemble;
 import org.aptituderouter.trainer.train.HeadWeights;
 
 /**
- * A 3-task aptitude test (2 questions each) and an untrained head of matching width: enough to drive the CLI end
- * to end without depending on the trained bundle.
+ * A 3-task aptitude test (2 questions each, random centroids, no shrinkage) and an untrained head of matching
+ * width, written as a bundle folder: enough to drive the CLI end to end without depending on the trained bundle.
  */
 final class TinyAptitudeTest {
 
   static final AptitudeTest TEST = new AptitudeTest("tiny-apt", List.of(
-      new AptitudeTask("ori_mmlu-a", List.of("a1", "a2")),
-      new AptitudeTask("ori_mmlu-b", List.of("b1", "b2")),
-      new AptitudeTask("ori_mmlu-c", List.of("c1", "c2"))));
+      new AptitudeTask("task-a", List.of("a1", "a2"), 0.5, centroid(1)),
+      new AptitudeTask("task-b", List.of("b1", "b2"), 0.25, centroid(2)),
+      new AptitudeTask("task-c", List.of("c1", "c2"), 0.25, centroid(3))), 0.0);
 
   private TinyAptitudeTest() {}
 
-  static Path writeTest(Path dir) throws IOException {
-    Path file = dir.resolve("aptitude-test.json");
-    try (OutputStream out = Files.newOutputStream(file)) {
+  /** The bundle folder: aptitude test, untrained head, metadata naming the encoder. */
+  static Path writeBundle(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (OutputStream out = Files.newOutputStream(dir.resolve(RouterBundle.APTITUDE_TEST))) {
       TEST.write(out);
     }
-    return file;
+    HeadArchitecture architecture = HeadArchitecture.forTest(384, TEST);
+    HeadWeights weights = HeadWeights.initial(architecture, HeadArchitecture.centroidMatrix(TEST));
+    Files.write(dir.resolve(RouterBundle.SCORER_HEAD),
+        OnnxHeadExporter.export(new HeadEnsemble(List.of(weights)), "untrained test head"));
+    Files.writeString(dir.resolve(RouterBundle.HEAD_METADATA),
+        "{\"aptitude_test_id\": \"tiny-apt\", \"encoder\": \"all-minilm-l6-v2/fp32\"}\n");
+    return dir;
   }
 
-  static Path writeHead(Path dir) throws IOException {
-    Path file = dir.resolve("head.onnx");
-    HeadWeights weights = HeadWeights.initial(HeadArchitecture.forTest(384, TEST), 5);
-    Files.write(file, OnnxHeadExporter.export(new HeadEnsemble(List.of(weights)), "untrained test head"));
-    return file;
+  private static float[] centroid(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] values = new float[384];
+    double norm = 0;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) random.nextGaussian();
+      norm += values[i] * values[i];
+    }
+    for (int i = 0; i < values.length; i++) {
+      values[i] /= (float) Math.sqrt(norm);
+    }
+    return values;
   }
 }

@@ -75,7 +75,36 @@ class RoutingDatasetTest {
     long incomplete = java.util.stream.IntStream.range(0, dataset.size())
         .filter(row -> !dataset.outcomes().complete(row)).count();
     assertThat(incomplete).isEqualTo(9);
-    assertThat(ModelCosts.cost(dataset.model("gemini-1.5-pro-002"))).isEqualTo(500.0);
-    assertThat(ModelCosts.cost(dataset.model("Mixtral-8x7B-Instruct-v0.1"))).isEqualTo(46.7);
+    assertThat(ModelCosts.of(dataset.models())).containsEntry("gemini-1.5-pro-002", 500.0)
+        .containsEntry("Mixtral-8x7B-Instruct-v0.1", 46.7);
+    assertThat(dataset.name()).isEqualTo("mmlu-pro");
+  }
+
+  @Test
+  void readsADataSetWithoutLabelsOrOptions() {
+    RoutingDataset nim = SharedData.nim();
+    assertThat(nim.size()).isEqualTo(4810);
+    assertThat(nim.outcomes().modelIds()).hasSize(7);
+    assertThat(nim.questions()).allSatisfy(question -> {
+      assertThat(question.category()).isEmpty();
+      assertThat(question.src()).isEmpty();
+    });
+  }
+
+  @Test
+  void aSampleKeepsQuestionsAndOutcomesRowForRow() {
+    RoutingDataset nim = SharedData.nim();
+    RoutingDataset sample = nim.sample(300, 5);
+    assertThat(sample.size()).isEqualTo(300);
+    assertThat(sample.fingerprint()).isNotEqualTo(nim.fingerprint());
+    for (int row = 0; row < sample.size(); row++) {
+      String id = sample.question(row).id();
+      assertThat(sample.outcomes().questionIds().get(row)).isEqualTo(id);
+      int original = nim.outcomes().questionIndex(id);
+      for (int m = 0; m < 7; m++) {
+        assertThat(sample.outcomes().outcome(row, m)).isEqualTo(nim.outcomes().outcome(original, m));
+      }
+    }
+    assertThat(nim.sample(300, 5).questions()).isEqualTo(sample.questions());
   }
 }
