@@ -43,9 +43,9 @@ class StartupValidationTest {
     }
 
     @Test
-    void aMissingScorerModelFile() {
-        assertThat(failureFor("router.inference.scorer-model", "/no/such/head.onnx"))
-                .contains("router.inference.scorer-model", "/no/such/head.onnx", "not a readable file");
+    void aMissingBundleFolder() {
+        assertThat(failureFor("router.inference.bundle", "/no/such/bundle"))
+                .contains("router.inference.bundle", "/no/such/bundle", "not a readable folder");
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelineSmokeTest {
 
-    private static final String APTITUDE_TEST = "loadtest-smoke-v1";
+    private static final String APTITUDE_TEST = TestScorerHead.TEST_ID;
     private static final List<String> TEXTS = List.of(
             "What is the derivative of x^2?\nA. x\nB. 2x\nC. x^2\nD. 2",
             "Which doctrine protects a tenant whose landlord refuses to repair the heating?",
@@ -44,8 +44,8 @@ class PipelineSmokeTest {
             Map<String, Object> properties = new HashMap<>();
             properties.put("kafka.bootstrap.servers", cluster.bootstrapServers());
             properties.put("kafka.schema.registry.url", cluster.registryUrl());
-            Path head = TestScorerHead.write(dir.resolve("head.onnx"), 4);
-            properties.put("router.inference.scorer-model", head.toString());
+            Path bundle = TestScorerHead.writeBundle(dir.resolve("bundle"), 4);
+            properties.put("router.inference.bundle", bundle.toString());
             try (RouterUnderTest app = RouterUnderTest.start(properties, Duration.ofMinutes(2));
                  BenchSession session = new BenchSession(app, TEXTS, BenchClock.system(), "smoke",
                          Duration.ofSeconds(60))) {

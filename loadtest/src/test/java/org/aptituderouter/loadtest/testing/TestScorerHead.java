@@ -25,9 +25,25 @@ public final class TestScorerHead {
     private TestScorerHead() {
     }
 
-    /** Writes the head for {@code capabilityDimension}-task vectors to {@code file}. */
-    public static Path write(Path file, int capabilityDimension) throws IOException {
-        return Files.write(file, meanCapability(capabilityDimension));
+    /** Aptitude test of the smoke zoo: one question per task. */
+    public static final String TEST_ID = "loadtest-smoke-v1";
+
+    /**
+     * A bundle folder for {@code router.inference.bundle}: an aptitude test {@link #TEST_ID} of {@code tasks} tasks,
+     * this head for it, and metadata naming the encoder.
+     */
+    public static Path writeBundle(Path dir, int tasks) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder test = new StringBuilder("{\"id\": \"" + TEST_ID + "\", \"tasks\": [");
+        for (int k = 0; k < tasks; k++) {
+            test.append(k == 0 ? "" : ", ").append("{\"name\": \"smoke-").append(k)
+                    .append("\", \"question_ids\": [\"q").append(k).append("\"]}");
+        }
+        Files.writeString(dir.resolve("aptitude-test.json"), test.append("]}\n"));
+        Files.write(dir.resolve("scorer-head.onnx"), meanCapability(tasks));
+        Files.writeString(dir.resolve("scorer-head.json"),
+                "{\"aptitude_test_id\": \"" + TEST_ID + "\", \"encoder\": \"all-minilm-l6-v2/fp32\"}\n");
+        return dir;
     }
 
     static byte[] meanCapability(int k) {

@@ -1,7 +1,9 @@
 package org.aptituderouter.app.capability;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.aptituderouter.core.aptitude.TaskEvidence;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.ModelStatus;
 import org.aptituderouter.schemas.avro.ModelCapability;
@@ -30,7 +32,23 @@ public final class CapabilityRecords {
             vector[i] = scores.get(i);
         }
         ModelStatus status = record.getStatus() == null ? ModelStatus.ACTIVE : ModelStatus.valueOf(record.getStatus().name());
-        return new Candidate(key, record.getAptitudeTestId(), vector, record.getCost(), status);
+        return new Candidate(key, record.getAptitudeTestId(), vector, record.getCost(), status, evidence(key, record));
+    }
+
+    private static TaskEvidence evidence(String key, ModelCapability record) {
+        List<Integer> answered = record.getAnswered();
+        List<Integer> correct = record.getCorrect();
+        if (answered == null && correct == null) {
+            return null;
+        }
+        if (answered == null || correct == null) {
+            throw new IllegalArgumentException("capability of " + key + " has one of answered/correct without the other");
+        }
+        if (answered.contains(null) || correct.contains(null)) {
+            throw new IllegalArgumentException("capability of " + key + " has a null evidence count");
+        }
+        return new TaskEvidence(answered.stream().mapToInt(Integer::intValue).toArray(),
+                correct.stream().mapToInt(Integer::intValue).toArray());
     }
 
     public static ModelCapability toRecord(Candidate candidate) {
@@ -39,12 +57,15 @@ public final class CapabilityRecords {
         for (float score : scores) {
             values.add(score);
         }
+        TaskEvidence evidence = candidate.evidence();
         return ModelCapability.newBuilder()
                 .setModelId(candidate.modelId())
                 .setAptitudeTestId(candidate.aptitudeTestId())
                 .setScores(values)
                 .setCost(candidate.cost())
                 .setStatus(org.aptituderouter.schemas.avro.ModelStatus.valueOf(candidate.status().name()))
+                .setAnswered(evidence == null ? null : Arrays.stream(evidence.answered()).boxed().toList())
+                .setCorrect(evidence == null ? null : Arrays.stream(evidence.correct()).boxed().toList())
                 .build();
     }
 }

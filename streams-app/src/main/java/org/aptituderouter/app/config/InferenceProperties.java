@@ -19,8 +19,8 @@ public class InferenceProperties {
     private String encoderVariant = "fp32";
     private int maxTokens = InferenceSettings.DEFAULT_MAX_TOKENS;
     private int intraOpThreads;
-    /** Scorer head ONNX file; empty means the head bundled with router-core. */
-    private String scorerModel = "";
+    /** Bundle folder written by {@code bin/router train}; empty means the bundle in router-core's jar. */
+    private String bundle = "";
 
     public String getExecutionProvider() {
         return executionProvider;
@@ -62,12 +62,12 @@ public class InferenceProperties {
         this.intraOpThreads = intraOpThreads;
     }
 
-    public String getScorerModel() {
-        return scorerModel;
+    public String getBundle() {
+        return bundle;
     }
 
-    public void setScorerModel(String scorerModel) {
-        this.scorerModel = scorerModel == null ? "" : scorerModel;
+    public void setBundle(String bundle) {
+        this.bundle = bundle == null ? "" : bundle;
     }
 
     @PostConstruct
@@ -80,17 +80,17 @@ public class InferenceProperties {
         ExecutionProvider provider = parse("router.inference.execution-provider", executionProvider,
                 ExecutionProvider.class);
         EncoderVariant variant = parse("router.inference.encoder-variant", encoderVariant, EncoderVariant.class);
-        Path scorer = null;
-        if (!scorerModel.isBlank()) {
-            scorer = Path.of(scorerModel);
-            if (!Files.isRegularFile(scorer) || !Files.isReadable(scorer)) {
-                throw new RouterConfigException("router.inference.scorer-model points to '" + scorer.toAbsolutePath()
-                        + "', which is not a readable file: give the path of a scorer-head ONNX file "
-                        + "(bin/router train writes one), or leave the key empty to use the bundled head");
+        Path folder = null;
+        if (!bundle.isBlank()) {
+            folder = Path.of(bundle);
+            if (!Files.isDirectory(folder) || !Files.isReadable(folder)) {
+                throw new RouterConfigException("router.inference.bundle points to '" + folder.toAbsolutePath()
+                        + "', which is not a readable folder: give the folder bin/router train --out wrote, "
+                        + "or leave the key empty to use the bundle in router-core's jar");
             }
         }
         try {
-            return new InferenceSettings(provider, allowCpuFallback, variant, maxTokens, intraOpThreads, scorer);
+            return new InferenceSettings(provider, allowCpuFallback, variant, maxTokens, intraOpThreads, folder);
         } catch (IllegalArgumentException e) {
             throw new RouterConfigException("router.inference: " + e.getMessage()
                     + " (keys router.inference.max-tokens and router.inference.intra-op-threads)");

@@ -7,7 +7,8 @@ import org.aptituderouter.core.policy.PolicyType;
 
 /**
  * {@code router.policy.*}: the routing policy applied to instructions that name none ({@code default}: quality,
- * cost or threshold), with the cost weight {@code lambda} and the probability {@code threshold}.
+ * cost or threshold), with the cost weight {@code lambda}, the probability {@code threshold} and the quality
+ * policy's no-regret {@code margin}.
  */
 @ConfigurationProperties("router.policy")
 public class PolicyProperties {
@@ -15,6 +16,7 @@ public class PolicyProperties {
     private String defaultPolicy = "quality";
     private double lambda = 0.001;
     private double threshold = 0.7;
+    private double margin = PolicySpec.DEFAULT_MARGIN;
 
     public String getDefault() {
         return defaultPolicy;
@@ -40,6 +42,14 @@ public class PolicyProperties {
         this.threshold = threshold;
     }
 
+    public double getMargin() {
+        return margin;
+    }
+
+    public void setMargin(double margin) {
+        this.margin = margin;
+    }
+
     @PostConstruct
     void validate() {
         toSpec();
@@ -51,12 +61,12 @@ public class PolicyProperties {
             throw new RouterConfigException("router.policy.default must be quality, cost or threshold");
         }
         try {
-            PolicyType type = PolicySpec.of(defaultPolicy, lambda, threshold).type();
-            // both parameters stay, and both are checked: an instruction may switch to the other policy and take them
-            return new PolicySpec(type, lambda, threshold);
+            PolicyType type = PolicySpec.of(defaultPolicy, lambda, threshold, margin).type();
+            // every parameter stays, and each is checked: an instruction may switch to another policy and take them
+            return new PolicySpec(type, lambda, threshold, margin);
         } catch (IllegalArgumentException e) {
             throw new RouterConfigException("router.policy: " + e.getMessage()
-                    + " (keys router.policy.default, router.policy.lambda, router.policy.threshold)");
+                    + " (keys router.policy.default, router.policy.lambda, router.policy.threshold, router.policy.margin)");
         }
     }
 }

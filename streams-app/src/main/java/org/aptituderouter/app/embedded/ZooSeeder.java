@@ -14,7 +14,7 @@ import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.TopicSpec;
 import org.aptituderouter.core.capability.Candidate;
-import org.aptituderouter.core.capability.CapabilityLines;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.schemas.avro.ModelCapability;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -38,11 +38,13 @@ public class ZooSeeder {
     private final AdminClient admin;
     private final RouterTopics topics;
     private final KafkaDefaultConfiguration kafka;
+    private final RouterBundle bundle;
 
-    public ZooSeeder(AdminClient admin, RouterTopics topics, KafkaDefaultConfiguration kafka) {
+    public ZooSeeder(AdminClient admin, RouterTopics topics, KafkaDefaultConfiguration kafka, RouterBundle bundle) {
         this.admin = admin;
         this.topics = topics;
         this.kafka = kafka;
+        this.bundle = bundle;
     }
 
     public void seedIfEmpty() {
@@ -50,7 +52,7 @@ public class ZooSeeder {
         if (!isEmpty(capabilities.name())) {
             return;
         }
-        List<Candidate> zoo = CapabilityLines.bundledZoo();
+        List<Candidate> zoo = bundle.zoo();
         Properties config = new Properties();
         config.putAll(kafka.getConfig());
         try (KafkaProducer<String, ModelCapability> producer = new KafkaProducer<>(config,
@@ -61,7 +63,7 @@ public class ZooSeeder {
             }
             producer.flush();
         }
-        LOG.info("Published the bundled zoo ({} models) to {}", zoo.size(), capabilities.name());
+        LOG.info("Published the zoo of bundle {} ({} models) to {}", bundle.source(), zoo.size(), capabilities.name());
     }
 
     private boolean isEmpty(String topic) {

@@ -6,14 +6,21 @@ import org.aptituderouter.app.config.InferenceProperties;
 import org.aptituderouter.app.config.PolicyProperties;
 import org.aptituderouter.core.Router;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.bundle.RouterBundle;
 
-/** router-core's pieces as beans: the aptitude test capability vectors must answer, and the router. */
+/** router-core's pieces as beans: the bundle, its aptitude test (capability records must answer it), the router. */
 @Factory
 public class InferenceFactory {
 
+    /** {@code router.inference.bundle}, or the bundle in router-core's jar; a bundle that does not load stops start-up. */
     @Singleton
-    AptitudeTest aptitudeTest() {
-        return AptitudeTest.bundled();
+    RouterBundle bundle(InferenceProperties inference) {
+        return RouterBundle.open(inference.toSettings().bundle());
+    }
+
+    @Singleton
+    AptitudeTest aptitudeTest(RouterBundle bundle) {
+        return bundle.aptitudeTest();
     }
 
     /**
@@ -21,7 +28,7 @@ public class InferenceFactory {
      * thread may be in the middle of a batch until then.
      */
     @Singleton
-    Router router(InferenceProperties inference, PolicyProperties policy) {
-        return Router.create(inference.toSettings(), policy.toSpec());
+    Router router(InferenceProperties inference, PolicyProperties policy, RouterBundle bundle) {
+        return Router.create(inference.toSettings(), policy.toSpec(), bundle);
     }
 }

@@ -40,6 +40,6 @@ public final class RoutingRequests {
         PolicyType type = c.getPolicy() == null ? defaults.type() : PolicyType.valueOf(c.getPolicy().name());
         return new PolicySpec(type,
                 c.getLambda() == null ? defaults.lambda() : c.getLambda(),
-                c.getThreshold() == null ? defaults.threshold() : c.getThreshold());
+                c.getThreshold() == null ? defaults.threshold() : c.getThreshold(), defaults.margin());
     }
 }

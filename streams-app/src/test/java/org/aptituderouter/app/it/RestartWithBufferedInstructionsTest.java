@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.support.RouterUnderTest;
@@ -43,7 +44,7 @@ class RestartWithBufferedInstructionsTest {
         try (RouterRuntime first = router.start()) {
             RouterTopics topics = first.context().getBean(RouterTopics.class);
             try (Traffic traffic = new Traffic(router.clientConfig(), topics)) {
-                traffic.publishAll(CapabilityLines.bundledZoo());
+                traffic.publishAll(RouterBundle.bundled().zoo());
                 LiveCapabilities live = first.context().getBean(LiveCapabilities.class);
                 Traffic.await(() -> !live.current().routable().isEmpty(), "the zoo");
                 traffic.send(buffered);

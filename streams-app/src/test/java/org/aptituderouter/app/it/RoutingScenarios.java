@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.demo.Newcomer;
@@ -68,7 +69,7 @@ abstract class RoutingScenarios {
         topics = app.context().getBean(RouterTopics.class);
         live = app.context().getBean(LiveCapabilities.class);
         traffic = new Traffic(router.clientConfig(), topics);
-        zoo = CapabilityLines.bundledZoo();
+        zoo = RouterBundle.bundled().zoo();
         traffic.publishAll(zoo);
         Traffic.await(() -> live.current().size() == zoo.size(), "the zoo in the capability set");
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.config.TopicsProperties;
 import org.aptituderouter.app.metrics.RouterMetrics;
@@ -158,8 +159,8 @@ class BatchingRouteProcessorTest {
     }
 
     private static LiveCapabilities liveZoo() {
-        LiveCapabilities live = new LiveCapabilities(AptitudeTest.bundled());
-        live.upsertAll(CapabilityLines.bundledZoo());
+        LiveCapabilities live = new LiveCapabilities(RouterBundle.bundled().aptitudeTest());
+        live.upsertAll(RouterBundle.bundled().zoo());
         return live;
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.support.TopologyFixture;
 import org.aptituderouter.app.support.Traffic;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingTopologyTest {
 
-    private static final List<Candidate> ZOO = CapabilityLines.bundledZoo();
+    private static final List<Candidate> ZOO = RouterBundle.bundled().zoo();
 
     private TopologyFixture fixture;
 

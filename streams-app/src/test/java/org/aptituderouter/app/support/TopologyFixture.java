@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.app.capability.CapabilityUpdateProcessorSupplier;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.config.TopicsProperties;
@@ -63,7 +64,7 @@ public final class TopologyFixture implements AutoCloseable {
     public TopologyFixture(int maxSize, Duration maxWait) throws Exception {
         topics = new RouterTopics(new TopicsProperties(),
                 new SchemaRegistrySettings(Map.of("schema.registry.url", registryUrl())));
-        live = new LiveCapabilities(AptitudeTest.bundled());
+        live = new LiveCapabilities(RouterBundle.bundled().aptitudeTest());
         RouterMetrics metrics = new RouterMetrics(meters, live);
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
                 maxSize, maxWait, new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
