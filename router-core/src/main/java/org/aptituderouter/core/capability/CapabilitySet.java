@@ -25,16 +25,19 @@ public final class CapabilitySet {
     private final double[] weights;
     /** The test's shrinkage, or NaN for a set known only by test id (scores are then taken as published). */
     private final double priorItems;
+    /** Questions per task of the test: what a score vector published without evidence is taken to stand on. */
+    private final double questionsPerTask;
     private final long version;
     private final SortedMap<String, Candidate> byId;
     private final List<Candidate> candidates;
     private final List<Candidate> routable;
     private final float[][] routableScores;
 
-    private CapabilitySet(String aptitudeTestId, double[] weights, double priorItems, long version,
-                          SortedMap<String, Candidate> byId) {
+    private CapabilitySet(String aptitudeTestId, double[] weights, double priorItems, double questionsPerTask,
+                          long version, SortedMap<String, Candidate> byId) {
         this.aptitudeTestId = aptitudeTestId;
         this.priorItems = priorItems;
+        this.questionsPerTask = questionsPerTask;
         this.dimension = weights.length;
         this.weights = weights;
         this.version = version;
@@ -46,7 +49,8 @@ public final class CapabilitySet {
 
     /** No candidates yet, version 0. */
     public static CapabilitySet empty(AptitudeTest test) {
-        return new CapabilitySet(test.id(), test.weights(), test.priorItems(), 0, new TreeMap<>());
+        double perTask = test.tasks().stream().mapToInt(task -> task.questionIds().size()).average().orElse(0);
+        return new CapabilitySet(test.id(), test.weights(), test.priorItems(), perTask, 0, new TreeMap<>());
     }
 
     /** No candidates yet, version 0, for a test known only by its id and length (as a streams app receives it). */
@@ -57,7 +61,7 @@ public final class CapabilitySet {
         }
         double[] equal = new double[dimension];
         java.util.Arrays.fill(equal, 1.0 / dimension);
-        return new CapabilitySet(aptitudeTestId, equal, Double.NaN, 0, new TreeMap<>());
+        return new CapabilitySet(aptitudeTestId, equal, Double.NaN, Double.NaN, 0, new TreeMap<>());
     }
 
     /**
@@ -81,14 +85,14 @@ public final class CapabilitySet {
             validate(candidate);
             next.put(candidate.modelId(), rescored(candidate));
         }
-        return new CapabilitySet(aptitudeTestId, weights, priorItems, version + 1, next);
+        return new CapabilitySet(aptitudeTestId, weights, priorItems, questionsPerTask, version + 1, next);
     }
 
     /** This set without the model (a retired model, a tombstone), version + 1 even if the model was absent. */
     public CapabilitySet without(String modelId) {
         TreeMap<String, Candidate> next = new TreeMap<>(byId);
         next.remove(modelId);
-        return new CapabilitySet(aptitudeTestId, weights, priorItems, version + 1, next);
+        return new CapabilitySet(aptitudeTestId, weights, priorItems, questionsPerTask, version + 1, next);
     }
 
     private Candidate rescored(Candidate c) {
@@ -154,6 +158,17 @@ public final class CapabilitySet {
             level += weights[k] * candidate.score(k);
         }
         return level;
+    }
+
+    /**
+     * Answered questions behind the candidate's estimate on a task, on average over tasks, plus the shrinkage prior:
+     * its evidence when it carries any, else the test's questions per task. NaN for a set known only by test id.
+     */
+    public double support(Candidate candidate) {
+        double prior = Double.isNaN(priorItems) ? 0 : priorItems;
+        double answered = candidate.evidence() != null ? (double) candidate.evidence().total() / dimension
+                : questionsPerTask;
+        return answered + prior;
     }
 
     /** All candidates, DRAINING included, in model-id order. */

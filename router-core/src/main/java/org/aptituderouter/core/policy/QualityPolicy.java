@@ -8,8 +8,9 @@ import org.aptituderouter.core.ScoredCandidate;
 /**
  * The model most likely to answer correctly, whatever it costs, with a no-regret rule: the candidate with the best
  * overall level (the best single model the router knows) keeps the instruction unless another candidate's
- * probability beats it by more than the margin. Per-task estimates from a 1,000-question aptitude test carry
- * noise of a few points; without the margin that noise alone would move traffic off the strongest model.
+ * probability beats it by more than {@code margin} standard errors of the difference, the standard errors following
+ * from how much evidence stands behind each estimate. A newcomer known by ~60 aptitude answers per task needs a
+ * clear edge to take traffic from the strongest model; a model with thousands of graded answers needs little.
  */
 public final class QualityPolicy implements RoutingPolicy {
 
@@ -38,15 +39,18 @@ public final class QualityPolicy implements RoutingPolicy {
         return ORDER;
     }
 
-    /** By probability, except that the strongest candidate comes first unless the best beats it by the margin. */
+    /** By probability, except that the strongest candidate comes first unless the best clearly beats it. */
     @Override
     public List<ScoredCandidate> rank(List<ScoredCandidate> eligible) {
         List<ScoredCandidate> ranked = new ArrayList<>(eligible.stream().sorted(ORDER).toList());
-        if (ranked.size() < 2 || margin == 0 || ranked.stream().anyMatch(c -> Double.isNaN(c.level()))) {
+        if (ranked.size() < 2 || margin == 0
+                || ranked.stream().anyMatch(c -> Double.isNaN(c.level()) || !(c.support() > 0))) {
             return List.copyOf(ranked);
         }
         ScoredCandidate strongest = ranked.stream().min(BY_LEVEL).orElseThrow();
-        if (ranked.get(0).probability() - strongest.probability() <= margin) {
+        ScoredCandidate best = ranked.get(0);
+        double se = Math.hypot(best.standardError(), strongest.standardError());
+        if (best.probability() - strongest.probability() <= margin * se) {
             ranked.remove(strongest);
             ranked.add(0, strongest);
         }

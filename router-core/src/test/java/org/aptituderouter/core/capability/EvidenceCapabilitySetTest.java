@@ -36,6 +36,16 @@ class EvidenceCapabilitySetTest {
     }
 
     @Test
+    void supportIsTheEvidencePerTaskPlusThePriorOrTheTestsSizeWithoutEvidence() {
+        CapabilitySet set = CapabilitySet.empty(TEST)
+                .with(new Candidate("counted", "apt-v2", new float[] {0.5f, 0.5f}, 1, ModelStatus.ACTIVE,
+                        new TaskEvidence(new int[] {300, 100}, new int[] {150, 50})))
+                .with(new Candidate("published", "apt-v2", new float[] {0.5f, 0.5f}, 1));
+        assertThat(set.support(set.find("counted").orElseThrow())).isEqualTo(200 + 10.0);
+        assertThat(set.support(set.find("published").orElseThrow())).isEqualTo(1 + 10.0);
+    }
+
+    @Test
     void refusesEvidenceOfAnotherShapeAndRecordsOfAReplacedTest() {
         TaskEvidence three = new TaskEvidence(new int[] {1, 1, 1}, new int[] {0, 0, 0});
         assertThatThrownBy(() -> CapabilitySet.empty(TEST)

@@ -60,7 +60,7 @@ final class RouteCommand implements Callable<Integer> {
   boolean scores;
 
   @Option(names = "--margin", defaultValue = "" + PolicySpec.DEFAULT_MARGIN,
-      description = "quality policy: leave the strongest model only for a probability gain above this")
+      description = "quality policy: leave the strongest model only for a gain above this many standard errors")
   double margin;
 
   @Option(names = "--bundle", paramLabel = "DIR",

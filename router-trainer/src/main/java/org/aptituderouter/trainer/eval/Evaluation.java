@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.aptitude.TaskEvidence;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.trainer.aptitude.ModelEvidence;
 import org.aptituderouter.trainer.aptitude.TaskClustering;
@@ -52,20 +53,21 @@ public final class Evaluation {
     Map<String, Double> costs = ModelCosts.of(data.models());
     double[] weights = test.weights();
     ModelEvidence evidence = new ModelEvidence(test);
-    Map<String, Double> newLevels = new LinkedHashMap<>();
-    Map<String, Double> knownLevels = new HashMap<>();
+    Map<String, TaskEvidence> newEvidence = new LinkedHashMap<>();
+    Map<String, TaskEvidence> knownEvidence = new HashMap<>();
     for (String model : models) {
-      newLevels.put(model, level(weights, evidence.aptitude(data.outcomes(), model, AptitudeTest.Missing.ERROR)
-          .scores(test.priorItems())));
+      newEvidence.put(model, evidence.aptitude(data.outcomes(), model, AptitudeTest.Missing.ERROR));
       for (QuestionFold fold : folds) {
-        knownLevels.put(fold.index() + "/" + model, level(weights, evidence.withHistory(data.outcomes(), model,
-            embeddings, fold.trainRows(), AptitudeTest.Missing.ERROR).scores(test.priorItems())));
+        knownEvidence.put(fold.index() + "/" + model, evidence.withHistory(data.outcomes(), model, embeddings,
+            fold.trainRows(), AptitudeTest.Missing.ERROR));
       }
     }
+    Map<String, Double> newLevels = new LinkedHashMap<>();
+    newEvidence.forEach((model, counts) -> newLevels.put(model, level(weights, counts.scores(test.priorItems()))));
     ModelSatRouting asNew = new ModelSatRouting(ROUTER_NEW, scores.newModels(), scores.models(), costs,
-        PolicySpec.quality(), (fold, model) -> newLevels.get(model));
+        PolicySpec.quality(), standing(test, (fold, model) -> newEvidence.get(model)));
     ModelSatRouting asKnown = new ModelSatRouting(ROUTER_KNOWN, scores.knownModels(), scores.models(), costs,
-        PolicySpec.quality(), (fold, model) -> knownLevels.get(fold.index() + "/" + model));
+        PolicySpec.quality(), standing(test, (fold, model) -> knownEvidence.get(fold.index() + "/" + model)));
     float[][] centroids = test.tasks().stream().map(task -> task.centroid()).toArray(float[][]::new);
     List<RoutingMethod> methods = new ArrayList<>(List.of(asNew, asKnown,
         new BestOnAptitude(newLevels),
@@ -80,10 +82,30 @@ public final class Evaluation {
     ZooEvaluation evaluation = new ZooEvaluation(data.outcomes(), costs);
     List<ZooResult> results = new ArrayList<>();
     for (Zoo zoo : Zoo.standard(models, costs)) {
-      results.add(evaluation.evaluate(zoo, folds, methods, asNew));
+      results.add(evaluation.evaluate(zoo, folds, methods, asNew, asKnown));
     }
     return new EvaluationReport(data.name(), results, scores.runs(), settings, test.id(), test.dimension(),
         data.fingerprint(), routingRows.length, costs, (System.nanoTime() - started) / 1e9);
+  }
+
+  private interface EvidenceOf {
+    TaskEvidence of(QuestionFold fold, String model);
+  }
+
+  /** Level and support from a model's evidence, as router-core's capability set derives them. */
+  private static ModelSatRouting.Standing standing(AptitudeTest test, EvidenceOf evidence) {
+    double[] weights = test.weights();
+    return new ModelSatRouting.Standing() {
+      @Override
+      public double level(QuestionFold fold, String model) {
+        return Evaluation.level(weights, evidence.of(fold, model).scores(test.priorItems()));
+      }
+
+      @Override
+      public double support(QuestionFold fold, String model) {
+        return (double) evidence.of(fold, model).total() / test.dimension() + test.priorItems();
+      }
+    };
   }
 
   private static double level(double[] weights, float[] scores) {

@@ -9,14 +9,18 @@ import org.aptituderouter.core.policy.RoutingPolicy;
 
 /**
  * The router under test: held-out scorer probabilities, decided by router-core's own policy implementations (with
- * each candidate's overall level for the no-regret rule) so that the evaluation measures what the deployed router
+ * each candidate's overall level and evidence for the no-regret rule) so that the evaluation measures what the deployed router
  * does.
  */
 public final class ModelSatRouting implements RoutingMethod {
 
-  /** A candidate's overall level as the router would know it when routing the fold's questions. */
-  public interface Levels {
-    double of(QuestionFold fold, String model);
+  /** What the router knows of a candidate when routing the fold's questions, beyond its probabilities. */
+  public interface Standing {
+    /** Its overall level (task scores weighted by task share). */
+    double level(QuestionFold fold, String model);
+
+    /** Answered questions per task behind its estimates, plus the shrinkage prior. */
+    double support(QuestionFold fold, String model);
   }
 
   private final String label;
@@ -24,24 +28,24 @@ public final class ModelSatRouting implements RoutingMethod {
   private final List<String> columns;
   private final Map<String, Double> costs;
   private final PolicySpec policy;
-  private final Levels levels;
+  private final Standing standing;
 
   /**
    * @param label         e.g. "router, new models"
    * @param probabilities [data-set row][column]
    */
   public ModelSatRouting(String label, float[][] probabilities, List<String> columns, Map<String, Double> costs,
-      PolicySpec policy, Levels levels) {
+      PolicySpec policy, Standing standing) {
     this.label = label;
     this.probabilities = probabilities;
     this.columns = columns;
     this.costs = costs;
     this.policy = policy;
-    this.levels = levels;
+    this.standing = standing;
   }
 
   public ModelSatRouting withPolicy(PolicySpec other) {
-    return new ModelSatRouting(label, probabilities, columns, costs, other, levels);
+    return new ModelSatRouting(label, probabilities, columns, costs, other, standing);
   }
 
   @Override
@@ -53,14 +57,15 @@ public final class ModelSatRouting implements RoutingMethod {
   public int[] choose(Zoo zoo, QuestionFold fold) {
     RoutingPolicy decide = RoutingPolicy.of(policy);
     int[] zooColumns = zoo.models().stream().mapToInt(columns::indexOf).toArray();
-    double[] level = zoo.models().stream().mapToDouble(model -> levels.of(fold, model)).toArray();
+    double[] level = zoo.models().stream().mapToDouble(model -> standing.level(fold, model)).toArray();
+    double[] support = zoo.models().stream().mapToDouble(model -> standing.support(fold, model)).toArray();
     int[] choices = new int[fold.evalRows().length];
     for (int i = 0; i < choices.length; i++) {
       float[] row = probabilities[fold.evalRows()[i]];
       List<ScoredCandidate> candidates = new ArrayList<>();
       for (int m = 0; m < zooColumns.length; m++) {
         String model = zoo.models().get(m);
-        candidates.add(new ScoredCandidate(model, row[zooColumns[m]], costs.get(model), level[m]));
+        candidates.add(new ScoredCandidate(model, row[zooColumns[m]], costs.get(model), level[m], support[m]));
       }
       choices[i] = zoo.models().indexOf(decide.rank(candidates).get(0).modelId());
     }

@@ -15,7 +15,8 @@ public final class ZooEvaluation {
       7e-3, 1e-2, 2e-2, 5e-2, 1e-1};
   static final double[] THRESHOLDS = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7,
       0.75, 0.8, 0.85, 0.9, 0.95};
-  static final double[] MARGINS = {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1};
+  /** No-regret margins, in standard errors of the probability difference. */
+  static final double[] MARGINS = {0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3};
 
   private final OutcomeTable outcomes;
   private final Map<String, Double> costs;
@@ -25,8 +26,12 @@ public final class ZooEvaluation {
     this.costs = costs;
   }
 
-  /** @param router the router with new-model evidence: its policy sweeps, cost matches and calibration */
-  public ZooResult evaluate(Zoo zoo, List<QuestionFold> folds, List<RoutingMethod> methods, ModelSatRouting router) {
+  /**
+   * @param router the router with new-model evidence: its policy sweeps, cost matches and calibration
+   * @param known  the router with known-model evidence: its margin sweep
+   */
+  public ZooResult evaluate(Zoo zoo, List<QuestionFold> folds, List<RoutingMethod> methods, ModelSatRouting router,
+      ModelSatRouting known) {
     int questions = folds.stream().mapToInt(fold -> fold.evalRows().length).sum();
     List<ZooResult.MethodResult> results = new ArrayList<>();
     for (RoutingMethod method : methods) {
@@ -41,6 +46,7 @@ public final class ZooEvaluation {
         singles, curve(router, zoo, folds, LAMBDAS, PolicySpec::cost),
         curve(router, zoo, folds, THRESHOLDS, PolicySpec::threshold),
         curve(router, zoo, folds, MARGINS, PolicySpec::quality),
+        curve(known, zoo, folds, MARGINS, PolicySpec::quality),
         List.of(costMatch("threshold", router, zoo, folds, THRESHOLDS, PolicySpec::threshold),
             costMatch("cost", router, zoo, folds, LAMBDAS, PolicySpec::cost)),
         calibration(router, zoo, folds));

@@ -10,14 +10,16 @@ import java.util.List;
  * @param singleModels     each zoo model used alone
  * @param costCurve        the router's cost policy over a sweep of lambda
  * @param thresholdCurve   the router's threshold policy over a sweep of tau
- * @param marginCurve      the quality policy over a sweep of the no-regret margin
+ * @param marginCurve      the quality policy over a sweep of the no-regret margin, new models
+ * @param knownMarginCurve the same, known models
  * @param costMatches      per cost-aware policy: the cheapest setting that matches the best single model, chosen on
  *                         one half of the questions and applied to the other
  * @param calibration      of the router's probabilities for the zoo's models (new-model evidence)
  */
 public record ZooResult(Zoo zoo, int questions, double randomAccuracy, double randomCost, double oracleAccuracy,
     List<MethodResult> methods, List<MethodResult> singleModels, List<CurvePoint> costCurve,
-    List<CurvePoint> thresholdCurve, List<CurvePoint> marginCurve, List<CostMatch> costMatches,
+    List<CurvePoint> thresholdCurve, List<CurvePoint> marginCurve, List<CurvePoint> knownMarginCurve,
+    List<CostMatch> costMatches,
     Calibration calibration) {
 
   /** Accuracy and mean cost (params_b per question) of one way of routing. */

@@ -138,9 +138,11 @@ public final class ReportWriter {
   }
 
   private static void margins(StringBuilder md, EvaluationReport report) {
-    md.append("## No-regret margin (quality policy, new models)\n\n");
+    md.append("## No-regret margin (quality policy)\n\n");
     md.append("The quality policy keeps the model with the best aptitude level unless another's probability is ")
-        .append("higher by more than the margin (default ").append(PolicySpec.DEFAULT_MARGIN).append(").\n\n");
+        .append("higher by more than the margin, in standard errors of the difference (each from the evidence behind ")
+        .append("the estimate: answered questions per task plus the prior). Default ").append(PolicySpec.DEFAULT_MARGIN)
+        .append(". Accuracy (%), new models | known models:\n\n");
     md.append("| margin |");
     report.zoos().forEach(zoo -> md.append(' ').append(zoo.zoo().name()).append(" |"));
     md.append("\n|---:|");
@@ -151,7 +153,7 @@ public final class ReportWriter {
       int index = i;
       md.append("| ").append(plain(report.zoos().get(0).marginCurve().get(i).parameter())).append(" |");
       report.zoos().forEach(zoo -> md.append(' ').append(fmt(100 * zoo.marginCurve().get(index).accuracy(), 2))
-          .append(" |"));
+          .append(" \\| ").append(fmt(100 * zoo.knownMarginCurve().get(index).accuracy(), 2)).append(" |"));
       md.append('\n');
     }
     md.append('\n');
