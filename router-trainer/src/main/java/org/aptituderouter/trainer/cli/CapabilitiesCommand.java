@@ -99,7 +99,10 @@ final class CapabilitiesCommand implements Callable<Integer> {
         out.println(CapabilityLines.format(new Candidate(model, test.id(), counts.scores(test.priorItems()),
             costTable.getOrDefault(model, Candidate.DEFAULT_COST), ModelStatus.ACTIVE, counts)));
       } catch (MissingAnswersException e) {
-        err.println("capabilities: " + e.getMessage());
+        long asked = test.tasks().stream().mapToLong(task -> task.questionIds().size()).sum();
+        String hint = e.missingQuestionIds().size() == asked
+            ? " (none of the test's questions is in " + outcomes + ": is --bundle the bundle for this data?)" : "";
+        err.println("capabilities: " + e.getMessage() + hint);
         failed++;
       }
     }

@@ -101,6 +101,16 @@ class CapabilitiesCommandTest {
   }
 
   @Test
+  void outcomesOfAnotherDataSetPointAtTheBundle() throws IOException {
+    Path outcomes = write("outcomes.csv", "question_id,m1\nx1,1\nx2,0\n");
+
+    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--bundle", bundle.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("no result for 6 question(s)").contains("is --bundle the bundle for this data?");
+  }
+
+  @Test
   void selectsModelsAndRejectsUnknownOnes() throws IOException {
     Path outcomes = write("outcomes.csv", "question_id,m1,m2\na1,1,0\na2,1,0\nb1,1,0\nb2,1,0\nc1,1,0\nc2,1,0\n");
 
