@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.aptituderouter.core.Router;
-import org.aptituderouter.core.RoutingOutcome;
 import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.ScoredCandidate;
 import org.aptituderouter.core.bundle.RouterBundle;
@@ -19,12 +18,10 @@ import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.encoder.EncoderVariant;
-import org.aptituderouter.core.encoder.InstructionEncoder;
 import org.aptituderouter.core.encoder.MiniLmTokenizer;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.policy.RoutingPolicy;
-import org.aptituderouter.core.scoring.ScorerHead;
 
 /**
  * Throughput of the encoder alone against the whole router (encode + score every zoo candidate + policy), per batch

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.inference.InferenceStartupException;
 import org.aptituderouter.core.testing.TestHeads;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ScorerHeadTest {
 

@@ -11,18 +11,18 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.aptitude.MissingAnswersException;
-import org.aptituderouter.core.capability.Candidate;
-import org.aptituderouter.core.capability.CapabilityLines;
 import org.aptituderouter.core.aptitude.TaskEvidence;
 import org.aptituderouter.core.bundle.RouterBundle;
+import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.CapabilityLines;
 import org.aptituderouter.core.capability.ModelStatus;
 import org.aptituderouter.trainer.aptitude.ModelEvidence;
 import org.aptituderouter.trainer.data.OutcomeTable;
 import org.aptituderouter.trainer.data.OutcomeTableReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bin/router capabilities}: capability lines of models from their aptitude-test results. */
 @Command(name = "capabilities", mixinStandardHelpOptions = true,

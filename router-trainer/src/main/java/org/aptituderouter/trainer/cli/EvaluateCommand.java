@@ -50,6 +50,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--tasks", defaultValue = "16", paramLabel = "K", description = "aptitude tasks when building (default 16)")
   int tasks;
 
+  @Option(names = "--aptitude-questions", defaultValue = "1000", paramLabel = "N",
+      description = "aptitude-test size when building, at most a fifth of the data set (default 1000)")
+  int aptitudeQuestions;
+
   @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs per head (default 40)")
   Integer epochs;
 
@@ -73,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
       test = RouterBundle.load(bundle).aptitudeTest();
     } else {
       AptitudeTestBuilder.Settings defaults = AptitudeTestBuilder.Settings.defaults(seed);
-      test = new AptitudeTestBuilder(new AptitudeTestBuilder.Settings(tasks, defaults.questions(), defaults.maxShare(),
+      test = new AptitudeTestBuilder(new AptitudeTestBuilder.Settings(tasks, aptitudeQuestions, defaults.maxShare(),
           defaults.priorItems(), seed)).build(TrainCommand.testId(dataset), dataset, embeddings.rows());
     }
     TrainingConfig training = epochs == null ? TrainingConfig.defaults(seed) : TrainingConfig.defaults(seed).withMaxEpochs(epochs);

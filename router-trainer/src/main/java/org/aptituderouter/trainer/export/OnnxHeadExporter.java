@@ -6,11 +6,11 @@ import static org.aptituderouter.trainer.train.HeadArchitecture.EASINESS_B;
 import static org.aptituderouter.trainer.train.HeadArchitecture.EASINESS_W;
 import static org.aptituderouter.trainer.train.HeadArchitecture.SHARPNESS;
 
-import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import ai.onnx.proto.OnnxMl;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

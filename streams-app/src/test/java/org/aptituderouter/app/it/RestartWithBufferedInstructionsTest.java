@@ -7,7 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.aptituderouter.core.bundle.RouterBundle;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.support.RouterUnderTest;
@@ -15,14 +19,9 @@ import org.aptituderouter.app.support.SharedCluster;
 import org.aptituderouter.app.support.TestInstructions;
 import org.aptituderouter.app.support.Traffic;
 import org.aptituderouter.app.topics.RouterTopics;
-import org.aptituderouter.core.capability.CapabilityLines;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.RoutingDecision;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
