@@ -15,13 +15,17 @@ import java.util.Objects;
  *                    overall level is its task scores weighted by these
  * @param centroid    where the task sits in the encoder's embedding space (null for tests defined by labels):
  *                    an answered question counts as evidence for the task whose centroid is nearest
+ * @param offset      how much harder or easier the task is than a model's overall level, in logits (mean over the
+ *                    models the test was built from; null: 0). A task estimate with little evidence is shrunk
+ *                    toward {@code sigmoid(logit(overall) + offset)}, not toward the overall level itself
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AptitudeTask(
         @JsonProperty("name") String name,
         @JsonProperty("question_ids") List<String> questionIds,
         @JsonProperty("weight") Double weight,
-        @JsonProperty("centroid") float[] centroid) {
+        @JsonProperty("centroid") float[] centroid,
+        @JsonProperty("offset") Double offset) {
 
     public AptitudeTask {
         if (name == null || name.isBlank()) {
@@ -37,11 +41,18 @@ public record AptitudeTask(
                     + "; expected a non-negative number");
         }
         centroid = centroid == null ? null : centroid.clone();
+        if (offset != null && !Double.isFinite(offset)) {
+            throw new IllegalArgumentException("aptitude task " + name + " has offset " + offset);
+        }
     }
 
     /** A task defined by its questions alone. */
     public AptitudeTask(String name, List<String> questionIds) {
-        this(name, questionIds, null, null);
+        this(name, questionIds, null, null, null);
+    }
+
+    public AptitudeTask(String name, List<String> questionIds, Double weight, float[] centroid) {
+        this(name, questionIds, weight, centroid, null);
     }
 
     @Override
@@ -52,12 +63,13 @@ public record AptitudeTask(
     @Override
     public boolean equals(Object o) {
         return o instanceof AptitudeTask t && name.equals(t.name) && questionIds.equals(t.questionIds)
-                && Objects.equals(weight, t.weight) && Arrays.equals(centroid, t.centroid);
+                && Objects.equals(weight, t.weight) && Arrays.equals(centroid, t.centroid)
+                && Objects.equals(offset, t.offset);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, questionIds, weight, Arrays.hashCode(centroid));
+        return Objects.hash(name, questionIds, weight, Arrays.hashCode(centroid), offset);
     }
 
     @Override

@@ -104,6 +104,16 @@ public final class AptitudeTest {
         return priorItems;
     }
 
+    /** Each task's offset in logits from a model's overall level (0 where the test states none). */
+    public double[] offsets() {
+        return tasks.stream().mapToDouble(task -> task.offset() == null ? 0 : task.offset()).toArray();
+    }
+
+    /** The capability vector this test reads from evidence: shrunk by {@link #priorItems()} toward each task's prior. */
+    public float[] scores(TaskEvidence evidence) {
+        return evidence.scores(priorItems, offsets());
+    }
+
     /** Each task's share of routed traffic, summing to 1 (equal shares when the test states none). */
     public double[] weights() {
         double[] weights = new double[tasks.size()];
@@ -133,7 +143,7 @@ public final class AptitudeTest {
      * @throws MissingAnswersException naming every question of the test the map has no result for
      */
     public float[] score(String modelId, Map<String, Boolean> correct) {
-        return evidence(modelId, correct, Missing.ERROR).scores(priorItems);
+        return scores(evidence(modelId, correct, Missing.ERROR));
     }
 
     /**

@@ -55,11 +55,28 @@ public record TaskEvidence(int[] answered, int[] correct) {
      * its own rate. {@code priorItems = 0} gives the raw rate (the overall level for a task never answered).
      */
     public float[] scores(double priorItems) {
+        return scores(priorItems, new double[answered.length]);
+    }
+
+    /**
+     * As {@link #scores(double)}, each task shrunk toward the overall level moved by the task's offset:
+     * {@code sigmoid(logit(overall) + offset)}. A hard task pulls a sparse estimate down, an easy one up, as they do
+     * for every model; without offsets a newcomer would read high on hard tasks and low on easy ones.
+     *
+     * @param offsets per task, in logits
+     */
+    public float[] scores(double priorItems, double[] offsets) {
+        if (offsets.length != answered.length) {
+            throw new IllegalArgumentException(offsets.length + " offsets for " + answered.length + " tasks");
+        }
         double level = overall();
+        // clamped so that a model right (or wrong) on everything still has a finite logit
+        double logit = Math.log(Math.max(1e-3, Math.min(1 - 1e-3, level)) / (1 - Math.max(1e-3, Math.min(1 - 1e-3, level))));
         float[] scores = new float[answered.length];
         for (int k = 0; k < scores.length; k++) {
+            double prior = offsets[k] == 0 ? level : 1 / (1 + Math.exp(-(logit + offsets[k])));
             double denominator = answered[k] + priorItems;
-            scores[k] = denominator == 0 ? (float) level : (float) ((correct[k] + priorItems * level) / denominator);
+            scores[k] = denominator == 0 ? (float) prior : (float) ((correct[k] + priorItems * prior) / denominator);
         }
         return scores;
     }

@@ -27,6 +27,7 @@ public final class CapabilitySet {
     private final double priorItems;
     /** Questions per task of the test: what a score vector published without evidence is taken to stand on. */
     private final double questionsPerTask;
+    private final double[] offsets;
     private final long version;
     private final SortedMap<String, Candidate> byId;
     private final List<Candidate> candidates;
@@ -34,8 +35,9 @@ public final class CapabilitySet {
     private final float[][] routableScores;
 
     private CapabilitySet(String aptitudeTestId, double[] weights, double priorItems, double questionsPerTask,
-                          long version, SortedMap<String, Candidate> byId) {
+                          double[] offsets, long version, SortedMap<String, Candidate> byId) {
         this.aptitudeTestId = aptitudeTestId;
+        this.offsets = offsets;
         this.priorItems = priorItems;
         this.questionsPerTask = questionsPerTask;
         this.dimension = weights.length;
@@ -50,7 +52,8 @@ public final class CapabilitySet {
     /** No candidates yet, version 0. */
     public static CapabilitySet empty(AptitudeTest test) {
         double perTask = test.tasks().stream().mapToInt(task -> task.questionIds().size()).average().orElse(0);
-        return new CapabilitySet(test.id(), test.weights(), test.priorItems(), perTask, 0, new TreeMap<>());
+        return new CapabilitySet(test.id(), test.weights(), test.priorItems(), perTask, test.offsets(), 0,
+                new TreeMap<>());
     }
 
     /** No candidates yet, version 0, for a test known only by its id and length (as a streams app receives it). */
@@ -61,7 +64,8 @@ public final class CapabilitySet {
         }
         double[] equal = new double[dimension];
         java.util.Arrays.fill(equal, 1.0 / dimension);
-        return new CapabilitySet(aptitudeTestId, equal, Double.NaN, Double.NaN, 0, new TreeMap<>());
+        return new CapabilitySet(aptitudeTestId, equal, Double.NaN, Double.NaN, new double[dimension], 0,
+                new TreeMap<>());
     }
 
     /**
@@ -85,21 +89,22 @@ public final class CapabilitySet {
             validate(candidate);
             next.put(candidate.modelId(), rescored(candidate));
         }
-        return new CapabilitySet(aptitudeTestId, weights, priorItems, questionsPerTask, version + 1, next);
+        return new CapabilitySet(aptitudeTestId, weights, priorItems, questionsPerTask, offsets, version + 1, next);
     }
 
     /** This set without the model (a retired model, a tombstone), version + 1 even if the model was absent. */
     public CapabilitySet without(String modelId) {
         TreeMap<String, Candidate> next = new TreeMap<>(byId);
         next.remove(modelId);
-        return new CapabilitySet(aptitudeTestId, weights, priorItems, questionsPerTask, version + 1, next);
+        return new CapabilitySet(aptitudeTestId, weights, priorItems, questionsPerTask, offsets, version + 1, next);
     }
 
     private Candidate rescored(Candidate c) {
         if (c.evidence() == null || Double.isNaN(priorItems)) {
             return c;
         }
-        return new Candidate(c.modelId(), c.aptitudeTestId(), c.evidence().scores(priorItems), c.cost(), c.status(),
+        return new Candidate(c.modelId(), c.aptitudeTestId(), c.evidence().scores(priorItems, offsets), c.cost(),
+                c.status(),
                 c.evidence());
     }
 

@@ -26,6 +26,17 @@ class TaskEvidenceTest {
     }
 
     @Test
+    void aTaskOffsetMovesThePriorItIsShrunkToward() {
+        // overall 0.6 (logit 0.405); task 1 is a logit harder than a model's level: prior sigmoid(-0.595) = 0.3555
+        float[] scores = evidence.scores(20, new double[] {0, -1});
+        double prior = 1 / (1 + Math.exp(-(Math.log(0.6 / 0.4) - 1)));
+        assertThat(scores[0]).isCloseTo(0.75f, within(1e-6f));
+        assertThat((double) scores[1]).isCloseTo((42 + 20 * prior) / 100, within(1e-6));
+        assertThat(new TaskEvidence(new int[] {0, 0}, new int[] {0, 0}).scores(20, new double[] {0, 2})[1])
+                .as("no evidence: the model's level moved by the task's offset").isCloseTo(0.8808f, within(1e-4f));
+    }
+
+    @Test
     void aTaskNeverAnsweredReadsAsTheOverallLevel() {
         TaskEvidence partial = new TaskEvidence(new int[] {10, 0}, new int[] {7, 0});
         assertThat(partial.scores(0)[1]).isEqualTo(0.7f);

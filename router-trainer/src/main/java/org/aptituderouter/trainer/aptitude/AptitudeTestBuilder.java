@@ -20,7 +20,8 @@ import org.aptituderouter.trainer.data.RoutingDataset;
  * spread evenly over the difficulty range (difficulty = mean correctness over the data set's models): a model's
  * score on the test then reads its level on the routing distribution, not on the mid-difficulty items that
  * half the models get right, which read about ten points high. Only questions every model answered are used,
- * and at most half of any task's questions, so every task keeps questions to route.
+ * and at most half of any task's questions, so every task keeps questions to route. Each task also records its
+ * offset: how much harder or easier than a model's overall level it is, which sparse estimates are shrunk toward.
  */
 public final class AptitudeTestBuilder {
 
@@ -90,9 +91,45 @@ public final class AptitudeTestBuilder {
         ids.add(data.question(usable.get(position)).id());
       }
       double weight = (double) rows.size() / data.size();
-      tasks.add(new AptitudeTask(name(tasks.size() + 1, rows, data), ids, weight, centroids[k]));
+      tasks.add(new AptitudeTask(name(tasks.size() + 1, rows, data), ids, weight, centroids[k],
+          offset(data.outcomes(), rows)));
     }
     return new AptitudeTest(id, tasks, settings.priorItems());
+  }
+
+  /**
+   * How much harder (negative) or easier the task's questions are than each model's overall level, in logits,
+   * averaged over the data set's models: the shared difficulty a sparse estimate is shrunk toward.
+   */
+  static double offset(OutcomeTable outcomes, List<Integer> rows) {
+    double sum = 0;
+    int models = outcomes.modelIds().size();
+    for (int m = 0; m < models; m++) {
+      int taskRight = 0;
+      int taskAnswered = 0;
+      int right = 0;
+      int answered = 0;
+      for (int row = 0; row < outcomes.questionIds().size(); row++) {
+        byte outcome = outcomes.outcome(row, m);
+        if (outcome != OutcomeTable.MISSING) {
+          right += outcome;
+          answered++;
+        }
+      }
+      for (int row : rows) {
+        byte outcome = outcomes.outcome(row, m);
+        if (outcome != OutcomeTable.MISSING) {
+          taskRight += outcome;
+          taskAnswered++;
+        }
+      }
+      sum += logit((taskRight + 0.5) / (taskAnswered + 1)) - logit((right + 0.5) / (answered + 1));
+    }
+    return models == 0 ? 0 : sum / models;
+  }
+
+  private static double logit(double p) {
+    return Math.log(p / (1 - p));
   }
 
   /** {@code task-03}, with the most common category of its questions where the data has categories. */

@@ -29,7 +29,7 @@ public final class ZooCapabilities {
     for (String model : data.outcomes().modelIds()) {
       TaskEvidence history = evidence.withHistory(data.outcomes(), model, embeddings, allRows,
           AptitudeTest.Missing.ERROR);
-      zoo.add(new Candidate(model, test.id(), history.scores(test.priorItems()), costs.get(model), ModelStatus.ACTIVE,
+      zoo.add(new Candidate(model, test.id(), test.scores(history), costs.get(model), ModelStatus.ACTIVE,
           history));
     }
     return zoo;

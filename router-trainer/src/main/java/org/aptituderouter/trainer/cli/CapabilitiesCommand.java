@@ -96,7 +96,7 @@ final class CapabilitiesCommand implements Callable<Integer> {
         TaskEvidence counts = history
             ? modelEvidence.withHistory(table, model, embeddings, allRows, missingPolicy)
             : modelEvidence.aptitude(table, model, missingPolicy);
-        out.println(CapabilityLines.format(new Candidate(model, test.id(), counts.scores(test.priorItems()),
+        out.println(CapabilityLines.format(new Candidate(model, test.id(), test.scores(counts),
             costTable.getOrDefault(model, Candidate.DEFAULT_COST), ModelStatus.ACTIVE, counts)));
       } catch (MissingAnswersException e) {
         long asked = test.tasks().stream().mapToLong(task -> task.questionIds().size()).sum();

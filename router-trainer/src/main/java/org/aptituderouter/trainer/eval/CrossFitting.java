@@ -50,8 +50,8 @@ public final class CrossFitting {
             (member, epoch, train, validation) -> {});
         float[][] withHistory = new float[heldOut.size()][];
         for (int m = 0; m < heldOut.size(); m++) {
-          withHistory[m] = evidence.withHistory(data.outcomes(), heldOut.get(m), embeddings, trainRows,
-              AptitudeTest.Missing.ERROR).scores(test.priorItems());
+          withHistory[m] = test.scores(evidence.withHistory(data.outcomes(), heldOut.get(m), embeddings, trainRows,
+              AptitudeTest.Missing.ERROR));
         }
         int[] rows = questionFolds[q];
         float[][] rowEmbeddings = rowsOf(embeddings, rows);

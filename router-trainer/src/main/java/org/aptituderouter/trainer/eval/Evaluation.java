@@ -63,7 +63,7 @@ public final class Evaluation {
       }
     }
     Map<String, Double> newLevels = new LinkedHashMap<>();
-    newEvidence.forEach((model, counts) -> newLevels.put(model, level(weights, counts.scores(test.priorItems()))));
+    newEvidence.forEach((model, counts) -> newLevels.put(model, level(weights, test.scores(counts))));
     ModelSatRouting asNew = new ModelSatRouting(ROUTER_NEW, scores.newModels(), scores.models(), costs,
         PolicySpec.quality(), standing(test, (fold, model) -> newEvidence.get(model)));
     ModelSatRouting asKnown = new ModelSatRouting(ROUTER_KNOWN, scores.knownModels(), scores.models(), costs,
@@ -98,7 +98,7 @@ public final class Evaluation {
     return new ModelSatRouting.Standing() {
       @Override
       public double level(QuestionFold fold, String model) {
-        return Evaluation.level(weights, evidence.of(fold, model).scores(test.priorItems()));
+        return Evaluation.level(weights, test.scores(evidence.of(fold, model)));
       }
 
       @Override

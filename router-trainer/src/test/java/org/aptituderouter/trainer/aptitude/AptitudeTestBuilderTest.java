@@ -86,6 +86,18 @@ class AptitudeTestBuilderTest {
   }
 
   @Test
+  void aTaskHarderThanTheModelsLevelsHasANegativeOffset() {
+    // two models right on 3 of 4 questions overall; the task holds the one each got wrong and one both got right
+    byte[][] outcomes = {{1, 1}, {0, 1}, {1, 0}, {1, 1}};
+    OutcomeTable table = new OutcomeTable(List.of("a", "b"), List.of("q1", "q2", "q3", "q4"), outcomes);
+    double hard = AptitudeTestBuilder.offset(table, List.of(1, 2));
+    double easy = AptitudeTestBuilder.offset(table, List.of(0, 3));
+    // smoothed: task 1.5 / 3 against overall 3.5 / 5, per model
+    assertThat(hard).isCloseTo(Math.log(1.0) - Math.log(0.7 / 0.3), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(easy).isPositive();
+  }
+
+  @Test
   void clusteringSeparatesTheKinds() {
     float[][] points = embeddings();
     float[][] centroids = TaskClustering.centroids(points, 2, 3);
