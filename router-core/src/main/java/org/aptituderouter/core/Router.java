@@ -130,7 +130,7 @@ public final class Router implements AutoCloseable {
             }
             Candidate candidate = routable.get(j);
             eligible.add(new ScoredCandidate(candidate.modelId(), row[j], candidate.cost(),
-                    capabilities.level(candidate), capabilities.support(candidate)));
+                    capabilities.routableLevel(j), capabilities.routableSupport(j)));
         }
         RoutingPolicy policy = request.policy() == null ? defaultRoutingPolicy : RoutingPolicy.of(request.policy());
         List<ScoredCandidate> ranking = policy.rank(eligible);

@@ -33,6 +33,8 @@ public final class CapabilitySet {
     private final List<Candidate> candidates;
     private final List<Candidate> routable;
     private final float[][] routableScores;
+    private final double[] routableLevels;
+    private final double[] routableSupports;
 
     private CapabilitySet(String aptitudeTestId, double[] weights, double priorItems, double questionsPerTask,
                           double[] offsets, long version, SortedMap<String, Candidate> byId) {
@@ -47,6 +49,9 @@ public final class CapabilitySet {
         this.candidates = List.copyOf(byId.values());
         this.routable = candidates.stream().filter(Candidate::routable).toList();
         this.routableScores = routable.stream().map(Candidate::scores).toArray(float[][]::new);
+        // fields above must be set: level() and support() read weights, priorItems and questionsPerTask
+        this.routableLevels = routable.stream().mapToDouble(this::level).toArray();
+        this.routableSupports = routable.stream().mapToDouble(this::support).toArray();
     }
 
     /** No candidates yet, version 0. */
@@ -174,6 +179,16 @@ public final class CapabilitySet {
         double answered = candidate.evidence() != null ? (double) candidate.evidence().total() / dimension
                 : questionsPerTask;
         return answered + prior;
+    }
+
+    /** {@link #level} of routable candidate {@code index} (in {@link #routable()} order), computed once per set. */
+    public double routableLevel(int index) {
+        return routableLevels[index];
+    }
+
+    /** {@link #support} of routable candidate {@code index}, computed once per set. */
+    public double routableSupport(int index) {
+        return routableSupports[index];
     }
 
     /** All candidates, DRAINING included, in model-id order. */
