@@ -9,6 +9,7 @@ import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.encoder.InstructionEncoder;
 import org.aptituderouter.core.inference.InferenceSettings;
+import org.aptituderouter.core.inference.InferenceStartupException;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.policy.RoutingPolicy;
 import org.aptituderouter.core.scoring.ScorerHead;
@@ -49,6 +50,14 @@ public final class Router implements AutoCloseable {
             bundle.checkEncoder(encoder.version());
             ScorerHead head = ScorerHead.fromBytes(bundle.head(), settings,
                     bundle.source() + "/" + RouterBundle.SCORER_HEAD);
+            if (head.capabilityDimension() != bundle.aptitudeTest().dimension()) {
+                int expected = head.capabilityDimension();
+                head.close();
+                throw new InferenceStartupException(bundle.source() + "/" + RouterBundle.SCORER_HEAD + " reads "
+                        + expected + " task scores but " + bundle.source() + "/" + RouterBundle.APTITUDE_TEST
+                        + " has " + bundle.aptitudeTest().dimension() + " tasks: the files come from different "
+                        + "bundles; train again or restore the folder");
+            }
             return new Router(encoder, head, defaultPolicy);
         } catch (RuntimeException e) {
             encoder.close();

@@ -34,8 +34,10 @@ public record AptitudeTask(
         if (questionIds == null || questionIds.isEmpty()) {
             throw new IllegalArgumentException("aptitude task " + name + " has no questions");
         }
+        if (questionIds.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("aptitude task " + name + " has a null question id");
+        }
         questionIds = List.copyOf(questionIds);
-        questionIds.forEach(id -> Objects.requireNonNull(id, "question id in task " + name));
         if (weight != null && !(weight >= 0 && Double.isFinite(weight))) {
             throw new IllegalArgumentException("aptitude task " + name + " has weight " + weight
                     + "; expected a non-negative number");

@@ -77,7 +77,11 @@ public final class AptitudeTest {
     /** Reads {@code {"id": ..., "tasks": [{"name": ..., "question_ids": [...]}, ...]}}; leaves the stream open. */
     public static AptitudeTest read(InputStream in) throws IOException {
         try {
-            return JSON.readValue(in, AptitudeTest.class);
+            AptitudeTest test = JSON.readValue(in, AptitudeTest.class);
+            if (test == null) {
+                throw new IOException("not a valid aptitude test: the file holds null");
+            }
+            return test;
         } catch (DatabindException e) {
             throw new IOException("not a valid aptitude test: " + e.getOriginalMessage(), e);
         }

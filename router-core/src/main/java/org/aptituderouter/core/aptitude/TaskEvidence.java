@@ -74,7 +74,7 @@ public record TaskEvidence(int[] answered, int[] correct) {
         double logit = Math.log(Math.max(1e-3, Math.min(1 - 1e-3, level)) / (1 - Math.max(1e-3, Math.min(1 - 1e-3, level))));
         float[] scores = new float[answered.length];
         for (int k = 0; k < scores.length; k++) {
-            double prior = offsets[k] == 0 ? level : 1 / (1 + Math.exp(-(logit + offsets[k])));
+            double prior = 1 / (1 + Math.exp(-(logit + offsets[k])));
             double denominator = answered[k] + priorItems;
             scores[k] = denominator == 0 ? (float) prior : (float) ((correct[k] + priorItems * prior) / denominator);
         }

@@ -28,6 +28,16 @@ class RouterBundleTest {
     }
 
     @Test
+    void aHeadForAnotherNumberOfTasksStopsStartUp() throws Exception {
+        TestBundles.write(dir, "apt", 3, TestHeads.meanCapability(384, 4));
+        assertThatThrownBy(() -> org.aptituderouter.core.Router.create(
+                org.aptituderouter.core.inference.InferenceSettings.defaults().withBundle(dir),
+                org.aptituderouter.core.policy.PolicySpec.quality()))
+                .isInstanceOf(InferenceStartupException.class)
+                .hasMessageContaining("reads 4 task scores").hasMessageContaining("has 3 tasks");
+    }
+
+    @Test
     void aMissingOrMismatchedFileStopsStartUpNamingIt() throws Exception {
         TestBundles.write(dir, "apt", 3, TestHeads.meanCapability(384, 3));
         Files.delete(dir.resolve(RouterBundle.SCORER_HEAD));

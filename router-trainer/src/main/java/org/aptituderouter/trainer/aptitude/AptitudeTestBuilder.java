@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aptituderouter.core.aptitude.AptitudeTask;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.trainer.data.Fingerprint;
 import org.aptituderouter.trainer.data.OutcomeTable;
 import org.aptituderouter.trainer.data.RoutingDataset;
 
@@ -57,10 +58,12 @@ public final class AptitudeTestBuilder {
   }
 
   /**
-   * @param id         the test id, e.g. {@code mmlu-pro-apt-v2}
+   * @param baseId     the test id without its fingerprint, e.g. {@code mmlu-pro-apt-v2}
    * @param embeddings one per data-set row
+   * @return a test whose id is {@code baseId-<fingerprint of its contents>}: capability records computed against
+   *     one build (questions, clusters, offsets, shrinkage) are refused by a router using another
    */
-  public AptitudeTest build(String id, RoutingDataset data, float[][] embeddings) {
+  public AptitudeTest build(String baseId, RoutingDataset data, float[][] embeddings) {
     float[][] centroids = TaskClustering.centroids(embeddings, settings.tasks(), settings.seed());
     List<List<Integer>> members = new ArrayList<>();
     for (int k = 0; k < centroids.length; k++) {
@@ -94,7 +97,22 @@ public final class AptitudeTestBuilder {
       tasks.add(new AptitudeTask(name(tasks.size() + 1, rows, data), ids, weight, centroids[k],
           offset(data.outcomes(), rows)));
     }
-    return new AptitudeTest(id, tasks, settings.priorItems());
+    AptitudeTest draft = new AptitudeTest(baseId, tasks, settings.priorItems());
+    return new AptitudeTest(baseId + "-" + contentFingerprint(draft), tasks, settings.priorItems());
+  }
+
+  /** Eight hex digits over everything that gives a capability vector its meaning. */
+  static String contentFingerprint(AptitudeTest test) {
+    List<String> parts = new ArrayList<>();
+    parts.add(Double.toString(test.priorItems()));
+    for (AptitudeTask task : test.tasks()) {
+      parts.add(task.name());
+      parts.addAll(task.questionIds());
+      parts.add(String.valueOf(task.weight()));
+      parts.add(String.valueOf(task.offset()));
+      parts.add(java.util.Arrays.toString(task.centroid()));
+    }
+    return Fingerprint.ofStrings(parts).substring(0, 8);
   }
 
   /**
@@ -103,8 +121,8 @@ public final class AptitudeTestBuilder {
    */
   static double offset(OutcomeTable outcomes, List<Integer> rows) {
     double sum = 0;
-    int models = outcomes.modelIds().size();
-    for (int m = 0; m < models; m++) {
+    int counted = 0;
+    for (int m = 0; m < outcomes.modelIds().size(); m++) {
       int taskRight = 0;
       int taskAnswered = 0;
       int right = 0;
@@ -123,9 +141,13 @@ public final class AptitudeTestBuilder {
           taskAnswered++;
         }
       }
+      if (taskAnswered == 0) {
+        continue; // a model that answered nothing here says nothing about the task's difficulty
+      }
       sum += logit((taskRight + 0.5) / (taskAnswered + 1)) - logit((right + 0.5) / (answered + 1));
+      counted++;
     }
-    return models == 0 ? 0 : sum / models;
+    return counted == 0 ? 0 : sum / counted;
   }
 
   private static double logit(double p) {

@@ -50,6 +50,9 @@ public final class ModelEvidence {
       }
     }
     int column = outcomes.modelIndex(model);
+    if (column < 0) {
+      throw new IllegalArgumentException("model " + model + " is not a column of the outcomes");
+    }
     int[] answered = new int[centroids.length];
     int[] correct = new int[centroids.length];
     for (int row : rows) {

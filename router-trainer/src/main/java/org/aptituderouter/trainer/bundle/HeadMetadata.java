@@ -55,7 +55,8 @@ public record HeadMetadata(String aptitudeTestId, String encoder, int maxTokens,
     metrics.put("validation_loss", round(result.validationLoss()));
     metrics.put("validation_auc", round(result.validationAuc()));
     metrics.put("training_seconds", Math.round(result.seconds()));
-    metrics.put("evaluation", "docs/evaluation/report.md (leave-models-out cross-validation)");
+    metrics.put("evaluation", "bin/router evaluate --data DIR (leave-models-out cross-validation); "
+        + "the shared data sets' reports are in docs/evaluation/<data set>/report.md");
     return root.toPrettyString() + "\n";
   }
 

@@ -51,7 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
   int tasks;
 
   @Option(names = "--aptitude-questions", defaultValue = "1000", paramLabel = "N",
-      description = "aptitude-test size when building, at most a fifth of the data set (default 1000)")
+      description = "aptitude-test size when building, about N and at most about a fifth of the data set (default 1000)")
   int aptitudeQuestions;
 
   @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs per head (default 40)")

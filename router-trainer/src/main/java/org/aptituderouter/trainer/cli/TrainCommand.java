@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.trainer.aptitude.AptitudeTestBuilder;
 import org.aptituderouter.trainer.bundle.BundleTraining;
@@ -45,7 +46,8 @@ final class TrainCommand implements Callable<Integer> {
   int tasks;
 
   @Option(names = "--aptitude-questions", defaultValue = "1000", paramLabel = "N",
-      description = "aptitude-test size, at most a fifth of the data set (default 1000)")
+      description = "aptitude-test size, about N and at most about a fifth of the data set (shares are rounded per "
+          + "task; default 1000)")
   int aptitudeQuestions;
 
   @Option(names = "--sample", paramLabel = "N", description = "train on a seeded sample of N questions (a quick bundle)")
@@ -57,6 +59,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (sample != null && sample < 1) {
+      err.println("train: --sample must be a positive number of questions, was " + sample);
+      return 2;
+    }
     RoutingDataset dataset = RoutingDataset.load(SharedDataLocation.resolve(data));
     if (sample != null) {
       dataset = dataset.sample(sample, seed);
@@ -72,12 +78,15 @@ final class TrainCommand implements Callable<Integer> {
       head = new BundleTraining(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
           .run(dataset, testId(dataset), testSettings, bundle, config, progress);
     }
-    err.printf(Locale.ROOT, "train: wrote %s (aptitude test %s); validation AUC %.4f, %.0f s%n",
-        bundle.directory(), testId(dataset), head.validationAuc(), head.seconds());
+    err.printf(Locale.ROOT, "train: wrote %s (aptitude test %s); validation AUC %.4f, %.0f s%n", bundle.directory(),
+        RouterBundle.load(bundle.directory()).aptitudeTest().id(), head.validationAuc(), head.seconds());
     return 0;
   }
 
-  /** {@code <data set>-apt-v2}: v1 was the MMLU-subject test of 50 x 20 mid-difficulty questions. */
+  /**
+   * {@code <data set>-apt-v2}, to which the builder appends a fingerprint of the test's contents; v1 was the
+   * MMLU-subject test of 50 x 20 mid-difficulty questions.
+   */
   static String testId(RoutingDataset dataset) {
     return dataset.name() + "-apt-v2";
   }

@@ -8,11 +8,12 @@ import org.tribuo.util.onnx.ONNXOperators;
 
 /**
  * ONNX operators the head needs that Tribuo's {@link ONNXOperators} does not define (it covers 2-D Gemm but not
- * MatMul or Log). Declared at Tribuo's opset so the graph imports a single opset.
+ * MatMul, Log or Softplus). Declared at Tribuo's opset so the graph imports a single opset.
  */
 enum GraphOperators implements ONNXOperator {
   MATMUL("MatMul", 2, Map.of()),
-  LOG("Log", 1, Map.of());
+  LOG("Log", 1, Map.of()),
+  SOFTPLUS("Softplus", 1, Map.of());
 
   private final String opName;
   private final int inputs;

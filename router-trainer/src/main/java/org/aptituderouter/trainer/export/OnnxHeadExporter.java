@@ -86,7 +86,8 @@ public final class OnnxHeadExporter {
     ONNXRef<?> relevantAbility = context.operation(ONNXOperators.GEMM, List.<ONNXRef<?>>of(membership, ability),
         "member" + member + ".relevant_ability", Map.<String, Object>of("transB", 1));
     ONNXRef<?> easiness = embedding.apply(ONNXOperators.GEMM, List.of(p.get(EASINESS_W), p.get(EASINESS_B)));
-    return relevantAbility.apply(ONNXOperators.MUL, p.get(ABILITY_SCALE)).apply(ONNXOperators.ADD, easiness);
+    ONNXRef<?> scale = p.get(ABILITY_SCALE).apply(GraphOperators.SOFTPLUS);
+    return relevantAbility.apply(ONNXOperators.MUL, scale).apply(ONNXOperators.ADD, easiness);
   }
 
   /** The member's weights as graph initializers, named {@code prefix + parameter}; keyed by parameter name. */

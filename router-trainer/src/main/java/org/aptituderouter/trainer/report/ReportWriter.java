@@ -65,7 +65,8 @@ public final class ReportWriter {
     md.append("- Leave-models-out: the models are dealt into up to ").append(report.settings().modelFolds())
         .append(" model folds. For each model fold x question fold a head is trained on the other models and the ")
         .append("other questions, then scores the held-out models on the held-out questions. Every zoo is routed ")
-        .append("among models the head never saw.\n");
+        .append("among models the head never saw. The aptitude test (clusters, questions asked, task offsets) is built ")
+        .append("once from all models and questions, as `bin/router train` builds it.\n");
     md.append("- *router, new models*: each model known only by its answers to the aptitude test (how a new model ")
         .append("joins). *router, known models*: the same heads, each model known by its aptitude answers plus its ")
         .append("results on the fold's training questions (how the router knows a model with history).\n");

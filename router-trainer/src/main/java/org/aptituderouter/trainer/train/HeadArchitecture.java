@@ -12,9 +12,9 @@ import org.aptituderouter.core.aptitude.AptitudeTest;
  * <pre>
  *   w        = softmax over tasks of (s * e . centroid_k)           where the instruction sits among the tasks
  *   ability  = logit(0.98 c + 0.01)                                 the model's task scores (evidence, shrunk)
- *   logit(p) = a * (w . ability) + (e . v + b)                      plus the instruction's easiness
+ *   logit(p) = a * (w . ability) + (e . v + b)                      plus the instruction's easiness, a = softplus(.)
  * </pre>
- * A model enters only through its capability vector c, and p grows with every task score (a > 0 after training):
+ * A model enters only through its capability vector c, and p grows with every task score (a > 0 by construction):
  * a new model is placed by its aptitude evidence, never by identity. The easiness term moves every model alike,
  * so it never changes which model is best, but it is what lets the threshold and cost policies send easy
  * instructions to cheap models. Centroids are the aptitude test's and stay fixed in training; s, a, v, b are fit.
@@ -23,6 +23,7 @@ public record HeadArchitecture(int embeddingDim, int taskCount) {
 
   public static final String CENTROIDS = "tasks.centroids";
   public static final String SHARPNESS = "tasks.sharpness";
+  /** Before softplus: the scale a = softplus(this) is positive whatever training does. */
   public static final String ABILITY_SCALE = "ability.scale";
   public static final String EASINESS_W = "easiness.w";
   public static final String EASINESS_B = "easiness.b";

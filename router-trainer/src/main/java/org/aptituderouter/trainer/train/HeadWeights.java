@@ -27,7 +27,7 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> va
   /**
    * The starting point: the test's centroids, sharpness 20 (cosine similarities between an instruction and the
    * task centroids differ by about 0.1, so this makes the nearest task dominate without ignoring the others),
-   * ability scale 1 (a task score counts as measured) and no easiness term. Deterministic: training only moves it.
+   * ability scale softplus(log(e - 1)) = 1 (a task score counts as measured) and no easiness term. Deterministic: training only moves it.
    *
    * @param centroids [D, K], dimension-major, see {@link HeadArchitecture#centroidMatrix}
    */
@@ -35,7 +35,7 @@ public record HeadWeights(HeadArchitecture architecture, Map<String, float[]> va
     Map<String, float[]> values = new LinkedHashMap<>();
     values.put(HeadArchitecture.CENTROIDS, centroids);
     values.put(HeadArchitecture.SHARPNESS, new float[] {20f});
-    values.put(HeadArchitecture.ABILITY_SCALE, new float[] {1f});
+    values.put(HeadArchitecture.ABILITY_SCALE, new float[] {(float) Math.log(Math.E - 1)}); // softplus: 1
     values.put(HeadArchitecture.EASINESS_W, new float[architecture.embeddingDim()]);
     values.put(HeadArchitecture.EASINESS_B, new float[] {0f});
     return new HeadWeights(architecture, values);

@@ -9,6 +9,7 @@ import static org.aptituderouter.trainer.train.HeadArchitecture.SHARPNESS;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ public final class ScorerNetwork implements AutoCloseable {
     NDArray membership = embeddings.matMul(parameters.get(CENTROIDS)).mul(parameters.get(SHARPNESS)).softmax(1);
     NDArray relevantAbility = membership.matMul(ability.transpose());
     NDArray easiness = embeddings.matMul(parameters.get(EASINESS_W)).add(parameters.get(EASINESS_B));
-    return relevantAbility.mul(parameters.get(ABILITY_SCALE)).add(easiness);
+    return relevantAbility.mul(Activation.softPlus(parameters.get(ABILITY_SCALE))).add(easiness);
   }
 
   /** Current parameter values, copied out of the engine. */

@@ -31,7 +31,7 @@ class AptitudeTestBuilderTest {
     RoutingDataset data = fixture();
     AptitudeTest test = builder(20).build("fixture-apt-v2", data, embeddings());
 
-    assertThat(test.id()).isEqualTo("fixture-apt-v2");
+    assertThat(test.id()).matches("fixture-apt-v2-[0-9a-f]{8}");
     assertThat(test.priorItems()).isEqualTo(5.0);
     assertThat(test.tasks()).hasSize(2);
     AptitudeTask math = task(test, "math");
@@ -62,9 +62,12 @@ class AptitudeTestBuilderTest {
   }
 
   @Test
-  void isDeterministic() {
+  void isDeterministicAndItsIdChangesWithItsContents() {
     RoutingDataset data = fixture();
-    assertThat(builder(20).build("x", data, embeddings())).isEqualTo(builder(20).build("x", data, embeddings()));
+    AptitudeTest test = builder(20).build("x", data, embeddings());
+    assertThat(test).isEqualTo(builder(20).build("x", data, embeddings()));
+    AptitudeTest smaller = builder(12).build("x", data, embeddings());
+    assertThat(smaller.id()).startsWith("x-").isNotEqualTo(test.id());
   }
 
   @Test

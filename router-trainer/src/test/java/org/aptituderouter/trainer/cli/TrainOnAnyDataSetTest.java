@@ -33,7 +33,7 @@ class TrainOnAnyDataSetTest {
 
     assertThat(train.exitCode()).as(train.err()).isZero();
     RouterBundle loaded = RouterBundle.load(bundle);
-    assertThat(loaded.aptitudeTest().id()).isEqualTo("nim-mixed-apt-v2");
+    assertThat(loaded.aptitudeTest().id()).matches("nim-mixed-apt-v2-[0-9a-f]{8}");
     assertThat(loaded.aptitudeTest().dimension()).isEqualTo(4);
     assertThat(loaded.zoo()).hasSize(7);
     int asked = loaded.aptitudeTest().tasks().stream().mapToInt(task -> task.questionIds().size()).sum();
@@ -43,7 +43,7 @@ class TrainOnAnyDataSetTest {
         data.resolve("outcomes.csv").toString(), "--models", "qwen2.5-7b-instruct");
     assertThat(capabilities.exitCode()).as(capabilities.err()).isZero();
     JsonNode line = new ObjectMapper().readTree(capabilities.out().strip());
-    assertThat(line.get("aptitude_test_id").asText()).isEqualTo("nim-mixed-apt-v2");
+    assertThat(line.get("aptitude_test_id").asText()).isEqualTo(loaded.aptitudeTest().id());
     assertThat(line.get("answered")).hasSize(4);
     Path caps = Files.writeString(dir.resolve("caps.jsonl"), capabilities.out()
         + loaded.zoo().stream().filter(c -> c.modelId().equals("codegemma-7b"))
@@ -58,6 +58,13 @@ class TrainOnAnyDataSetTest {
     assertThat(route.exitCode()).as(route.err()).isZero();
     List<String> rows = route.out().lines().skip(1).toList();
     assertThat(rows).hasSize(4).allMatch(row -> row.matches("(code|qa),(qwen2\\.5-7b-instruct|codegemma-7b),0\\.\\d{6}"));
+  }
+
+  @Test
+  void refusesANegativeSample() {
+    CliRun train = CliRun.of("train", "--data", dir.toString(), "--sample", "-5");
+    assertThat(train.exitCode()).isEqualTo(2);
+    assertThat(train.err()).contains("--sample must be a positive number");
   }
 
   @Test
