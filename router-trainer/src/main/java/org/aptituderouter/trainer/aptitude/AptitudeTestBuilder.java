@@ -20,8 +20,9 @@ import org.aptituderouter.trainer.data.RoutingDataset;
  * proportion to its share of the data (with a floor, so no task is left with a handful), and its questions are
  * spread evenly over the difficulty range (difficulty = mean correctness over the data set's models): a model's
  * score on the test then reads its level on the routing distribution, not on the mid-difficulty items that
- * half the models get right, which read about ten points high. Only questions every model answered are used,
- * and at most half of any task's questions, so every task keeps questions to route. Each task also records its
+ * half the models get right, which read about ten points high. Questions every model answered are preferred (in a
+ * sparse table, the most answered ones fill up), and at most half of any task's questions are asked, so every task
+ * keeps questions to route. Each task also records its
  * offset: how much harder or easier than a model's overall level it is, which sparse estimates are shrunk toward.
  */
 public final class AptitudeTestBuilder {
@@ -78,11 +79,11 @@ public final class AptitudeTestBuilder {
     List<AptitudeTask> tasks = new ArrayList<>();
     for (int k = 0; k < centroids.length; k++) {
       List<Integer> rows = members.get(k);
-      List<Integer> usable = rows.stream().filter(row -> data.outcomes().complete(row))
+      int wanted = Math.max(floor, (int) Math.round(budget * (double) rows.size() / data.size()));
+      List<Integer> usable = usable(data.outcomes(), rows, Math.min(wanted, rows.size() / 2)).stream()
           .sorted(Comparator.<Integer>comparingDouble(row -> difficulty[row])
               .thenComparing(row -> data.question(row).id()))
           .toList();
-      int wanted = Math.max(floor, (int) Math.round(budget * (double) rows.size() / data.size()));
       int count = Math.min(wanted, Math.min(usable.size(), rows.size() / 2));
       if (count == 0) {
         continue; // a task nobody can be tested on cannot be measured; its instructions fall to the nearest task
@@ -152,6 +153,32 @@ public final class AptitudeTestBuilder {
 
   private static double logit(double p) {
     return Math.log(p / (1 - p));
+  }
+
+  /**
+   * The rows a task may ask: those every model answered; where there are too few (sparse outcome tables), also the
+   * rows answered by the most models, so that every task can be measured. A model's missing answers then count as
+   * it is told ({@code --missing}); training leaves them out.
+   */
+  private static List<Integer> usable(OutcomeTable outcomes, List<Integer> rows, int wanted) {
+    List<Integer> complete = rows.stream().filter(outcomes::complete).toList();
+    if (complete.size() >= wanted) {
+      return complete;
+    }
+    return rows.stream()
+        .sorted(Comparator.<Integer>comparingInt(row -> -answeredBy(outcomes, row)).thenComparingInt(row -> row))
+        .limit(wanted)
+        .toList();
+  }
+
+  private static int answeredBy(OutcomeTable outcomes, int row) {
+    int answered = 0;
+    for (int m = 0; m < outcomes.modelIds().size(); m++) {
+      if (outcomes.outcome(row, m) != OutcomeTable.MISSING) {
+        answered++;
+      }
+    }
+    return answered;
   }
 
   /** {@code task-03}, with the most common category of its questions where the data has categories. */

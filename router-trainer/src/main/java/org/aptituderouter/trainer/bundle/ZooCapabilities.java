@@ -28,7 +28,7 @@ public final class ZooCapabilities {
     List<Candidate> zoo = new ArrayList<>();
     for (String model : data.outcomes().modelIds()) {
       TaskEvidence history = evidence.withHistory(data.outcomes(), model, embeddings, allRows,
-          AptitudeTest.Missing.ERROR);
+          AptitudeTest.Missing.SKIP);
       zoo.add(new Candidate(model, test.id(), test.scores(history), costs.get(model), ModelStatus.ACTIVE,
           history));
     }

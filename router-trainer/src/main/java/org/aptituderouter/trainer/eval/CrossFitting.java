@@ -51,7 +51,7 @@ public final class CrossFitting {
         float[][] withHistory = new float[heldOut.size()][];
         for (int m = 0; m < heldOut.size(); m++) {
           withHistory[m] = test.scores(evidence.withHistory(data.outcomes(), heldOut.get(m), embeddings, trainRows,
-              AptitudeTest.Missing.ERROR));
+              AptitudeTest.Missing.SKIP));
         }
         int[] rows = questionFolds[q];
         float[][] rowEmbeddings = rowsOf(embeddings, rows);

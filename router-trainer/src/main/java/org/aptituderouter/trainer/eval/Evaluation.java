@@ -56,10 +56,10 @@ public final class Evaluation {
     Map<String, TaskEvidence> newEvidence = new LinkedHashMap<>();
     Map<String, TaskEvidence> knownEvidence = new HashMap<>();
     for (String model : models) {
-      newEvidence.put(model, evidence.aptitude(data.outcomes(), model, AptitudeTest.Missing.ERROR));
+      newEvidence.put(model, evidence.aptitude(data.outcomes(), model, AptitudeTest.Missing.SKIP));
       for (QuestionFold fold : folds) {
         knownEvidence.put(fold.index() + "/" + model, evidence.withHistory(data.outcomes(), model, embeddings,
-            fold.trainRows(), AptitudeTest.Missing.ERROR));
+            fold.trainRows(), AptitudeTest.Missing.SKIP));
       }
     }
     Map<String, Double> newLevels = new LinkedHashMap<>();

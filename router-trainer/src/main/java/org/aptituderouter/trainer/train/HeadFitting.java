@@ -50,11 +50,15 @@ public final class HeadFitting {
         BinaryMetrics.auc(predictions, labels), (System.nanoTime() - started) / 1e9);
   }
 
-  /** Each model's capability vector from its aptitude answers alone, as a new model would bring it. */
+  /**
+   * Each model's capability vector from its aptitude answers alone, as a new model would bring it (an aptitude
+   * question a model has no result for, possible in a sparse data set, is left out).
+   */
   public static float[][] aptitudeCapabilities(AptitudeTest test, RoutingDataset data, List<String> models) {
     float[][] capabilities = new float[models.size()][];
     for (int m = 0; m < capabilities.length; m++) {
-      capabilities[m] = test.score(models.get(m), AptitudeAnswers.of(data.outcomes(), models.get(m)));
+      capabilities[m] = test.scores(test.evidence(models.get(m), AptitudeAnswers.of(data.outcomes(), models.get(m)),
+          AptitudeTest.Missing.SKIP));
     }
     return capabilities;
   }

@@ -101,6 +101,29 @@ class AptitudeTestBuilderTest {
   }
 
   @Test
+  void aSparseTableWithoutACompleteRowStillGetsATestAndTrainingEvidence() {
+    RoutingDataset full = fixture();
+    byte[][] sparse = new byte[full.size()][];
+    for (int row = 0; row < sparse.length; row++) {
+      sparse[row] = new byte[3];
+      for (int m = 0; m < 3; m++) {
+        sparse[row][m] = m == row % 3 ? OutcomeTable.MISSING : full.outcomes().outcome(row, m);
+      }
+    }
+    RoutingDataset data = new RoutingDataset("sparse", full.questions(),
+        new OutcomeTable(full.outcomes().modelIds(), full.outcomes().questionIds(), sparse), List.of(), "sparse");
+
+    AptitudeTest test = builder(20).build("sparse-apt-v2", data, embeddings());
+
+    assertThat(test.tasks()).hasSize(2);
+    assertThat(test.tasks().stream().mapToInt(task -> task.questionIds().size()).sum()).isEqualTo(20);
+    float[][] capabilities = org.aptituderouter.trainer.train.HeadFitting.aptitudeCapabilities(test, data,
+        data.outcomes().modelIds());
+    assertThat(capabilities).hasNumberOfRows(3);
+    assertThat(capabilities[0][0]).isBetween(0f, 1f);
+  }
+
+  @Test
   void clusteringSeparatesTheKinds() {
     float[][] points = embeddings();
     float[][] centroids = TaskClustering.centroids(points, 2, 3);
