@@ -31,8 +31,10 @@ public final class CapabilityRecords {
             }
             vector[i] = scores.get(i);
         }
-        ModelStatus status = record.getStatus() == null ? ModelStatus.ACTIVE : ModelStatus.valueOf(record.getStatus().name());
-        return new Candidate(key, record.getAptitudeTestId(), vector, record.getCost(), status, evidence(key, record));
+        ModelStatus status = record.getStatus() == null
+                ? ModelStatus.ACTIVE : ModelStatus.valueOf(record.getStatus().name());
+        return new Candidate(key, record.getAptitudeTestId(), vector, record.getCost(), status,
+                evidence(key, record));
     }
 
     private static TaskEvidence evidence(String key, ModelCapability record) {
@@ -42,7 +44,8 @@ public final class CapabilityRecords {
             return null;
         }
         if (answered == null || correct == null) {
-            throw new IllegalArgumentException("capability of " + key + " has one of answered/correct without the other");
+            throw new IllegalArgumentException("capability of " + key
+                    + " has one of answered/correct without the other");
         }
         if (answered.contains(null) || correct.contains(null)) {
             throw new IllegalArgumentException("capability of " + key + " has a null evidence count");

@@ -19,12 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the global capabilities store and the {@link LiveCapabilities} snapshot in step with the compacted
- * capabilities topic: a record adds or replaces its model, a tombstone retires it. A model's routed topic is created
- * before the model becomes routable. A record that cannot be read or does not fit the aptitude test is skipped with
- * a log line and a metric; the router goes on with the zoo it has.
+ * capabilities topic: a record adds or replaces its model, a tombstone retires it. A record that cannot be read or
+ * does not fit the aptitude test is skipped with a log line and a metric; the router goes on with the zoo it has.
+ * Nothing here blocks on the cluster or throws for a record's sake: {@link ModelOnboarding} creates a model's
+ * routed topic on its own thread and makes the model routable once the topic exists. (Only a registry outage is
+ * thrown: the record may be fine and is read again after the restart.)
  *
- * <p>The store holds the raw record bytes. Kafka Streams restores a global store straight from the topic, past this
- * processor, so {@link #init} rebuilds the snapshot from the store and skips what does not validate.
+ * <p>The store holds the raw record bytes. On start-up {@link #init} rebuilds the snapshot from what the store
+ * holds; since Kafka 4.1 a global store's restore also replays the topic through {@link #process}. Both paths
+ * validate and hand over to the onboarding, so a restart behaves like the first start.
  */
 public final class CapabilityUpdateProcessor implements Processor<String, byte[], Void, Void> {
 
@@ -34,18 +37,18 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
     private final String topic;
     private final Deserializer<ModelCapability> deserializer;
     private final LiveCapabilities live;
-    private final RoutedTopics routedTopics;
+    private final ModelOnboarding onboarding;
     private final RouterMetrics metrics;
 
     private KeyValueStore<String, byte[]> store;
 
     public CapabilityUpdateProcessor(String storeName, String topic, Deserializer<ModelCapability> deserializer,
-                                     LiveCapabilities live, RoutedTopics routedTopics, RouterMetrics metrics) {
+                                     LiveCapabilities live, ModelOnboarding onboarding, RouterMetrics metrics) {
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;
         this.live = live;
-        this.routedTopics = routedTopics;
+        this.onboarding = onboarding;
         this.metrics = metrics;
     }
 
@@ -64,9 +67,9 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
             }
         }
         if (!restored.isEmpty()) {
-            routedTopics.ensureExist(restored.stream().map(Candidate::modelId).toList());
-            CapabilitySet set = live.upsertAll(restored);
-            LOG.info("Capability set v{} restored from the store: {} models", set.version(), set.size());
+            CapabilitySet set = onboarding.publish(restored);
+            LOG.info("Capability set v{} restored from the store: {} models routable, {} waiting for their topic",
+                    set.version(), set.size(), onboarding.waiting().size());
         }
     }
 
@@ -79,7 +82,7 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
         }
         if (record.value() == null) {
             store.delete(modelId);
-            CapabilitySet set = live.retire(modelId);
+            CapabilitySet set = onboarding.retire(modelId);
             LOG.info("Model {} retired: capability set v{} has {} models", modelId, set.version(), set.size());
             return;
         }
@@ -87,11 +90,11 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
         if (candidate == null) {
             return;
         }
-        routedTopics.ensureExist(List.of(modelId));
         store.put(modelId, record.value());
-        CapabilitySet set = live.upsert(candidate);
-        LOG.info("Model {} ({}) published: capability set v{} has {} models", modelId, candidate.status(),
-                set.version(), set.size());
+        CapabilitySet set = onboarding.publish(List.of(candidate));
+        String waiting = onboarding.waiting().contains(modelId) ? "; its topic is being created" : "";
+        LOG.info("Model {} ({}) published: capability set v{} has {} models{}", modelId, candidate.status(),
+                set.version(), set.size(), waiting);
     }
 
     /** The candidate, or null (logged and counted) if the bytes are not a capability that fits the set. */

@@ -13,22 +13,22 @@ public final class CapabilityUpdateProcessorSupplier implements ProcessorSupplie
     private final String topic;
     private final Deserializer<ModelCapability> deserializer;
     private final LiveCapabilities live;
-    private final RoutedTopics routedTopics;
+    private final ModelOnboarding onboarding;
     private final RouterMetrics metrics;
 
     public CapabilityUpdateProcessorSupplier(String storeName, String topic, Deserializer<ModelCapability> deserializer,
-                                             LiveCapabilities live, RoutedTopics routedTopics,
+                                             LiveCapabilities live, ModelOnboarding onboarding,
                                              RouterMetrics metrics) {
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;
         this.live = live;
-        this.routedTopics = routedTopics;
+        this.onboarding = onboarding;
         this.metrics = metrics;
     }
 
     @Override
     public Processor<String, byte[], Void, Void> get() {
-        return new CapabilityUpdateProcessor(storeName, topic, deserializer, live, routedTopics, metrics);
+        return new CapabilityUpdateProcessor(storeName, topic, deserializer, live, onboarding, metrics);
     }
 }

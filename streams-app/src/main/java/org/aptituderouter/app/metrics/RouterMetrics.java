@@ -67,6 +67,12 @@ public class RouterMetrics {
                 .register(registry).increment();
     }
 
+    public void topicProvisioningFailed() {
+        Counter.builder("router.topics.provisioning.failures")
+                .description("Failed attempts to create a model's routed topic (retried with backoff)")
+                .register(registry).increment();
+    }
+
     /** One task's batch meters; the processor records into them without looking meters up per record. */
     public record BatchMeters(DistributionSummary batchSize, Timer inference, Timer endToEnd) {
 

@@ -1,11 +1,13 @@
 package org.aptituderouter.app.topology;
 
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.aptituderouter.app.capability.CapabilityUpdateProcessorSupplier;
 import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.capability.ModelOnboarding;
 import org.aptituderouter.app.config.BatchProperties;
 import org.aptituderouter.app.config.PolicyProperties;
 import org.aptituderouter.app.metrics.RouterMetrics;
@@ -26,12 +28,19 @@ import org.apache.kafka.streams.kstream.KStream;
 @Factory
 public class RouterStreamFactory {
 
+    /** Creates models' routed topics off the global stream thread; its thread stops with the application. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    ModelOnboarding modelOnboarding(LiveCapabilities capabilities, TopicProvisioner provisioner, RouterMetrics metrics) {
+        return ModelOnboarding.onOwnThread(capabilities, provisioner, metrics);
+    }
+
     @Singleton
     @Named("router")
     KStream<byte[], RouterOutput> routerStream(ConfiguredStreamBuilder builder, RouterTopics topics,
                                                BatchProperties batch, PolicyProperties policy, Router router,
                                                LiveCapabilities capabilities, RouterMetrics metrics,
-                                               TopicProvisioner provisioner) {
+                                               ModelOnboarding onboarding) {
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
                 batch.getMaxSize(), batch.getMaxWait(),
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
@@ -39,7 +48,7 @@ public class RouterStreamFactory {
                 router, capabilities, metrics);
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
-                topics.capabilities().valueSerde().deserializer(), capabilities, provisioner, metrics);
+                topics.capabilities().valueSerde().deserializer(), capabilities, onboarding, metrics);
         return RouterTopology.build(builder, topics, batchRouter, capabilityUpdater);
     }
 }

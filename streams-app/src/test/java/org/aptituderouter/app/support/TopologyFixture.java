@@ -19,6 +19,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.aptituderouter.app.capability.CapabilityUpdateProcessorSupplier;
 import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.capability.ModelOnboarding;
 import org.aptituderouter.app.config.TopicsProperties;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.routing.BatchingRouteProcessorSupplier;
@@ -70,8 +71,8 @@ public final class TopologyFixture implements AutoCloseable {
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live, metrics);
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
-                topics.capabilities().valueSerde().deserializer(), live,
-                modelIds -> modelIds.forEach(id -> ensured.add(id + (live.current().contains(id) ? ":known" : ":new"))),
+                topics.capabilities().valueSerde().deserializer(), live, new ModelOnboarding(live, this::ensure,
+                        metrics, (attempt, delay) -> attempt.run(), () -> { }),
                 metrics);
         StreamsBuilder builder = new StreamsBuilder();
         RouterTopology.build(builder, topics, batchRouter, capabilityUpdater);
@@ -134,5 +135,10 @@ public final class TopologyFixture implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+    }
+
+    /** The routed topics "created": recorded with whether the model was already routable then. */
+    private void ensure(java.util.Collection<String> modelIds) {
+        modelIds.forEach(id -> ensured.add(id + (live.current().contains(id) ? ":known" : ":new")));
     }
 }
