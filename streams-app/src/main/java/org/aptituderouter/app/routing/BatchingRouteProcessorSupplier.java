@@ -1,6 +1,7 @@
 package org.aptituderouter.app.routing;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Set;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.metrics.RouterMetrics;
@@ -23,10 +24,11 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
     private final Router router;
     private final LiveCapabilities capabilities;
     private final RouterMetrics metrics;
+    private final InstantSource clock;
 
     public BatchingRouteProcessorSupplier(String storeName, int maxSize, Duration maxWait, InstructionDecoder decoder,
                                           RoutingRequests requests, Router router, LiveCapabilities capabilities,
-                                          RouterMetrics metrics) {
+                                          RouterMetrics metrics, InstantSource clock) {
         this.storeName = storeName;
         this.maxSize = maxSize;
         this.maxWait = maxWait;
@@ -35,12 +37,13 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
         this.router = router;
         this.capabilities = capabilities;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
     public Processor<byte[], byte[], byte[], RouterOutput> get() {
         return new BatchingRouteProcessor(storeName, maxSize, maxWait, decoder, requests, router, capabilities,
-                metrics);
+                metrics, clock);
     }
 
     /** Persistent and logged (the default): the store is the only place an unflushed instruction lives. */

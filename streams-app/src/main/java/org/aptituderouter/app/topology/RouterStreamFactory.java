@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.InstantSource;
 import org.aptituderouter.app.capability.CapabilityUpdateProcessorSupplier;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.capability.ModelOnboarding;
@@ -45,7 +46,7 @@ public class RouterStreamFactory {
                 batch.getMaxSize(), batch.getMaxWait(),
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(policy.toSpec()),
-                router, capabilities, metrics);
+                router, capabilities, metrics, InstantSource.system());
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
                 topics.capabilities().valueSerde().deserializer(), capabilities, onboarding, metrics);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -43,6 +46,10 @@ class BatchingRouteProcessorTest {
     private KeyValueStore<Long, PendingInstruction> store;
     private BatchingRouteProcessor processor;
 
+    /** The wall clock as the processor reads it after a router call; the context's cached time stays at T0. */
+    private final AtomicLong clockMs = new AtomicLong(T0);
+    private final InstantSource clock = () -> Instant.ofEpochMilli(clockMs.get());
+
     @BeforeEach
     void setUp() {
         topics = new RouterTopics(new TopicsProperties(),
@@ -51,7 +58,7 @@ class BatchingRouteProcessorTest {
         processor = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live,
-                new RouterMetrics(new SimpleMeterRegistry(), live));
+                new RouterMetrics(new SimpleMeterRegistry(), live), clock);
 
         context = new MockProcessorContext<>();
         store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.Long(),
@@ -99,6 +106,21 @@ class BatchingRouteProcessorTest {
     }
 
     @Test
+    void decidedAtIsReadAfterInferenceNotFromTheCachedStreamTime() {
+        // the batch takes 3 s to score: the clock moves while the context keeps the time it cached before
+        clockMs.set(T0 + 3_000);
+        for (int i = 0; i < 5; i++) {
+            processor.process(record("q" + i, "Which planet is the largest?\nA. Mars\nB. Jupiter"));
+        }
+
+        assertThat(context.forwarded()).extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.Decision.class::isInstance)
+                .hasSize(5)
+                .allSatisfy(output -> assertThat(((RouterOutput.Decision) output).decision().getDecidedAt())
+                        .isEqualTo(Instant.ofEpochMilli(T0 + 3_000)));
+    }
+
+    @Test
     void aRestartedProcessorPicksUpWhatTheStoreHolds() {
         context.setRecordMetadata(topics.instructions().name(), 1, 7);
         processor.process(record("kept", "Who discovered penicillin?\nA. Fleming\nB. Pasteur"));
@@ -106,7 +128,7 @@ class BatchingRouteProcessorTest {
         BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), liveZoo(),
-                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()));
+                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()), clock);
         MockProcessorContext<byte[], RouterOutput> after = new MockProcessorContext<>();
         after.addStateStore(store);
         after.setCurrentSystemTimeMs(T0 + MAX_WAIT.toMillis());
@@ -130,7 +152,7 @@ class BatchingRouteProcessorTest {
         BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), liveZoo(),
-                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()));
+                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()), clock);
         after.setCurrentSystemTimeMs(T0 + MAX_WAIT.toMillis());
         restarted.init(after);
         var punctuator = after.scheduledPunctuators().get(0).getPunctuator();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class TopologyFixture implements AutoCloseable {
         RouterMetrics metrics = new RouterMetrics(meters, live);
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
                 maxSize, maxWait, new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live, metrics);
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live, metrics,
+                InstantSource.system());
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
                 topics.capabilities().valueSerde().deserializer(), live, new ModelOnboarding(live, this::ensure,
