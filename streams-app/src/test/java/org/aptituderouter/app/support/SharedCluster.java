@@ -1,5 +1,6 @@
 package org.aptituderouter.app.support;
 
+import org.apache.kafka.common.utils.Exit;
 import org.aptituderouter.app.embedded.EmbeddedKafkaBroker;
 import org.aptituderouter.schemas.registry.SchemaRegistryServer;
 
@@ -15,6 +16,10 @@ public final class SharedCluster {
     private final SchemaRegistryServer registry;
 
     private SharedCluster() {
+        // Kafka's server exits or halts the JVM on a fatal error, also while it shuts down in the hook below; in a
+        // test JVM that turns a passed run into a failed fork. Tests see broker failures through their clients.
+        Exit.setExitProcedure((code, message) -> System.err.println("broker asked to exit " + code + ": " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("broker asked to halt " + code + ": " + message));
         broker = EmbeddedKafkaBroker.start();
         registry = new SchemaRegistryServer().start(0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
