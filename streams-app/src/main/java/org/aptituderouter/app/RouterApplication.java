@@ -9,7 +9,7 @@ import org.aptituderouter.app.demo.DemoCommand;
  * {@code bin/router serve|demo [--key=value ...]}.
  * <ul>
  *   <li>{@code serve}: route until stopped, against {@code kafka.bootstrap.servers}, or an in-process broker and
- *       schema registry when it is unset;</li>
+ *       schema registry when {@code router.embedded=true} (never implied: without either, start-up stops);</li>
  *   <li>{@code demo}: in-process cluster, a stream of sample instructions, a model joining mid-stream; then exit.</li>
  * </ul>
  */
@@ -72,7 +72,7 @@ public final class RouterApplication {
         return """
                 usage: bin/router serve [--key=value ...]   route instructions until stopped
                        bin/router demo  [--key=value ...]   in-process cluster, sample instructions, a model joining
-                configuration: streams-app/src/main/resources/application.yml (router.*, kafka.*); with
-                kafka.bootstrap.servers unset, an in-process Kafka broker and schema registry are started""";
+                configuration: streams-app/src/main/resources/application.yml (router.*, kafka.*); serve needs
+                kafka.bootstrap.servers, or --router.embedded=true for an in-process broker and registry""";
     }
 }

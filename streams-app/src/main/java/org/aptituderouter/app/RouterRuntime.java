@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.aptituderouter.app.config.RouterConfigException;
 import org.aptituderouter.app.embedded.EmbeddedCluster;
 
 /**
@@ -36,7 +37,14 @@ public final class RouterRuntime implements AutoCloseable {
      * @param properties configuration that takes precedence over application.yml (tests, the demo)
      */
     public static RouterRuntime start(String[] args, Map<String, Object> properties) {
-        return start(args, properties, configured("kafka.bootstrap.servers", args, properties).isEmpty());
+        boolean embeddedMode = configured(EmbeddedCluster.EMBEDDED_PROPERTY, args, properties)
+                .map(Boolean::parseBoolean).orElse(false);
+        if (!embeddedMode && configured("kafka.bootstrap.servers", args, properties).isEmpty()) {
+            // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
+            throw new RouterConfigException("kafka.bootstrap.servers is not set: set it (with kafka.schema.registry.url) "
+                    + "to route on a cluster, or set router.embedded=true for an in-process broker and registry");
+        }
+        return start(args, properties, embeddedMode);
     }
 
     /** Always on a fresh in-process broker and registry, whatever the configuration names (the demo). */

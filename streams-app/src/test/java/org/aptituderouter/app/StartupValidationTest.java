@@ -27,6 +27,14 @@ class StartupValidationTest {
     }
 
     @Test
+    void noClusterAndNoEmbeddedModeStopsStartUpInsteadOfStartingAPrivateBroker() {
+        Throwable failure = catchThrowable(() -> RouterRuntime.start(new String[0], Map.of()).close());
+        assertThat(failure).isNotNull();
+        assertThat(StartupFailure.explain(failure)).contains("kafka.bootstrap.servers is not set")
+                .contains("router.embedded=true");
+    }
+
+    @Test
     void aBatchSizeBelowOne() {
         assertThat(failureFor("router.batch.max-size", 0)).contains("router.batch.max-size must be at least 1");
     }

@@ -121,6 +121,9 @@ public final class BenchRunner {
 
     private RouterUnderTest startRouter(Map<String, Object> batch) throws InterruptedException {
         Map<String, Object> properties = new HashMap<>(appProperties);
+        if (describeBroker().equals("embedded")) {
+            properties.put("router.embedded", true); // asked for: embedded mode is never implied
+        }
         properties.putAll(batch);
         return RouterUnderTest.start(properties, READY_TIMEOUT);
     }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedCluster implements AutoCloseable {
 
     /** Set only by this launcher: tells the application to seed the bundled zoo into an empty capabilities topic. */
-    public static final String EMBEDDED_PROPERTY = "router.embedded.enabled";
+    /** Asks for embedded mode ({@code bin/router demo} and {@code bench} set it); never implied by a missing setting. */
+    public static final String EMBEDDED_PROPERTY = "router.embedded";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCluster.class);
 
