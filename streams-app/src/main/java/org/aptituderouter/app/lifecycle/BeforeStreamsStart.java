@@ -4,13 +4,16 @@ import io.micronaut.configuration.kafka.streams.event.BeforeKafkaStreamStart;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
+import java.time.InstantSource;
 import org.aptituderouter.app.embedded.ZooSeeder;
 import org.aptituderouter.app.inference.BatchBudget;
+import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.topics.TopicProvisioner;
 
 /**
- * What must be true before the streams start: the topics exist (Kafka Streams will not run on missing source
- * topics), in embedded mode the zoo is published, and a worst-case batch fits the poll and transaction timeouts.
+ * What must be true before the streams start: a failed stream thread is handled ({@link StreamThreadFailures}), the
+ * topics exist (Kafka Streams will not run on missing source topics), in embedded mode the zoo is published, and a
+ * worst-case batch fits the poll and transaction timeouts.
  */
 @Singleton
 public class BeforeStreamsStart implements ApplicationEventListener<BeforeKafkaStreamStart> {
@@ -18,15 +21,20 @@ public class BeforeStreamsStart implements ApplicationEventListener<BeforeKafkaS
     private final TopicProvisioner provisioner;
     private final BeanProvider<ZooSeeder> zooSeeder;
     private final BatchBudget budget;
+    private final RouterMetrics metrics;
 
-    public BeforeStreamsStart(TopicProvisioner provisioner, BeanProvider<ZooSeeder> zooSeeder, BatchBudget budget) {
+    public BeforeStreamsStart(TopicProvisioner provisioner, BeanProvider<ZooSeeder> zooSeeder, BatchBudget budget,
+                              RouterMetrics metrics) {
         this.provisioner = provisioner;
         this.zooSeeder = zooSeeder;
         this.budget = budget;
+        this.metrics = metrics;
     }
 
     @Override
     public void onApplicationEvent(BeforeKafkaStreamStart event) {
+        event.getKafkaStreams().setUncaughtExceptionHandler(
+                new StreamThreadFailures(InstantSource.system(), metrics::streamThreadFailed));
         provisioner.ensureFixedTopics();
         zooSeeder.ifPresent(ZooSeeder::seedIfEmpty);
         budget.check();

@@ -67,6 +67,12 @@ public class RouterMetrics {
                 .register(registry).increment();
     }
 
+    public void streamThreadFailed() {
+        Counter.builder("router.stream.thread.failures")
+                .description("Stream threads that died of an unexpected exception (replaced, or the router shut down)")
+                .register(registry).increment();
+    }
+
     public void topicProvisioningFailed() {
         Counter.builder("router.topics.provisioning.failures")
                 .description("Failed attempts to create a model's routed topic (retried with backoff)")

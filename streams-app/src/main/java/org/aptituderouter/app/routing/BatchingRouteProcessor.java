@@ -195,9 +195,7 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
                 deadLetter(input, DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), now);
                 continue;
             } catch (IllegalArgumentException e) {
-                // the dead-letter reasons have no "invalid constraints"; the override leaves nothing it can choose
-                deadLetter(input, DeadLetterReason.NO_ELIGIBLE_CANDIDATE, "invalid policy override: " + e.getMessage(),
-                        now);
+                deadLetter(input, DeadLetterReason.INVALID_POLICY, "invalid policy override: " + e.getMessage(), now);
                 continue;
             }
             inputs.add(input);

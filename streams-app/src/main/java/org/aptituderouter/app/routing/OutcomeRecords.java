@@ -62,8 +62,15 @@ public final class OutcomeRecords {
     }
 
     /** router-core's reject reasons are a subset of the dead-letter reasons, under the same names. */
+    /** Every reason the router can reject for has its dead-letter reason (the switch is checked to be total). */
     public static DeadLetterReason reason(RoutingOutcome.Rejected rejected) {
-        return DeadLetterReason.valueOf(rejected.reason().name());
+        return switch (rejected.reason()) {
+            case EMPTY_TEXT -> DeadLetterReason.EMPTY_TEXT;
+            case INVALID_TEXT -> DeadLetterReason.INVALID_TEXT;
+            case UNKNOWN_MODEL -> DeadLetterReason.UNKNOWN_MODEL;
+            case NO_ELIGIBLE_CANDIDATE -> DeadLetterReason.NO_ELIGIBLE_CANDIDATE;
+            case INFERENCE_ERROR -> DeadLetterReason.INFERENCE_ERROR;
+        };
     }
 
     private static ScoredModel scored(ScoredCandidate candidate) {

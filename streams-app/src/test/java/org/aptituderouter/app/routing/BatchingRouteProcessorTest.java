@@ -25,9 +25,15 @@ import org.aptituderouter.app.support.TopologyFixture;
 import org.aptituderouter.app.support.Traffic;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.SchemaRegistrySettings;
+import org.aptituderouter.core.RejectReason;
+import org.aptituderouter.core.RoutingOutcome;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.policy.PolicyType;
+import org.aptituderouter.schemas.avro.DeadLetter;
+import org.aptituderouter.schemas.avro.DeadLetterReason;
+import org.aptituderouter.schemas.avro.InstructionEvent;
+import org.aptituderouter.schemas.avro.RoutingConstraints;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +109,34 @@ class BatchingRouteProcessorTest {
         context.resetForwards();
         punctuator.punctuate(T0 + 10 * MAX_WAIT.toMillis());
         assertThat(context.forwarded()).as("an empty store flushes nothing").isEmpty();
+    }
+
+    @Test
+    void anOutOfRangePolicyOverrideIsDeadLetteredWithItsOwnReason() {
+        InstructionEvent event = Traffic.instruction("bad-policy", "Which planet is the largest?");
+        event.setConstraints(RoutingConstraints.newBuilder().setLambda(-1.0).build());
+        byte[] bytes = topics.instructions().valueSerde().serializer().serialize(topics.instructions().name(), event);
+        for (int i = 0; i < 5; i++) {
+            processor.process(new Record<>(("k" + i).getBytes(), i == 0 ? bytes : serialized("ok" + i, "Name a mammal."),
+                    context.currentSystemTimeMs()));
+        }
+
+        assertThat(context.forwarded()).extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.DeadLettered.class::isInstance)
+                .singleElement()
+                .satisfies(output -> {
+                    DeadLetter letter = ((RouterOutput.DeadLettered) output).letter();
+                    assertThat(letter.getReason()).isEqualTo(DeadLetterReason.INVALID_POLICY);
+                    assertThat(letter.getMessage()).contains("invalid policy override").contains("lambda");
+                });
+    }
+
+    @Test
+    void everyRejectReasonHasItsDeadLetterReason() {
+        for (RejectReason reason : RejectReason.values()) {
+            assertThat(OutcomeRecords.reason(new RoutingOutcome.Rejected("id", reason, "why")).name())
+                    .isEqualTo(reason.name());
+        }
     }
 
     @Test
