@@ -2,10 +2,12 @@ package org.aptituderouter.app.routing;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Set;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.core.Router;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -46,11 +48,24 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
                 metrics, clock);
     }
 
-    /** Persistent and logged (the default): the store is the only place an unflushed instruction lives. */
+    /**
+     * The store's changelog, beyond Kafka Streams' default (compacted): the store is a queue, every record written
+     * then deleted, so with the default 1 GB / 7-day segments a restore after a crash would read days of writes and
+     * their tombstones. Segments roll every 10 minutes, tombstones are kept 10 minutes, and compaction starts once a
+     * tenth of the log is dirty, so a restore reads about what is buffered plus the last minutes' churn.
+     */
+    static final Map<String, String> CHANGELOG_CONFIG = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
+            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1");
+
+    /** Persistent and logged: the store is the only place an unflushed instruction lives. */
     @Override
     public Set<StoreBuilder<?>> stores() {
         StoreBuilder<KeyValueStore<Long, PendingInstruction>> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(storeName), Serdes.Long(), new PendingInstructionSerde());
+                Stores.persistentKeyValueStore(storeName), Serdes.Long(), new PendingInstructionSerde())
+                .withLoggingEnabled(CHANGELOG_CONFIG);
         return Set.of(store);
     }
 }
