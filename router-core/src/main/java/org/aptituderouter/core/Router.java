@@ -19,7 +19,7 @@ import org.aptituderouter.core.scoring.ScorerHead;
  * every routable candidate in one scorer call, and lets each request's policy choose among its eligible candidates.
  * A bad record never fails the others. Thread-safe; owns (and closes) its encoder and scorer head.
  */
-public final class Router implements AutoCloseable {
+public final class Router implements BatchRouter, AutoCloseable {
 
     private final InstructionEncoder encoder;
     private final ScorerHead head;
@@ -66,6 +66,7 @@ public final class Router implements AutoCloseable {
     }
 
     /** One outcome per request, in input order. */
+    @Override
     public List<RoutingOutcome> route(List<RoutingRequest> requests, CapabilitySet capabilities) {
         RoutingOutcome[] outcomes = new RoutingOutcome[requests.size()];
         List<Integer> pending = new ArrayList<>();
@@ -165,6 +166,7 @@ public final class Router implements AutoCloseable {
     }
 
     /** Names what decides, e.g. {@code all-minilm-l6-v2/fp32+scorer-head@1a2b3c4d5e6f}. */
+    @Override
     public String version() {
         return encoder.version() + "+" + head.version();
     }

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.core.Router;
+import org.aptituderouter.core.BatchRouter;
+import org.aptituderouter.core.RejectReason;
 import org.aptituderouter.core.RoutingOutcome;
 import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.capability.CapabilitySet;
@@ -49,13 +50,19 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
     private static final Logger LOG = LoggerFactory.getLogger(BatchingRouteProcessor.class);
     /** How often, at most, the router complains about an empty zoo while it holds records back. */
     private static final long EMPTY_ZOO_WARNING_INTERVAL_MS = 30_000;
+    /**
+     * A batch whose every record failed inference is kept in the store and tried again after 1, 2 and 4 s (a
+     * transient failure: a GPU reset, memory pressure) before its records are dead-lettered.
+     */
+    static final int INFERENCE_RETRIES = 3;
+    static final long FIRST_RETRY_MS = 1_000;
 
     private final String storeName;
     private final int maxSize;
     private final Duration maxWait;
     private final InstructionDecoder decoder;
     private final RoutingRequests requests;
-    private final Router router;
+    private final BatchRouter router;
     private final LiveCapabilities capabilities;
     private final RouterMetrics metrics;
     /** Wall-clock time read when it matters: Kafka Streams' cached system time predates the router call. */
@@ -70,9 +77,12 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
     private int pending;
     private long oldestEnqueuedMs;
     private long lastEmptyZooWarningMs = -EMPTY_ZOO_WARNING_INTERVAL_MS;
+    // inference retries of the oldest batch (in memory: a restart simply tries it afresh)
+    private int failedAttempts;
+    private long retryAtMs = Long.MIN_VALUE;
 
     public BatchingRouteProcessor(String storeName, int maxSize, Duration maxWait, InstructionDecoder decoder,
-                                  RoutingRequests requests, Router router, LiveCapabilities capabilities,
+                                  RoutingRequests requests, BatchRouter router, LiveCapabilities capabilities,
                                   RouterMetrics metrics, InstantSource clock) {
         this.storeName = storeName;
         this.maxSize = maxSize;
@@ -159,6 +169,9 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
 
     /** Routes the oldest max-size records, if the zoo has a model to choose. */
     private void flushOneBatch(long now) {
+        if (now < retryAtMs) {
+            return; // the oldest batch failed inference: it waits for its retry
+        }
         CapabilitySet zoo = capabilities.current();
         if (zoo.routable().isEmpty()) {
             // nothing could be chosen: the records wait in the store for the first model instead of being
@@ -183,6 +196,7 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
         List<PendingInstruction> inputs = new ArrayList<>(batch.size());
         List<InstructionEvent> events = new ArrayList<>(batch.size());
         List<RoutingRequest> routable = new ArrayList<>(batch.size());
+        List<Runnable> unusable = new ArrayList<>();
         for (KeyValue<Long, PendingInstruction> entry : batch) {
             PendingInstruction input = entry.value;
             InstructionEvent event;
@@ -192,27 +206,42 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
                 event = decoder.decode(input.sourceTopic(), input.value());
                 request = requests.toRequest(event);
             } catch (InstructionDecoder.UnreadableInstructionException e) {
-                deadLetter(input, DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), now);
+                unusable.add(() -> deadLetter(input, DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), now));
                 continue;
             } catch (IllegalArgumentException e) {
-                deadLetter(input, DeadLetterReason.INVALID_POLICY, "invalid policy override: " + e.getMessage(), now);
+                unusable.add(() -> deadLetter(input, DeadLetterReason.INVALID_POLICY,
+                        "invalid policy override: " + e.getMessage(), now));
                 continue;
             }
             inputs.add(input);
             events.add(event);
             routable.add(request);
         }
+        List<RoutingOutcome> outcomes = List.of();
+        long decidedAt = now;
         if (!routable.isEmpty()) {
             long started = System.nanoTime();
-            List<RoutingOutcome> outcomes = router.route(routable, zoo);
+            outcomes = router.route(routable, zoo);
             meters.inference().record(Duration.ofNanos(System.nanoTime() - started));
             meters.batchSize().record(routable.size());
             // after inference, from the clock: the context's cached time was read before the batch was scored, and
             // decided_at and the end-to-end latency would under-report by the batch time
-            long decidedAt = clock.millis();
-            for (int i = 0; i < outcomes.size(); i++) {
-                emit(inputs.get(i), events.get(i), outcomes.get(i), decidedAt);
+            decidedAt = clock.millis();
+            if (allFailedInference(outcomes) && failedAttempts < INFERENCE_RETRIES) {
+                long delay = FIRST_RETRY_MS << failedAttempts;
+                failedAttempts++;
+                retryAtMs = now + delay;
+                LOG.warn("Task {}: inference failed for a whole batch of {} ({}); keeping it, retry {} of {} in {} ms",
+                        context.taskId(), routable.size(), ((RoutingOutcome.Rejected) outcomes.get(0)).message(),
+                        failedAttempts, INFERENCE_RETRIES, delay);
+                return; // nothing forwarded, nothing deleted: the batch stays in the store as it was
             }
+        }
+        failedAttempts = 0;
+        retryAtMs = Long.MIN_VALUE;
+        unusable.forEach(Runnable::run);
+        for (int i = 0; i < outcomes.size(); i++) {
+            emit(inputs.get(i), events.get(i), outcomes.get(i), decidedAt);
         }
         for (KeyValue<Long, PendingInstruction> entry : batch) {
             store.delete(entry.key);
@@ -220,6 +249,11 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
         pending -= batch.size();
         firstSequence = batch.get(batch.size() - 1).key + 1;
         oldestEnqueuedMs = pending == 0 ? -1 : oldestInStore();
+    }
+
+    private static boolean allFailedInference(List<RoutingOutcome> outcomes) {
+        return !outcomes.isEmpty() && outcomes.stream().allMatch(outcome -> outcome instanceof RoutingOutcome.Rejected r
+                && r.reason() == RejectReason.INFERENCE_ERROR);
     }
 
     private long oldestInStore() {

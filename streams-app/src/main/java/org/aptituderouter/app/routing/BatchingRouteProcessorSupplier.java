@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.core.Router;
+import org.aptituderouter.core.BatchRouter;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,13 +23,13 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
     private final Duration maxWait;
     private final InstructionDecoder decoder;
     private final RoutingRequests requests;
-    private final Router router;
+    private final BatchRouter router;
     private final LiveCapabilities capabilities;
     private final RouterMetrics metrics;
     private final InstantSource clock;
 
     public BatchingRouteProcessorSupplier(String storeName, int maxSize, Duration maxWait, InstructionDecoder decoder,
-                                          RoutingRequests requests, Router router, LiveCapabilities capabilities,
+                                          RoutingRequests requests, BatchRouter router, LiveCapabilities capabilities,
                                           RouterMetrics metrics, InstantSource clock) {
         this.storeName = storeName;
         this.maxSize = maxSize;

@@ -25,9 +25,12 @@ import org.aptituderouter.app.support.TopologyFixture;
 import org.aptituderouter.app.support.Traffic;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.SchemaRegistrySettings;
+import org.aptituderouter.core.BatchRouter;
 import org.aptituderouter.core.RejectReason;
 import org.aptituderouter.core.RoutingOutcome;
+import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.bundle.RouterBundle;
+import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.policy.PolicyType;
 import org.aptituderouter.schemas.avro.DeadLetter;
@@ -129,6 +132,91 @@ class BatchingRouteProcessorTest {
                     assertThat(letter.getReason()).isEqualTo(DeadLetterReason.INVALID_POLICY);
                     assertThat(letter.getMessage()).contains("invalid policy override").contains("lambda");
                 });
+    }
+
+    @Test
+    void aBatchWhoseInferenceFailsIsKeptAndRetriedWithBackoff() {
+        FlakyRouter flaky = new FlakyRouter(2);
+        BatchingRouteProcessor retrying = withRouter(flaky);
+        for (int i = 0; i < 5; i++) {
+            retrying.process(record("r" + i, "Name a mammal that flies."));
+        }
+        var punctuator = context.scheduledPunctuators().get(1).getPunctuator();
+        assertThat(context.forwarded()).as("first attempt failed: nothing out").isEmpty();
+        assertThat(count(store)).isEqualTo(5);
+
+        punctuator.punctuate(T0 + 900);
+        assertThat(flaky.calls).as("no retry before 1 s").isEqualTo(1);
+        punctuator.punctuate(T0 + 1_000);
+        assertThat(flaky.calls).isEqualTo(2);
+        punctuator.punctuate(T0 + 2_900);
+        assertThat(flaky.calls).as("the second retry waits 2 s").isEqualTo(2);
+        punctuator.punctuate(T0 + 3_000);
+
+        assertThat(flaky.calls).isEqualTo(3);
+        assertThat(context.forwarded()).extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.ToModel.class::isInstance).hasSize(5);
+        assertThat(context.forwarded()).extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.DeadLettered.class::isInstance).isEmpty();
+        assertThat(count(store)).isZero();
+    }
+
+    @Test
+    void aBatchThatKeepsFailingInferenceIsDeadLetteredAfterItsRetries() {
+        FlakyRouter broken = new FlakyRouter(Integer.MAX_VALUE);
+        BatchingRouteProcessor retrying = withRouter(broken);
+        for (int i = 0; i < 5; i++) {
+            retrying.process(record("x" + i, "Name a mammal that flies."));
+        }
+        var punctuator = context.scheduledPunctuators().get(1).getPunctuator();
+        for (long at : new long[] {1_000, 3_000, 7_000}) {
+            punctuator.punctuate(T0 + at);
+        }
+
+        assertThat(broken.calls).isEqualTo(1 + BatchingRouteProcessor.INFERENCE_RETRIES);
+        assertThat(context.forwarded()).extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.DeadLettered.class::isInstance)
+                .hasSize(5)
+                .allSatisfy(output -> assertThat(((RouterOutput.DeadLettered) output).letter().getReason())
+                        .isEqualTo(DeadLetterReason.INFERENCE_ERROR));
+        assertThat(count(store)).isZero();
+    }
+
+    /** A second processor on the same context and store, with another router. */
+    private BatchingRouteProcessor withRouter(BatchRouter router) {
+        LiveCapabilities live = liveZoo();
+        BatchingRouteProcessor other = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
+                new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), router, live,
+                new RouterMetrics(new SimpleMeterRegistry(), live), clock);
+        other.init(context);
+        return other;
+    }
+
+    /** Fails every request with INFERENCE_ERROR for its first {@code failures} calls, then routes for real. */
+    private static final class FlakyRouter implements BatchRouter {
+        private final BatchRouter real = TestRouter.get();
+        private int failures;
+        private int calls;
+
+        FlakyRouter(int failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public List<RoutingOutcome> route(List<RoutingRequest> requests, CapabilitySet capabilities) {
+            calls++;
+            if (failures-- > 0) {
+                return requests.stream().<RoutingOutcome>map(request -> new RoutingOutcome.Rejected(request.id(),
+                        RejectReason.INFERENCE_ERROR, "CUDA error: device lost")).toList();
+            }
+            return real.route(requests, capabilities);
+        }
+
+        @Override
+        public String version() {
+            return real.version();
+        }
     }
 
     @Test
