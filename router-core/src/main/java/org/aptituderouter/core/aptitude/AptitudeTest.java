@@ -133,6 +133,11 @@ public final class AptitudeTest {
         return weights;
     }
 
+    /** Questions asked over all tasks: what a new model answers to join. */
+    public int questionCount() {
+        return tasks.stream().mapToInt(task -> task.questionIds().size()).sum();
+    }
+
     /** Length of a capability vector: the number of tasks. */
     public int dimension() {
         return tasks.size();

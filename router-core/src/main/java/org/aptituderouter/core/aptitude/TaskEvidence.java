@@ -69,9 +69,9 @@ public record TaskEvidence(int[] answered, int[] correct) {
         if (offsets.length != answered.length) {
             throw new IllegalArgumentException(offsets.length + " offsets for " + answered.length + " tasks");
         }
-        double level = overall();
         // clamped so that a model right (or wrong) on everything still has a finite logit
-        double logit = Math.log(Math.max(1e-3, Math.min(1 - 1e-3, level)) / (1 - Math.max(1e-3, Math.min(1 - 1e-3, level))));
+        double level = Math.max(1e-3, Math.min(1 - 1e-3, overall()));
+        double logit = Math.log(level / (1 - level));
         float[] scores = new float[answered.length];
         for (int k = 0; k < scores.length; k++) {
             double prior = 1 / (1 + Math.exp(-(logit + offsets[k])));

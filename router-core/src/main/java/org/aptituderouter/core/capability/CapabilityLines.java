@@ -17,7 +17,8 @@ import org.aptituderouter.core.aptitude.TaskEvidence;
 /**
  * The JSON-lines form of capabilities, one model a line:
  * {@code {"model_id": "...", "aptitude_test_id": "...", "scores": [...], "cost": 8.0, "answered": [...],
- * "correct": [...]}} ({@code cost} optional, 1.0 when absent; the evidence counts optional, both or neither). Used by the CLIs and the bundled zoo; the JSON twin of the Avro {@code ModelCapability}.
+ * "correct": [...]}} ({@code cost} optional, 1.0 when absent; the evidence counts optional, both or neither).
+ * Used by the CLIs and the bundled zoo; the JSON twin of the Avro {@code ModelCapability}.
  * Only syntax is checked here; {@link CapabilitySet#with} checks the values.
  */
 public final class CapabilityLines {

@@ -22,12 +22,12 @@ public final class CapabilitySet {
 
     private final String aptitudeTestId;
     private final int dimension;
+    /**
+     * The test the set answers: its task shares, its shrinkage of evidence and its size. Null for a set known only
+     * by test id, whose scores are taken as published.
+     */
+    private final AptitudeTest test;
     private final double[] weights;
-    /** The test's shrinkage, or NaN for a set known only by test id (scores are then taken as published). */
-    private final double priorItems;
-    /** Questions per task of the test: what a score vector published without evidence is taken to stand on. */
-    private final double questionsPerTask;
-    private final double[] offsets;
     private final long version;
     private final SortedMap<String, Candidate> byId;
     private final List<Candidate> candidates;
@@ -36,29 +36,30 @@ public final class CapabilitySet {
     private final double[] routableLevels;
     private final double[] routableSupports;
 
-    private CapabilitySet(String aptitudeTestId, double[] weights, double priorItems, double questionsPerTask,
-                          double[] offsets, long version, SortedMap<String, Candidate> byId) {
+    private CapabilitySet(String aptitudeTestId, int dimension, AptitudeTest test, long version,
+                          SortedMap<String, Candidate> byId) {
         this.aptitudeTestId = aptitudeTestId;
-        this.offsets = offsets;
-        this.priorItems = priorItems;
-        this.questionsPerTask = questionsPerTask;
-        this.dimension = weights.length;
-        this.weights = weights;
+        this.dimension = dimension;
+        this.test = test;
+        if (test != null) {
+            this.weights = test.weights();
+        } else {
+            this.weights = new double[dimension];
+            java.util.Arrays.fill(weights, 1.0 / dimension);
+        }
         this.version = version;
         this.byId = Collections.unmodifiableSortedMap(byId);
         this.candidates = List.copyOf(byId.values());
         this.routable = candidates.stream().filter(Candidate::routable).toList();
         this.routableScores = routable.stream().map(Candidate::scores).toArray(float[][]::new);
-        // fields above must be set: level() and support() read weights, priorItems and questionsPerTask
+        // fields above must be set: level() and support() read the test and its weights
         this.routableLevels = routable.stream().mapToDouble(this::level).toArray();
         this.routableSupports = routable.stream().mapToDouble(this::support).toArray();
     }
 
     /** No candidates yet, version 0. */
     public static CapabilitySet empty(AptitudeTest test) {
-        double perTask = test.tasks().stream().mapToInt(task -> task.questionIds().size()).average().orElse(0);
-        return new CapabilitySet(test.id(), test.weights(), test.priorItems(), perTask, test.offsets(), 0,
-                new TreeMap<>());
+        return new CapabilitySet(test.id(), test.dimension(), test, 0, new TreeMap<>());
     }
 
     /** No candidates yet, version 0, for a test known only by its id and length (as a streams app receives it). */
@@ -67,10 +68,7 @@ public final class CapabilitySet {
         if (dimension <= 0) {
             throw new IllegalArgumentException("capability dimension must be positive, was " + dimension);
         }
-        double[] equal = new double[dimension];
-        java.util.Arrays.fill(equal, 1.0 / dimension);
-        return new CapabilitySet(aptitudeTestId, equal, Double.NaN, Double.NaN, new double[dimension], 0,
-                new TreeMap<>());
+        return new CapabilitySet(aptitudeTestId, dimension, null, 0, new TreeMap<>());
     }
 
     /**
@@ -94,22 +92,21 @@ public final class CapabilitySet {
             validate(candidate);
             next.put(candidate.modelId(), rescored(candidate));
         }
-        return new CapabilitySet(aptitudeTestId, weights, priorItems, questionsPerTask, offsets, version + 1, next);
+        return new CapabilitySet(aptitudeTestId, dimension, test, version + 1, next);
     }
 
     /** This set without the model (a retired model, a tombstone), version + 1 even if the model was absent. */
     public CapabilitySet without(String modelId) {
         TreeMap<String, Candidate> next = new TreeMap<>(byId);
         next.remove(modelId);
-        return new CapabilitySet(aptitudeTestId, weights, priorItems, questionsPerTask, offsets, version + 1, next);
+        return new CapabilitySet(aptitudeTestId, dimension, test, version + 1, next);
     }
 
     private Candidate rescored(Candidate c) {
-        if (c.evidence() == null || Double.isNaN(priorItems)) {
+        if (c.evidence() == null || test == null) {
             return c;
         }
-        return new Candidate(c.modelId(), c.aptitudeTestId(), c.evidence().scores(priorItems, offsets), c.cost(),
-                c.status(),
+        return new Candidate(c.modelId(), c.aptitudeTestId(), test.scores(c.evidence()), c.cost(), c.status(),
                 c.evidence());
     }
 
@@ -175,10 +172,11 @@ public final class CapabilitySet {
      * its evidence when it carries any, else the test's questions per task. NaN for a set known only by test id.
      */
     public double support(Candidate candidate) {
-        double prior = Double.isNaN(priorItems) ? 0 : priorItems;
-        double answered = candidate.evidence() != null ? (double) candidate.evidence().total() / dimension
-                : questionsPerTask;
-        return answered + prior;
+        if (test == null) {
+            return Double.NaN;
+        }
+        long answered = candidate.evidence() != null ? candidate.evidence().total() : test.questionCount();
+        return (double) answered / dimension + test.priorItems();
     }
 
     /** {@link #level} of routable candidate {@code index} (in {@link #routable()} order), computed once per set. */
