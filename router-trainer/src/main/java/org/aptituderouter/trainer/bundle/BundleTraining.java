@@ -38,8 +38,11 @@ public final class BundleTraining {
     this.cache = cache;
   }
 
+  /** What a run wrote: the aptitude test (its id names the bundle's test) and the head's training. */
+  public record Trained(AptitudeTest test, TrainedEnsemble head) {}
+
   /** @param testId id of the aptitude test to build, e.g. {@code mmlu-pro-apt-v2} */
-  public TrainedEnsemble run(RoutingDataset data, String testId, AptitudeTestBuilder.Settings testSettings,
+  public Trained run(RoutingDataset data, String testId, AptitudeTestBuilder.Settings testSettings,
       ModelBundle bundle, TrainingConfig config, Progress progress) {
     Embeddings embeddings = new QuestionEmbedder(encoderSettings, cache)
         .embed(data.questions(), done -> progress.embedded(done, data.size()));
@@ -56,7 +59,7 @@ public final class BundleTraining {
     HeadMetadata metadata = new HeadMetadata(test.id(), embeddings.encoderVersion(), embeddings.maxTokens(),
         data.fingerprint(), architecture, config, models, rows.length, head);
     bundle.writeHead(OnnxHeadExporter.export(head.ensemble(), docString(test, data, config)), metadata);
-    return head;
+    return new Trained(test, head);
   }
 
   private static String docString(AptitudeTest test, RoutingDataset data, TrainingConfig config) {

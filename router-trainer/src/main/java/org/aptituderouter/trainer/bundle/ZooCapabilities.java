@@ -22,12 +22,12 @@ public final class ZooCapabilities {
 
   /** @param embeddings one per data-set row */
   public static List<Candidate> of(RoutingDataset data, AptitudeTest test, float[][] embeddings) {
-    ModelEvidence evidence = new ModelEvidence(test);
+    ModelEvidence evidence = new ModelEvidence(test, embeddings);
     int[] allRows = java.util.stream.IntStream.range(0, data.size()).toArray();
     Map<String, Double> costs = ModelCosts.of(data.models());
     List<Candidate> zoo = new ArrayList<>();
     for (String model : data.outcomes().modelIds()) {
-      TaskEvidence history = evidence.withHistory(data.outcomes(), model, embeddings, allRows,
+      TaskEvidence history = evidence.withHistory(data.outcomes(), model, allRows,
           AptitudeTest.Missing.SKIP);
       zoo.add(new Candidate(model, test.id(), test.scores(history), costs.get(model), ModelStatus.ACTIVE,
           history));

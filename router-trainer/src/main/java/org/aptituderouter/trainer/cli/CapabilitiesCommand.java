@@ -89,18 +89,17 @@ final class CapabilitiesCommand implements Callable<Integer> {
     Map<String, Double> costTable = costs == null ? Map.of() : CostTable.read(costs);
     float[][] embeddings = history ? HistoryEmbeddings.of(table, questionsFile(), cache) : null;
     int[] allRows = IntStream.range(0, table.questionIds().size()).toArray();
-    ModelEvidence modelEvidence = new ModelEvidence(test);
+    ModelEvidence modelEvidence = new ModelEvidence(test, embeddings);
     int failed = 0;
     for (String model : requested.isEmpty() ? table.modelIds() : List.copyOf(requested)) {
       try {
         TaskEvidence counts = history
-            ? modelEvidence.withHistory(table, model, embeddings, allRows, missingPolicy)
+            ? modelEvidence.withHistory(table, model, allRows, missingPolicy)
             : modelEvidence.aptitude(table, model, missingPolicy);
         out.println(CapabilityLines.format(new Candidate(model, test.id(), test.scores(counts),
             costTable.getOrDefault(model, Candidate.DEFAULT_COST), ModelStatus.ACTIVE, counts)));
       } catch (MissingAnswersException e) {
-        long asked = test.tasks().stream().mapToLong(task -> task.questionIds().size()).sum();
-        String hint = e.missingQuestionIds().size() == asked
+        String hint = e.missingQuestionIds().size() == test.questionCount()
             ? " (none of the test's questions is in " + outcomes + ": is --bundle the bundle for this data?)" : "";
         err.println("capabilities: " + e.getMessage() + hint);
         failed++;

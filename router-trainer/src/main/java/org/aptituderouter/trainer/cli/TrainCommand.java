@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.trainer.aptitude.AptitudeTestBuilder;
 import org.aptituderouter.trainer.bundle.BundleTraining;
@@ -12,7 +11,6 @@ import org.aptituderouter.trainer.bundle.ModelBundle;
 import org.aptituderouter.trainer.data.RoutingDataset;
 import org.aptituderouter.trainer.data.SharedDataLocation;
 import org.aptituderouter.trainer.embed.EmbeddingCache;
-import org.aptituderouter.trainer.train.TrainedEnsemble;
 import org.aptituderouter.trainer.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,13 +71,13 @@ final class TrainCommand implements Callable<Integer> {
     AptitudeTestBuilder.Settings defaults = AptitudeTestBuilder.Settings.defaults(seed);
     AptitudeTestBuilder.Settings testSettings = new AptitudeTestBuilder.Settings(tasks, aptitudeQuestions,
         defaults.maxShare(), defaults.priorItems(), seed);
-    TrainedEnsemble head;
+    BundleTraining.Trained trained;
     try (StagedProgress progress = new StagedProgress(config.ensembleSize(), config.maxEpochs())) {
-      head = new BundleTraining(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
+      trained = new BundleTraining(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
           .run(dataset, testId(dataset), testSettings, bundle, config, progress);
     }
     err.printf(Locale.ROOT, "train: wrote %s (aptitude test %s); validation AUC %.4f, %.0f s%n", bundle.directory(),
-        RouterBundle.load(bundle.directory()).aptitudeTest().id(), head.validationAuc(), head.seconds());
+        trained.test().id(), trained.head().validationAuc(), trained.head().seconds());
     return 0;
   }
 

@@ -1,7 +1,7 @@
 package org.aptituderouter.trainer.eval;
 
 import java.util.Arrays;
-import java.util.Map;
+import org.aptituderouter.core.capability.CapabilitySet;
 
 /**
  * Label-free baseline with the router's own information: always the model with the highest overall level on the
@@ -9,10 +9,11 @@ import java.util.Map;
  */
 public final class BestOnAptitude implements RoutingMethod {
 
-  private final Map<String, Double> levels;
+  private final CapabilitySet newcomers;
 
-  public BestOnAptitude(Map<String, Double> levels) {
-    this.levels = levels;
+  /** @param newcomers every model as a newcomer: known by its aptitude answers */
+  public BestOnAptitude(CapabilitySet newcomers) {
+    this.newcomers = newcomers;
   }
 
   @Override
@@ -22,7 +23,8 @@ public final class BestOnAptitude implements RoutingMethod {
 
   @Override
   public int[] choose(Zoo zoo, QuestionFold fold) {
-    double[] level = zoo.models().stream().mapToDouble(levels::get).toArray();
+    double[] level = zoo.models().stream().mapToDouble(model -> newcomers.level(newcomers.find(model).orElseThrow()))
+        .toArray();
     int[] choices = new int[fold.evalRows().length];
     Arrays.fill(choices, ZooAccuracy.argmax(level));
     return choices;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.aptituderouter.core.aptitude.AptitudeTest;
-import org.aptituderouter.trainer.aptitude.ModelEvidence;
+import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.trainer.data.QuestionSplits;
 import org.aptituderouter.trainer.data.RoutingDataset;
 import org.aptituderouter.trainer.train.BinaryMetrics;
@@ -16,8 +16,8 @@ import org.aptituderouter.trainer.train.TrainedHead;
 /**
  * Leave-models-out x leave-questions-out cross-fitting. For every model fold and question fold one head is trained
  * on the other models and the other questions; it then scores the held-out models on the held-out questions, once
- * with each model known only by its aptitude answers and once with its results on the training questions added.
- * Together the runs score every model on every routing question.
+ * with each model as it is known new (its aptitude answers) and once as it is known with its results on the fold's
+ * training questions. Together the runs score every model on every routing question.
  */
 public final class CrossFitting {
 
@@ -32,37 +32,36 @@ public final class CrossFitting {
     this.fitting = fitting;
   }
 
+  /**
+   * @param asNew        every model as a newcomer (aptitude evidence)
+   * @param knownByFold  every model with its history on each question fold's training rows, in fold order
+   */
   public HeldOutScores run(RoutingDataset data, AptitudeTest test, float[][] embeddings, List<List<String>> modelFolds,
-      int[][] questionFolds, RunListener listener) {
+      int[][] questionFolds, CapabilitySet asNew, List<CapabilitySet> knownByFold, RunListener listener) {
     List<String> models = data.outcomes().modelIds();
-    float[][] asNew = nanTable(data.size(), models.size());
-    float[][] asKnown = nanTable(data.size(), models.size());
-    ModelEvidence evidence = new ModelEvidence(test);
+    float[][] newScores = nanTable(data.size(), models.size());
+    float[][] knownScores = nanTable(data.size(), models.size());
     List<HeldOutScores.FoldRun> runs = new ArrayList<>();
     int total = modelFolds.size() * questionFolds.length;
     for (List<String> heldOut : modelFolds) {
       List<String> trainingModels = models.stream().filter(model -> !heldOut.contains(model)).toList();
-      float[][] aptitudeOnly = HeadFitting.aptitudeCapabilities(test, data, heldOut);
+      float[][] aptitudeOnly = capabilities(asNew, heldOut);
       for (int q = 0; q < questionFolds.length; q++) {
         listener.runStarted(runs.size() + 1, total, heldOut, q);
         int[] trainRows = QuestionSplits.allBut(questionFolds, q);
         TrainedEnsemble head = fitting.fit(data, test, embeddings, trainingModels, trainRows,
             (member, epoch, train, validation) -> {});
-        float[][] withHistory = new float[heldOut.size()][];
-        for (int m = 0; m < heldOut.size(); m++) {
-          withHistory[m] = test.scores(evidence.withHistory(data.outcomes(), heldOut.get(m), embeddings, trainRows,
-              AptitudeTest.Missing.SKIP));
-        }
         int[] rows = questionFolds[q];
         float[][] rowEmbeddings = rowsOf(embeddings, rows);
         float[][] scores = HeadPredictor.predict(head.ensemble(), rowEmbeddings, aptitudeOnly);
-        float[][] knownScores = HeadPredictor.predict(head.ensemble(), rowEmbeddings, withHistory);
+        float[][] withHistory = HeadPredictor.predict(head.ensemble(), rowEmbeddings,
+            capabilities(knownByFold.get(q), heldOut));
         byte[][] labels = new byte[rows.length][heldOut.size()];
         for (int i = 0; i < rows.length; i++) {
           for (int m = 0; m < heldOut.size(); m++) {
             int column = models.indexOf(heldOut.get(m));
-            asNew[rows[i]][column] = scores[i][m];
-            asKnown[rows[i]][column] = knownScores[i][m];
+            newScores[rows[i]][column] = scores[i][m];
+            knownScores[rows[i]][column] = withHistory[i][m];
             labels[i][m] = data.outcomes().outcome(rows[i], column);
           }
         }
@@ -70,7 +69,12 @@ public final class CrossFitting {
             head.validationLoss(), head.validationAuc(), BinaryMetrics.auc(scores, labels), head.seconds()));
       }
     }
-    return new HeldOutScores(models, asNew, asKnown, runs);
+    return new HeldOutScores(models, newScores, knownScores, runs);
+  }
+
+  /** The models' capability vectors as the set holds them, row for row. */
+  private static float[][] capabilities(CapabilitySet set, List<String> models) {
+    return models.stream().map(model -> set.find(model).orElseThrow().scores()).toArray(float[][]::new);
   }
 
   private static float[][] nanTable(int rows, int columns) {

@@ -2,15 +2,15 @@ package org.aptituderouter.trainer.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.aptitude.TaskEvidence;
+import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.capability.ModelStatus;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.trainer.aptitude.ModelEvidence;
-import org.aptituderouter.trainer.aptitude.TaskClustering;
 import org.aptituderouter.trainer.data.ModelCosts;
 import org.aptituderouter.trainer.data.QuestionSplits;
 import org.aptituderouter.trainer.data.RoutingDataset;
@@ -41,9 +41,6 @@ public final class Evaluation {
     List<String> models = data.outcomes().modelIds();
     int[] routingRows = QuestionSplits.routingRows(data, test);
     int[][] questionFolds = QuestionSplits.folds(routingRows, settings.questionFolds(), settings.training().seed());
-    HeldOutScores scores = new CrossFitting(new HeadFitting(settings.architecture(), settings.training()))
-        .run(data, test, embeddings, ModelFolds.of(models, settings.modelFolds()), questionFolds, listener);
-
     List<QuestionFold> folds = new ArrayList<>();
     for (int q = 0; q < questionFolds.length; q++) {
       int[] train = QuestionSplits.allBut(questionFolds, q);
@@ -51,29 +48,26 @@ public final class Evaluation {
       folds.add(new QuestionFold(q, train, eval));
     }
     Map<String, Double> costs = ModelCosts.of(data.models());
-    double[] weights = test.weights();
-    ModelEvidence evidence = new ModelEvidence(test);
-    Map<String, TaskEvidence> newEvidence = new LinkedHashMap<>();
-    Map<String, TaskEvidence> knownEvidence = new HashMap<>();
-    for (String model : models) {
-      newEvidence.put(model, evidence.aptitude(data.outcomes(), model, AptitudeTest.Missing.SKIP));
-      for (QuestionFold fold : folds) {
-        knownEvidence.put(fold.index() + "/" + model, evidence.withHistory(data.outcomes(), model, embeddings,
-            fold.trainRows(), AptitudeTest.Missing.SKIP));
-      }
-    }
-    Map<String, Double> newLevels = new LinkedHashMap<>();
-    newEvidence.forEach((model, counts) -> newLevels.put(model, level(weights, test.scores(counts))));
-    ModelSatRouting asNew = new ModelSatRouting(ROUTER_NEW, scores.newModels(), scores.models(), costs,
-        PolicySpec.quality(), standing(test, (fold, model) -> newEvidence.get(model)));
-    ModelSatRouting asKnown = new ModelSatRouting(ROUTER_KNOWN, scores.knownModels(), scores.models(), costs,
-        PolicySpec.quality(), standing(test, (fold, model) -> knownEvidence.get(fold.index() + "/" + model)));
-    float[][] centroids = test.tasks().stream().map(task -> task.centroid()).toArray(float[][]::new);
-    List<RoutingMethod> methods = new ArrayList<>(List.of(asNew, asKnown,
-        new BestOnAptitude(newLevels),
+    // every model as the router would hold it: new (aptitude answers), known (plus each fold's training history);
+    // router-core's capability set derives the scores, levels and supports, exactly as in the deployed router
+    ModelEvidence evidence = new ModelEvidence(test, embeddings);
+    CapabilitySet asNew = zoo(test, models, costs,
+        model -> evidence.aptitude(data.outcomes(), model, AptitudeTest.Missing.SKIP));
+    List<CapabilitySet> knownByFold = folds.stream().map(fold -> zoo(test, models, costs, model ->
+        evidence.withHistory(data.outcomes(), model, fold.trainRows(), AptitudeTest.Missing.SKIP))).toList();
+    HeldOutScores scores = new CrossFitting(new HeadFitting(settings.architecture(), settings.training()))
+        .run(data, test, embeddings, ModelFolds.of(models, settings.modelFolds()), questionFolds, asNew, knownByFold,
+            listener);
+
+    ModelSatRouting routerAsNew = new ModelSatRouting(ROUTER_NEW, scores.newModels(), scores.models(), costs,
+        PolicySpec.quality(), fold -> asNew);
+    ModelSatRouting routerAsKnown = new ModelSatRouting(ROUTER_KNOWN, scores.knownModels(), scores.models(), costs,
+        PolicySpec.quality(), fold -> knownByFold.get(fold.index()));
+    List<RoutingMethod> methods = new ArrayList<>(List.of(routerAsNew, routerAsKnown,
+        new BestOnAptitude(asNew),
         new BestSingleModel(data.outcomes()),
         new BestPerGroup("best per task (labels)", data.outcomes(),
-            row -> Integer.toString(TaskClustering.nearest(embeddings[row], centroids)))));
+            row -> Integer.toString(evidence.taskOf(row)))));
     if (data.questions().stream().anyMatch(question -> !question.category().isBlank())) {
       methods.add(new BestPerGroup("best per category (labels)", data.outcomes(), row -> data.question(row).category()));
     }
@@ -82,37 +76,25 @@ public final class Evaluation {
     ZooEvaluation evaluation = new ZooEvaluation(data.outcomes(), costs);
     List<ZooResult> results = new ArrayList<>();
     for (Zoo zoo : Zoo.standard(models, costs)) {
-      results.add(evaluation.evaluate(zoo, folds, methods, asNew, asKnown));
+      results.add(evaluation.evaluate(zoo, folds, methods, routerAsNew, routerAsKnown));
     }
     return new EvaluationReport(data.name(), results, scores.runs(), settings, test.id(), test.dimension(),
         data.fingerprint(), routingRows.length, costs, (System.nanoTime() - started) / 1e9);
   }
 
   private interface EvidenceOf {
-    TaskEvidence of(QuestionFold fold, String model);
+    TaskEvidence of(String model);
   }
 
-  /** Level and support from a model's evidence, as router-core's capability set derives them. */
-  private static ModelSatRouting.Standing standing(AptitudeTest test, EvidenceOf evidence) {
-    double[] weights = test.weights();
-    return new ModelSatRouting.Standing() {
-      @Override
-      public double level(QuestionFold fold, String model) {
-        return Evaluation.level(weights, test.scores(evidence.of(fold, model)));
-      }
-
-      @Override
-      public double support(QuestionFold fold, String model) {
-        return (double) evidence.of(fold, model).total() / test.dimension() + test.priorItems();
-      }
-    };
-  }
-
-  private static double level(double[] weights, float[] scores) {
-    double level = 0;
-    for (int k = 0; k < weights.length; k++) {
-      level += weights[k] * scores[k];
+  /** Every model of the data, described by its evidence, in a capability set of the test. */
+  private static CapabilitySet zoo(AptitudeTest test, List<String> models, Map<String, Double> costs,
+      EvidenceOf evidence) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (String model : models) {
+      TaskEvidence counts = evidence.of(model);
+      candidates.add(new Candidate(model, test.id(), test.scores(counts), costs.get(model), ModelStatus.ACTIVE,
+          counts));
     }
-    return level;
+    return CapabilitySet.empty(test).withAll(candidates);
   }
 }

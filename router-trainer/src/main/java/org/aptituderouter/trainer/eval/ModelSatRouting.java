@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aptituderouter.core.ScoredCandidate;
+import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.policy.RoutingPolicy;
 
@@ -14,13 +15,9 @@ import org.aptituderouter.core.policy.RoutingPolicy;
  */
 public final class ModelSatRouting implements RoutingMethod {
 
-  /** What the router knows of a candidate when routing the fold's questions, beyond its probabilities. */
-  public interface Standing {
-    /** Its overall level (task scores weighted by task share). */
-    double level(QuestionFold fold, String model);
-
-    /** Answered questions per task behind its estimates, plus the shrinkage prior. */
-    double support(QuestionFold fold, String model);
+  /** The zoo as the router holds it when routing a fold's questions: levels and supports for the no-regret rule. */
+  public interface Zoos {
+    CapabilitySet of(QuestionFold fold);
   }
 
   private final String label;
@@ -28,24 +25,24 @@ public final class ModelSatRouting implements RoutingMethod {
   private final List<String> columns;
   private final Map<String, Double> costs;
   private final PolicySpec policy;
-  private final Standing standing;
+  private final Zoos zoos;
 
   /**
    * @param label         e.g. "router, new models"
    * @param probabilities [data-set row][column]
    */
   public ModelSatRouting(String label, float[][] probabilities, List<String> columns, Map<String, Double> costs,
-      PolicySpec policy, Standing standing) {
+      PolicySpec policy, Zoos zoos) {
     this.label = label;
     this.probabilities = probabilities;
     this.columns = columns;
     this.costs = costs;
     this.policy = policy;
-    this.standing = standing;
+    this.zoos = zoos;
   }
 
   public ModelSatRouting withPolicy(PolicySpec other) {
-    return new ModelSatRouting(label, probabilities, columns, costs, other, standing);
+    return new ModelSatRouting(label, probabilities, columns, costs, other, zoos);
   }
 
   @Override
@@ -57,8 +54,10 @@ public final class ModelSatRouting implements RoutingMethod {
   public int[] choose(Zoo zoo, QuestionFold fold) {
     RoutingPolicy decide = RoutingPolicy.of(policy);
     int[] zooColumns = zoo.models().stream().mapToInt(columns::indexOf).toArray();
-    double[] level = zoo.models().stream().mapToDouble(model -> standing.level(fold, model)).toArray();
-    double[] support = zoo.models().stream().mapToDouble(model -> standing.support(fold, model)).toArray();
+    CapabilitySet held = zoos.of(fold);
+    double[] level = zoo.models().stream().mapToDouble(model -> held.level(held.find(model).orElseThrow())).toArray();
+    double[] support = zoo.models().stream().mapToDouble(model -> held.support(held.find(model).orElseThrow()))
+        .toArray();
     int[] choices = new int[fold.evalRows().length];
     for (int i = 0; i < choices.length; i++) {
       float[] row = probabilities[fold.evalRows()[i]];

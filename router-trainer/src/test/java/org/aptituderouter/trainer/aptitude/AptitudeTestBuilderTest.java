@@ -74,11 +74,11 @@ class AptitudeTestBuilderTest {
   void historyPlacesEachAnsweredQuestionInItsNearestTaskOnce() {
     RoutingDataset data = fixture();
     AptitudeTest test = builder(20).build("fixture-apt-v2", data, embeddings());
-    ModelEvidence evidence = new ModelEvidence(test);
+    ModelEvidence evidence = new ModelEvidence(test, embeddings());
     int[] all = java.util.stream.IntStream.range(0, data.size()).toArray();
 
     TaskEvidence aptitude = evidence.aptitude(data.outcomes(), "strong", AptitudeTest.Missing.ERROR);
-    TaskEvidence history = evidence.withHistory(data.outcomes(), "strong", embeddings(), all,
+    TaskEvidence history = evidence.withHistory(data.outcomes(), "strong", all,
         AptitudeTest.Missing.ERROR);
 
     int mathTask = test.tasks().indexOf(task(test, "math"));
