@@ -4,7 +4,10 @@ package org.aptituderouter.core;
 public enum RejectReason {
     /** No text, or only whitespace. */
     EMPTY_TEXT,
-    /** Text that cannot be what a producer meant: unpaired surrogates, or U+FFFD left by a failed decode. */
+    /**
+     * Text that cannot be what a producer meant: unpaired surrogates, U+FFFD left by a failed decode, or longer than
+     * 65,536 characters.
+     */
     INVALID_TEXT,
     /** The request allows only models the capability set does not know. */
     UNKNOWN_MODEL,

@@ -107,11 +107,13 @@ class RouterTest {
                 RoutingRequest.of("all-excluded", OK_1).withExcluded(Set.of("weak", "mid", "strong")),
                 RoutingRequest.of("only-draining", OK_1).withAllowed(Set.of("retiring")),
                 RoutingRequest.of("emoji", "Is \uD83D\uDE00 a valid instruction?"),
-                RoutingRequest.of("ok-2", OK_2).withExcluded(Set.of("strong"))), ZOO);
+                RoutingRequest.of("ok-2", OK_2).withExcluded(Set.of("strong")),
+                RoutingRequest.of("longest", "a".repeat(TextCheck.MAX_TEXT_CHARS - 1) + "?"),
+                RoutingRequest.of("too-long", "a".repeat(TextCheck.MAX_TEXT_CHARS) + "?")), ZOO);
 
         assertThat(outcomes).extracting(RoutingOutcome::requestId).containsExactly("ok-1", "empty", "null", "blank",
                 "surrogate", "low-surrogate", "bad-decode", "unknown", "partly-unknown", "all-excluded",
-                "only-draining", "emoji", "ok-2");
+                "only-draining", "emoji", "ok-2", "longest", "too-long");
         assertRouted(outcomes.get(0), "strong");
         assertRejected(outcomes.get(1), RejectReason.EMPTY_TEXT, "empty");
         assertRejected(outcomes.get(2), RejectReason.EMPTY_TEXT, "empty");
@@ -126,6 +128,8 @@ class RouterTest {
         assertRejected(outcomes.get(10), RejectReason.NO_ELIGIBLE_CANDIDATE, "allowed [retiring]");
         assertRouted(outcomes.get(11), "strong");
         assertRouted(outcomes.get(12), "mid");
+        assertThat(outcomes.get(13)).isInstanceOf(Routed.class);
+        assertRejected(outcomes.get(14), RejectReason.INVALID_TEXT, "65537 characters long; the router accepts at most");
     }
 
     @Test
