@@ -17,6 +17,7 @@ public class BatchProperties {
 
     private int maxSize = 16;
     private Duration maxWait = Duration.ofMillis(50);
+    private Duration transactionBudget = Duration.ofSeconds(2);
 
     public int getMaxSize() {
         return maxSize;
@@ -34,6 +35,18 @@ public class BatchProperties {
         this.maxWait = maxWait;
     }
 
+    /**
+     * Routing time one stream thread may put in one transaction, over all its partitions; the batch that crosses it
+     * is the last before the commit ({@link org.aptituderouter.app.routing.TransactionBudget}).
+     */
+    public Duration getTransactionBudget() {
+        return transactionBudget;
+    }
+
+    public void setTransactionBudget(Duration transactionBudget) {
+        this.transactionBudget = transactionBudget;
+    }
+
     @PostConstruct
     void validate() {
         if (maxSize < 1) {
@@ -43,6 +56,10 @@ public class BatchProperties {
         if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
             throw new RouterConfigException("router.batch.max-wait must be a positive duration such as 50ms, was "
                     + maxWait);
+        }
+        if (transactionBudget == null || transactionBudget.isNegative() || transactionBudget.isZero()) {
+            throw new RouterConfigException("router.batch.transaction-budget must be a positive duration such as 2s, "
+                    + "was " + transactionBudget);
         }
     }
 }

@@ -11,7 +11,8 @@ import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.topics.TopicProvisioner;
 
 /**
- * What must be true before the streams start: a failed stream thread is handled ({@link StreamThreadFailures}), the
+ * What must be true before the streams start: a failed stream thread is handled ({@link StreamThreadFailures}),
+ * restores are measured ({@link RestoreTimes}), the
  * topics exist (Kafka Streams will not run on missing source topics), in embedded mode the zoo is published, and a
  * worst-case batch fits the poll and transaction timeouts.
  */
@@ -35,6 +36,7 @@ public class BeforeStreamsStart implements ApplicationEventListener<BeforeKafkaS
     public void onApplicationEvent(BeforeKafkaStreamStart event) {
         event.getKafkaStreams().setUncaughtExceptionHandler(
                 new StreamThreadFailures(InstantSource.system(), metrics::streamThreadFailed));
+        event.getKafkaStreams().setGlobalStateRestoreListener(new RestoreTimes(metrics::stateRestored));
         provisioner.ensureFixedTopics();
         zooSeeder.ifPresent(ZooSeeder::seedIfEmpty);
         budget.check();

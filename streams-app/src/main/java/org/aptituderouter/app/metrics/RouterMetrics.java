@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.function.ToDoubleFunction;
 import org.aptituderouter.app.capability.LiveCapabilities;
 
 /**
@@ -14,7 +15,9 @@ import org.aptituderouter.app.capability.LiveCapabilities;
  * {@code router_batch_inference_seconds}, {@code router_end_to_end_latency_seconds},
  * {@code router_routed_total{model}}, {@code router_dead_letters_total{reason}},
  * {@code router_capabilities_version}, {@code router_capabilities_size},
- * {@code router_capabilities_invalid_total}. Batch meters are tagged by stream task, so a slow partition shows.
+ * {@code router_capabilities_invalid_total}, {@code router_transaction_batches_max},
+ * {@code router_transaction_routing_max_seconds}, {@code router_state_restore_seconds{store}},
+ * {@code router_state_restore_records{store}}. Batch meters are tagged by stream task, so a slow partition shows.
  */
 @Singleton
 public class RouterMetrics {
@@ -29,6 +32,26 @@ public class RouterMetrics {
         Gauge.builder("router.capabilities.size", capabilities, c -> c.current().size())
                 .description("Models in the capability set, draining ones included")
                 .register(registry);
+    }
+
+    /** The most batches, and routing time, one transaction of a stream thread has held so far. */
+    public <T> void transactionBudget(T budget, ToDoubleFunction<T> maxBatches, ToDoubleFunction<T> maxSeconds) {
+        Gauge.builder("router.transaction.batches.max", budget, maxBatches)
+                .description("Most batches routed inside one transaction of a stream thread")
+                .register(registry);
+        Gauge.builder("router.transaction.routing.max", budget, maxSeconds)
+                .description("Most routing time inside one transaction of a stream thread")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** A state store restore finished (after a crash or a task move). */
+    public void stateRestored(String store, long records, double seconds) {
+        Timer.builder("router.state.restore").description("Time to restore one store partition from its changelog")
+                .tag("store", store).register(registry).record(Duration.ofNanos((long) (seconds * 1e9)));
+        DistributionSummary.builder("router.state.restore.records")
+                .description("Records read to restore one store partition from its changelog")
+                .tag("store", store).register(registry).record(records);
     }
 
     /** Meters of one stream task's batches. */

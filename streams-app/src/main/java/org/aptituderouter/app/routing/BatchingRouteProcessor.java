@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch is flushed when it reaches {@code router.batch.max-size} (checked in {@link #process}) or when its
  * oldest record has waited {@code router.batch.max-wait} (checked by a wall-clock punctuator, so a quiet input
- * still drains). Each trigger routes one batch at most, so the work between two commits stays within the budget of
- * one batch even when a backlog has built up; a backlog drains one batch per arriving record and per tick.
+ * still drains). Each trigger routes one batch at most, and a batch goes only while the stream thread's open
+ * transaction has routing budget left ({@link TransactionBudget}, {@code router.batch.transaction-budget}), so the
+ * work between two commits stays bounded however many partitions the thread owns; a backlog drains one batch per
+ * arriving record and per tick, in as many transactions as the budget needs.
  * Unreadable input is dead-lettered at once and never enters the store. A batch whose every record fails inference
  * (a transient fault) stays queued and is tried again after 1, 2 and 4 s before its records are dead-lettered.
  */
@@ -53,6 +55,7 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
     private final String storeName;
     private final int maxSize;
     private final Duration maxWait;
+    private final TransactionBudget budget;
     private final InstructionDecoder decoder;
     private final RoutingRequests requests;
     private final BatchRouter router;
@@ -70,12 +73,14 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
     private int failedAttempts;
     private long retryAtMs = Long.MIN_VALUE;
 
-    public BatchingRouteProcessor(String storeName, int maxSize, Duration maxWait, InstructionDecoder decoder,
+    public BatchingRouteProcessor(String storeName, int maxSize, Duration maxWait, TransactionBudget budget,
+                                  InstructionDecoder decoder,
                                   RoutingRequests requests, BatchRouter router, LiveCapabilities capabilities,
                                   RouterMetrics metrics, InstantSource clock) {
         this.storeName = storeName;
         this.maxSize = maxSize;
         this.maxWait = maxWait;
+        this.budget = budget;
         this.decoder = decoder;
         this.requests = requests;
         this.router = router;
@@ -139,6 +144,10 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
         if (now < retryAtMs) {
             return; // the oldest batch failed inference: it waits for its retry
         }
+        if (!budget.allowsAnotherBatch()) {
+            context.commit(); // this thread's transaction is full: the batch goes in the next one
+            return;
+        }
         CapabilitySet zoo = capabilities.current();
         if (zoo.routable().isEmpty()) {
             // nothing could be chosen: the records wait in the store for the first model instead of being
@@ -180,7 +189,11 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
         if (!routable.isEmpty()) {
             long started = System.nanoTime();
             outcomes = router.route(routable, zoo);
-            meters.inference().record(Duration.ofNanos(System.nanoTime() - started));
+            long routingNanos = System.nanoTime() - started;
+            meters.inference().record(Duration.ofNanos(routingNanos));
+            if (budget.spend(routingNanos)) {
+                context.commit();
+            }
             meters.batchSize().record(routable.size());
             // after inference, from the clock: the context's cached time was read before the batch was scored, and
             // decided_at and the end-to-end latency would under-report by the batch time

@@ -21,6 +21,7 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
     private final String storeName;
     private final int maxSize;
     private final Duration maxWait;
+    private final TransactionBudget budget;
     private final InstructionDecoder decoder;
     private final RoutingRequests requests;
     private final BatchRouter router;
@@ -28,12 +29,14 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
     private final RouterMetrics metrics;
     private final InstantSource clock;
 
-    public BatchingRouteProcessorSupplier(String storeName, int maxSize, Duration maxWait, InstructionDecoder decoder,
+    public BatchingRouteProcessorSupplier(String storeName, int maxSize, Duration maxWait, TransactionBudget budget,
+                                          InstructionDecoder decoder,
                                           RoutingRequests requests, BatchRouter router, LiveCapabilities capabilities,
                                           RouterMetrics metrics, InstantSource clock) {
         this.storeName = storeName;
         this.maxSize = maxSize;
         this.maxWait = maxWait;
+        this.budget = budget;
         this.decoder = decoder;
         this.requests = requests;
         this.router = router;
@@ -44,7 +47,7 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
 
     @Override
     public Processor<byte[], byte[], byte[], RouterOutput> get() {
-        return new BatchingRouteProcessor(storeName, maxSize, maxWait, decoder, requests, router, capabilities,
+        return new BatchingRouteProcessor(storeName, maxSize, maxWait, budget, decoder, requests, router, capabilities,
                 metrics, clock);
     }
 

@@ -1,8 +1,10 @@
 package org.aptituderouter.app.topology;
 
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
@@ -16,9 +18,12 @@ import org.aptituderouter.app.routing.BatchingRouteProcessorSupplier;
 import org.aptituderouter.app.routing.InstructionDecoder;
 import org.aptituderouter.app.routing.RouterOutput;
 import org.aptituderouter.app.routing.RoutingRequests;
+import org.aptituderouter.app.routing.TransactionBoundaryClientSupplier;
+import org.aptituderouter.app.routing.TransactionBudget;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.TopicProvisioner;
 import org.aptituderouter.core.Router;
+import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.kstream.KStream;
 
 /**
@@ -36,14 +41,34 @@ public class RouterStreamFactory {
         return ModelOnboarding.onOwnThread(capabilities, provisioner, metrics);
     }
 
+    /**
+     * Kafka's own clients, telling the transaction budget where each transaction ends (micronaut-kafka hands the
+     * client supplier bean to every KafkaStreams it builds, so Kafka's {@code default.client.supplier} is not read).
+     */
+    @Singleton
+    @Replaces(bean = KafkaClientSupplier.class, factory = KafkaStreamsFactory.class)
+    KafkaClientSupplier kafkaClientSupplier() {
+        return new TransactionBoundaryClientSupplier();
+    }
+
+    /** One per application: its accounting is per stream thread, over every task the thread owns. */
+    @Singleton
+    TransactionBudget transactionBudget(BatchProperties batch, RouterMetrics metrics) {
+        TransactionBudget budget = new TransactionBudget(batch.getTransactionBudget());
+        metrics.transactionBudget(budget, TransactionBudget::maxBatchesPerTransaction,
+                b -> b.maxRoutingPerTransaction().toNanos() / 1e9);
+        return budget;
+    }
+
     @Singleton
     @Named("router")
     KStream<byte[], RouterOutput> routerStream(ConfiguredStreamBuilder builder, RouterTopics topics,
-                                               BatchProperties batch, PolicyProperties policy, Router router,
+                                               BatchProperties batch, TransactionBudget budget,
+                                               PolicyProperties policy, Router router,
                                                LiveCapabilities capabilities, RouterMetrics metrics,
                                                ModelOnboarding onboarding) {
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
-                batch.getMaxSize(), batch.getMaxWait(),
+                batch.getMaxSize(), batch.getMaxWait(), budget,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(policy.toSpec()),
                 router, capabilities, metrics, InstantSource.system());

@@ -77,7 +77,7 @@ class RestartWithBufferedInstructionsTest {
     }
 
     /** The router's consumer group has committed every input offset: the records are in the store, not the topic. */
-    private static boolean inputFullyCommitted(Map<String, Object> clients, String group, String topic) {
+    static boolean inputFullyCommitted(Map<String, Object> clients, String group, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 clients.get("bootstrap.servers")))) {
             Map<TopicPartition, OffsetAndMetadata> committed =

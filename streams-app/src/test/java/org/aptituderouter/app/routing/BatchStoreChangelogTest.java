@@ -15,7 +15,7 @@ class BatchStoreChangelogTest {
     @Test
     void theChangelogIsCompactedInShortSegmentsAndKeepsTombstonesBriefly() {
         BatchingRouteProcessorSupplier supplier = new BatchingRouteProcessorSupplier("batch-store", 16,
-                Duration.ofMillis(50), null, null, null, null, null, InstantSource.system());
+                Duration.ofMillis(50), null, null, null, null, null, null, InstantSource.system());
 
         StoreBuilder<?> store = supplier.stores().iterator().next();
 

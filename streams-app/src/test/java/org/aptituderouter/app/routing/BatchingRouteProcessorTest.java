@@ -48,6 +48,7 @@ class BatchingRouteProcessorTest {
 
     private static final String STORE = "batch";
     private static final Duration MAX_WAIT = Duration.ofMillis(500);
+    private static final TransactionBudget BUDGET = new TransactionBudget(Duration.ofSeconds(2));
     private static final long T0 = 1_000_000L;
 
     private RouterTopics topics;
@@ -64,7 +65,7 @@ class BatchingRouteProcessorTest {
         topics = new RouterTopics(new TopicsProperties(),
                 new SchemaRegistrySettings(Map.of("schema.registry.url", TopologyFixture.registryUrl())));
         LiveCapabilities live = liveZoo();
-        processor = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
+        processor = new BatchingRouteProcessor(STORE, 5, MAX_WAIT, BUDGET,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live,
                 new RouterMetrics(new SimpleMeterRegistry(), live), clock);
@@ -185,7 +186,7 @@ class BatchingRouteProcessorTest {
     /** A second processor on the same context and store, with another router. */
     private BatchingRouteProcessor withRouter(BatchRouter router) {
         LiveCapabilities live = liveZoo();
-        BatchingRouteProcessor other = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
+        BatchingRouteProcessor other = new BatchingRouteProcessor(STORE, 5, MAX_WAIT, BUDGET,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), router, live,
                 new RouterMetrics(new SimpleMeterRegistry(), live), clock);
@@ -247,7 +248,7 @@ class BatchingRouteProcessorTest {
         context.setRecordMetadata(topics.instructions().name(), 1, 7);
         processor.process(record("kept", "Who discovered penicillin?\nA. Fleming\nB. Pasteur"));
 
-        BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
+        BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT, BUDGET,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), liveZoo(),
                 new RouterMetrics(new SimpleMeterRegistry(), liveZoo()), clock);
@@ -271,7 +272,7 @@ class BatchingRouteProcessorTest {
             store.put(seq, new PendingInstruction(null, serialized("backlog-" + seq, "Name a mammal that flies."),
                     new RecordHeaders(), T0, "instructions", 0, seq, T0));
         }
-        BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT,
+        BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT, BUDGET,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), liveZoo(),
                 new RouterMetrics(new SimpleMeterRegistry(), liveZoo()), clock);

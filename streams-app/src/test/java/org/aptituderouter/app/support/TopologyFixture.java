@@ -27,6 +27,7 @@ import org.aptituderouter.app.routing.BatchingRouteProcessorSupplier;
 import org.aptituderouter.app.routing.InstructionDecoder;
 import org.aptituderouter.app.routing.PendingInstruction;
 import org.aptituderouter.app.routing.RoutingRequests;
+import org.aptituderouter.app.routing.TransactionBudget;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.SchemaRegistrySettings;
 import org.aptituderouter.app.topics.TopicSpec;
@@ -68,7 +69,7 @@ public final class TopologyFixture implements AutoCloseable {
         live = new LiveCapabilities(RouterBundle.bundled().aptitudeTest());
         RouterMetrics metrics = new RouterMetrics(meters, live);
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
-                maxSize, maxWait, new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
+                maxSize, maxWait, new TransactionBudget(Duration.ofSeconds(2)), new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live, metrics,
                 InstantSource.system());
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
