@@ -17,19 +17,19 @@ import org.apache.kafka.common.TopicPartition;
  * (pattern subscriptions rebalance whenever a topic appears) resumes where this consumer left it, so no record is
  * read twice and taken for a duplicate delivery.
  */
-final class ResumingRebalanceListener implements ConsumerRebalanceListener {
+public final class ResumingRebalanceListener implements ConsumerRebalanceListener {
 
     private final Consumer<?, ?> consumer;
     private final long startEpochMs;
     /** Next offset to read per partition; written by the poll loop, which also runs these callbacks. */
     private final Map<TopicPartition, Long> positions = new HashMap<>();
 
-    ResumingRebalanceListener(Consumer<?, ?> consumer, long startEpochMs) {
+    public ResumingRebalanceListener(Consumer<?, ?> consumer, long startEpochMs) {
         this.consumer = consumer;
         this.startEpochMs = startEpochMs;
     }
 
-    void advance(TopicPartition partition, long offset) {
+    public void advance(TopicPartition partition, long offset) {
         positions.put(partition, offset + 1);
     }
 

@@ -42,6 +42,18 @@ public final class SchemaRegistryServer implements AutoCloseable {
     return new SchemaRegistryServer(new BasicCredentials(user, password));
   }
 
+  /**
+   * {@code java ... SchemaRegistryServer [PORT]}: a registry in a process of its own, on the loopback interface
+   * (PORT 0 or none picks a free one; the URL is printed). The chaos harness runs it so; it stops on SIGTERM.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    SchemaRegistryServer server = new SchemaRegistryServer().start(port);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "schema-registry-shutdown"));
+    System.out.println("schema registry: listening at " + server.url());
+    Thread.currentThread().join();
+  }
+
   /** Starts on the loopback interface; port 0 picks a free one. */
   public SchemaRegistryServer start(int port) {
     return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

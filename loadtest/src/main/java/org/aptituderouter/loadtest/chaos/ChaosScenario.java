@@ -1,0 +1,376 @@
+package org.aptituderouter.loadtest.chaos;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.aptituderouter.app.capability.CapabilityRecords;
+import org.aptituderouter.core.bundle.RouterBundle;
+import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.loadtest.report.BenchEnvironment;
+import org.aptituderouter.schemas.avro.DeadLetter;
+import org.aptituderouter.schemas.avro.InstructionEvent;
+import org.aptituderouter.schemas.avro.ModelCapability;
+import org.aptituderouter.schemas.serde.AvroDeserializer;
+import org.aptituderouter.schemas.serde.AvroSerializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The chaos run: a broker, a registry and the router, each in a process of its own, under open-loop traffic with
+ * poison interleaved; the router killed with SIGKILL and restarted, the broker restarted, a second instance killed
+ * for good; then every record accounted for. Topic names are the router's defaults (application.yml).
+ */
+public final class ChaosScenario {
+
+    static final String INSTRUCTIONS = "instructions";
+    static final String CAPABILITIES = "model-capabilities";
+    static final String ROUTED_PREFIX = "routed.";
+    static final String DEAD_LETTERS = "instructions.dlq";
+    private static final long START_TIMEOUT_SECONDS = 240;
+    private static final long SETTLE_AFTER_JOIN_SECONDS = 15;
+
+    private final ChaosPlan plan;
+    private final Path workDir;
+    private final List<String> texts;
+    private final PrintStream out;
+    private final Random random;
+    private final ChaosLedger ledger = new ChaosLedger();
+    private final List<ChaosEvent> events = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private long startNanos;
+    private int unexpectedExits;
+    private long capabilityPoisonCount;
+    private long capabilityRecordsSent;
+    private long capabilityTombstones;
+    private final List<String> capabilityPoisonKeys = new ArrayList<>();
+
+    /**
+     * @param workDir where the processes keep their logs, log directories and state (emptied first)
+     * @param texts   good instruction texts, used in turn
+     */
+    public ChaosScenario(ChaosPlan plan, Path workDir, List<String> texts, PrintStream out) {
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("the chaos run needs at least one instruction text");
+        }
+        this.plan = plan;
+        this.workDir = workDir;
+        this.texts = List.copyOf(texts);
+        this.out = out;
+        this.random = new Random(plan.seed());
+    }
+
+    public ChaosReport run() {
+        emptyWorkDir();
+        long runStart = System.nanoTime();
+        try (RegistryProcess registry = RegistryProcess.start(workDir.resolve("registry"));
+             BrokerProcess broker = BrokerProcess.start(workDir.resolve("broker"))) {
+            out.printf("chaos: broker at %s, registry at %s%n", broker.bootstrapServers(), registry.url());
+            Map<String, Object> client = clientConfig(broker, registry);
+            RouterProcess first = new RouterProcess("a", workDir.resolve("router-a"), broker.bootstrapServers(),
+                    registry.url(), List.of());
+            first.start();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.bootstrapServers()));
+                 KafkaProducer<String, byte[]> capabilityProducer = capabilityProducer(client)) {
+                awaitTopics(admin, first);
+                AvroSerializer<ModelCapability> capabilitySerializer = serializer(client);
+                List<Candidate> zoo = RouterBundle.bundled().zoo();
+                for (Candidate candidate : zoo) {
+                    sendCapability(capabilityProducer, candidate.modelId(),
+                            capabilitySerializer.serialize(CAPABILITIES, CapabilityRecords.toRecord(candidate)));
+                }
+                AvroSerializer<InstructionEvent> instructionSerializer = serializer(client);
+                PoisonRecords poison = new PoisonRecords(instructionSerializer, INSTRUCTIONS, capabilitySerializer,
+                        CAPABILITIES, CapabilityRecords.toRecord(zoo.get(0)), plan.seed());
+                for (CapabilityPoisonKind kind : CapabilityPoisonKind.values()) {
+                    publishCapabilityPoison(capabilityProducer, poison, kind);
+                }
+                awaitReady(first);
+                int partitions = admin.describeTopics(List.of(INSTRUCTIONS)).allTopicNames().get()
+                        .get(INSTRUCTIONS).partitions().size();
+                out.printf("chaos: router a ready; %d models, %d partitions; traffic at %.0f/s, every %d-th poison%n",
+                        zoo.size(), partitions, plan.ratePerSecond(), plan.poisonEvery());
+                AvroDeserializer<DeadLetter> deadLetters = new AvroDeserializer<>(DeadLetter.class);
+                deadLetters.configure(client, false);
+                try (ChaosCollector collector = new ChaosCollector(client, ROUTED_PREFIX, DEAD_LETTERS, deadLetters,
+                        ledger).start()) {
+                    ChaosTraffic traffic = new ChaosTraffic(client, INSTRUCTIONS, instructionSerializer, poison,
+                            ledger, texts, plan.ratePerSecond(), plan.poisonEvery());
+                    startNanos = System.nanoTime();
+                    traffic.start();
+                    int instances = faults(first, broker, registry, partitions, capabilityProducer, poison);
+                    traffic.close();
+                    drain(collector);
+                    collector.checkHealthy();
+                    return report(first, admin, instances, traffic.failures(), runStart);
+                } finally {
+                    first.close();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the chaos run was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the chaos run could not read the cluster: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** The kills, the broker restart and the takeover; returns how many router instances took part. */
+    private int faults(RouterProcess first, BrokerProcess broker, RegistryProcess registry, int partitions,
+                       KafkaProducer<String, byte[]> capabilityProducer, PoisonRecords poison) {
+        int brokerAfter = Math.max(1, plan.kills() / 2);
+        CapabilityPoisonKind[] capabilityKinds = CapabilityPoisonKind.values();
+        for (int k = 1; k <= plan.kills(); k++) {
+            pause(first);
+            publishCapabilityPoison(capabilityProducer, poison,
+                    capabilityKinds[(int) (capabilityPoisonCount % capabilityKinds.length)]);
+            long inFlight = ledger.inFlight();
+            long kill = System.nanoTime();
+            first.kill();
+            first.start();
+            record(ChaosEvent.KILL_RESTART, first.name(), kill, inFlight, partitions, first);
+            if (k == brokerAfter && plan.brokerRestarts() > 0) {
+                pause(first);
+                inFlight = ledger.inFlight();
+                long stop = System.nanoTime();
+                broker.restart();
+                record(ChaosEvent.BROKER_RESTART, "broker", stop, inFlight, partitions, first);
+            }
+        }
+        if (plan.kills() == 0 && plan.brokerRestarts() > 0) {
+            pause(first);
+            long stop = System.nanoTime();
+            long inFlight = ledger.inFlight();
+            broker.restart();
+            record(ChaosEvent.BROKER_RESTART, "broker", stop, inFlight, partitions, first);
+        }
+        if (!plan.secondInstance()) {
+            return 1;
+        }
+        RouterProcess second = new RouterProcess("b", workDir.resolve("router-b"), broker.bootstrapServers(),
+                registry.url(), List.of());
+        second.start();
+        awaitReady(second);
+        out.printf("chaos: router b ready; letting the group settle for %d s%n", SETTLE_AFTER_JOIN_SECONDS);
+        Sleep.millis(TimeUnit.SECONDS.toMillis(SETTLE_AFTER_JOIN_SECONDS));
+        long inFlight = ledger.inFlight();
+        long kill = System.nanoTime();
+        second.kill();
+        record(ChaosEvent.KILL_TAKEOVER, second.name(), kill, inFlight, partitions, first);
+        return 2;
+    }
+
+    /** Waits a random gap, restarting the router if it was found gone (which the report counts against it). */
+    private void pause(RouterProcess router) {
+        long gap = plan.minGap().toMillis()
+                + (long) (random.nextDouble() * (plan.maxGap().toMillis() - plan.minGap().toMillis()));
+        Sleep.millis(gap);
+        checkAlive(router);
+    }
+
+    private void checkAlive(RouterProcess router) {
+        if (!router.alive()) {
+            unexpectedExits++;
+            failures.add("router " + router.name() + " stopped on its own (exit code " + router.exitCode()
+                    + "); see " + router.log());
+            router.start();
+        }
+    }
+
+    private void record(String kind, String target, long faultNanos, long inFlight, int partitions,
+                        RouterProcess survivor) {
+        long deadline = faultNanos + plan.recoveryTimeout().toNanos();
+        double recovery = -1;
+        while (System.nanoTime() < deadline) {
+            recovery = ledger.recoverySeconds(faultNanos, partitions);
+            if (recovery >= 0) {
+                break;
+            }
+            Sleep.millis(200);
+            if (!survivor.alive()) {
+                checkAlive(survivor);
+            }
+        }
+        double restoreSeconds = -1;
+        long restoreRecords = -1;
+        if (!kind.equals(ChaosEvent.BROKER_RESTART)) {
+            restoreSeconds = survivor.metricMax("router_state_restore_seconds_max").orElse(-1);
+            restoreRecords = (long) survivor.metricMax("router_state_restore_records_max").orElse(-1);
+        }
+        ChaosEvent event = new ChaosEvent(kind, target, (faultNanos - startNanos) / 1e9, inFlight, recovery,
+                restoreSeconds, restoreRecords);
+        events.add(event);
+        if (!event.recovered()) {
+            failures.add(kind + " of " + target + " at " + Math.round(event.atSeconds()) + " s: routing did not "
+                    + "resume on every partition within " + plan.recoveryTimeout().toSeconds() + " s");
+        }
+        out.printf("chaos: %-21s %-7s at %6.1f s, %3d in flight, routing on every partition again after %s%s%n",
+                kind, target, event.atSeconds(), inFlight,
+                event.recovered() ? String.format("%.1f s", recovery) : "(not within the timeout)",
+                restoreSeconds < 0 ? "" : String.format("; slowest restore %.2f s (%d records)", restoreSeconds,
+                        restoreRecords));
+    }
+
+    private void publishCapabilityPoison(KafkaProducer<String, byte[]> producer, PoisonRecords poison,
+                                         CapabilityPoisonKind kind) {
+        String key = kind.key(capabilityPoisonCount++);
+        sendCapability(producer, key, poison.capability(kind, key));
+        if (kind.invalid()) {
+            capabilityRecordsSent++;
+            capabilityPoisonKeys.add(key);
+        } else {
+            capabilityTombstones++;
+        }
+    }
+
+    private static void sendCapability(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(CAPABILITIES, key, value)).get(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish the capability record of " + key + ": " + e, e);
+        }
+    }
+
+    private void drain(ChaosCollector collector) {
+        long deadline = System.nanoTime() + plan.drainTimeout().toNanos();
+        while (!ledger.settled() && System.nanoTime() < deadline) {
+            collector.checkHealthy();
+            Sleep.millis(250);
+        }
+    }
+
+    private ChaosReport report(RouterProcess survivor, Admin admin, int instances, long sendFailures, long runStart)
+            throws InterruptedException, ExecutionException {
+        checkAlive(survivor);
+        List<String> zoo = survivor.modelIds();
+        Set<String> topics = admin.listTopics().names().get();
+        long rejected = capabilityPoisonKeys.stream()
+                .filter(key -> !zoo.contains(key) && !topics.contains(ROUTED_PREFIX + key))
+                .count();
+        if (zoo.isEmpty()) {
+            failures.add("router " + survivor.name() + " did not answer GET /models at the end");
+        }
+        if (rejected != capabilityRecordsSent) {
+            failures.add((capabilityRecordsSent - rejected) + " invalid capability records joined the zoo");
+        }
+        double invalidMetric = survivor.metric("router_capabilities_invalid_total").orElse(-1);
+        double threadFailures = survivor.metric("router_stream_thread_failures_total").orElse(0);
+        ChaosLedger.Counts counts = ledger.counts();
+        if (counts.missing() > 0) {
+            failures.add(counts.missing() + " instructions missing");
+        }
+        if (counts.duplicates() > 0) {
+            failures.add(counts.duplicates() + " records delivered more than once");
+        }
+        if (counts.goodDeadLettered() > 0) {
+            failures.add(counts.goodDeadLettered() + " good instructions dead-lettered");
+        }
+        if (counts.poisonMisfiled() > 0 || counts.poisonMissing() > 0) {
+            failures.add(counts.poisonMisfiled() + " poison records misfiled, " + counts.poisonMissing()
+                    + " not dead-lettered");
+        }
+        if (counts.poisonByKind().size() < PoisonKind.values().length && plan.poisonEvery() > 0) {
+            failures.add("only " + counts.poisonByKind().size() + " of " + PoisonKind.values().length
+                    + " poison kinds were sent: run longer");
+        }
+        return new ChaosReport(plan, BenchEnvironment.detect("kafka.Kafka in its own JVM (KRaft, one node)"),
+                (System.nanoTime() - runStart) / 1e9, instances, List.copyOf(events), counts, sendFailures,
+                capabilityRecordsSent, rejected, capabilityTombstones, invalidMetric, unexpectedExits,
+                threadFailures, List.copyOf(failures));
+    }
+
+    private void awaitTopics(Admin admin, RouterProcess router) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (admin.listTopics().names().get(10, TimeUnit.SECONDS)
+                        .containsAll(List.of(INSTRUCTIONS, CAPABILITIES, DEAD_LETTERS))) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException notYet) {
+                // the broker answers shortly
+            }
+            if (!router.alive()) {
+                throw new IllegalStateException("router " + router.name() + " exited with code " + router.exitCode()
+                        + " before creating its topics; see " + router.log());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("router " + router.name() + " did not create its topics within "
+                + START_TIMEOUT_SECONDS + " s; see " + router.log());
+    }
+
+    private void awaitReady(RouterProcess router) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (router.ready()) {
+                return;
+            }
+            if (!router.alive()) {
+                throw new IllegalStateException("router " + router.name() + " exited with code " + router.exitCode()
+                        + " while starting; see " + router.log());
+            }
+            Sleep.millis(500);
+        }
+        throw new IllegalStateException("router " + router.name() + " was not ready within " + START_TIMEOUT_SECONDS
+                + " s; see " + router.log());
+    }
+
+    private static Map<String, Object> clientConfig(BrokerProcess broker, RegistryProcess registry) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config.put("schema.registry.url", registry.url());
+        config.put("auto.register.schemas", true);
+        config.put("specific.avro.reader", true);
+        return config;
+    }
+
+    private static <T> AvroSerializer<T> serializer(Map<String, Object> client) {
+        AvroSerializer<T> serializer = new AvroSerializer<>();
+        serializer.configure(client, false);
+        return serializer;
+    }
+
+    private static KafkaProducer<String, byte[]> capabilityProducer(Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, client.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "aptitude-router-chaos-capabilities");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private void emptyWorkDir() {
+        try {
+            if (Files.exists(workDir)) {
+                try (Stream<Path> paths = Files.walk(workDir)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the chaos work folder " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.aptituderouter.loadtest.chaos;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import org.aptituderouter.loadtest.generator.InstructionIds;
+import org.aptituderouter.schemas.avro.InstructionEvent;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Open-loop traffic for the chaos run, on one thread: good instructions at a fixed rate, every n-th slot a poison
+ * record of the next kind in turn. Sends through an idempotent producer with a long delivery timeout, so a broker
+ * restart delays records but loses none; a send the broker never acknowledged is not counted as sent.
+ */
+final class ChaosTraffic implements AutoCloseable {
+
+    static final String RUN_ID = "chaos";
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+    private final Serializer<InstructionEvent> serializer;
+    private final PoisonRecords poison;
+    private final ChaosLedger ledger;
+    private final List<String> texts;
+    private final double ratePerSecond;
+    private final int poisonEvery;
+    private final AtomicLong failures = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    ChaosTraffic(Map<String, Object> clientConfig, String topic, Serializer<InstructionEvent> serializer,
+                 PoisonRecords poison, ChaosLedger ledger, List<String> texts, double ratePerSecond,
+                 int poisonEvery) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // a broker restart takes tens of seconds: retry through it rather than fail the sends
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "aptitude-router-chaos-traffic");
+        // the Avro serializer registers nothing here: values arrive as bytes already
+        config.remove("schema.registry.url");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.topic = topic;
+        this.serializer = serializer;
+        this.poison = poison;
+        this.ledger = ledger;
+        this.texts = List.copyOf(texts);
+        this.ratePerSecond = ratePerSecond;
+        this.poisonEvery = poisonEvery;
+        this.thread = new Thread(this::run, "chaos-traffic");
+        this.thread.setDaemon(true);
+    }
+
+    ChaosTraffic start() {
+        thread.start();
+        return this;
+    }
+
+    /** Sends the producer gave up on (never acknowledged). */
+    long failures() {
+        return failures.get();
+    }
+
+    private void run() {
+        long interval = (long) (TimeUnit.SECONDS.toNanos(1) / ratePerSecond);
+        long next = System.nanoTime();
+        long goodSequence = 0;
+        long poisonCount = 0;
+        PoisonKind[] kinds = PoisonKind.values();
+        for (long slot = 0; running; slot++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += interval;
+            if (poisonEvery > 0 && slot % poisonEvery == poisonEvery - 1) {
+                PoisonKind kind = kinds[(int) (poisonCount % kinds.length)];
+                sendPoison(kind, kind.key(poisonCount++));
+            } else {
+                sendGood(goodSequence++);
+            }
+        }
+    }
+
+    private void sendGood(long sequence) {
+        String id = InstructionIds.of(RUN_ID, sequence);
+        InstructionEvent event = InstructionEvent.newBuilder()
+                .setId(id)
+                .setText(texts.get((int) (sequence % texts.size())))
+                .setTenant("chaos")
+                .setSubmittedAt(Instant.now())
+                .setAttributes(Map.of())
+                .build();
+        ledger.goodSent(sequence, System.nanoTime());
+        send(id, serializer.serialize(topic, event), (partition) -> ledger.goodAcknowledged(sequence, partition));
+    }
+
+    private void sendPoison(PoisonKind kind, String key) {
+        ledger.poisonSent(key, kind);
+        send(key, poison.instruction(kind, key), partition -> ledger.poisonAcknowledged(key));
+    }
+
+    private void send(String key, byte[] value, IntConsumer acknowledged) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+                if (error == null) {
+                    acknowledged.accept(metadata.partition());
+                } else {
+                    failures.incrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+        }
+    }
+
+    /** Stops sending and waits until every send is acknowledged or failed. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(330));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.flush();
+        producer.close();
+    }
+}
