@@ -23,6 +23,8 @@ import org.aptituderouter.app.embedded.EmbeddedCluster;
 public final class RouterRuntime implements AutoCloseable {
 
     private static final String STATE_DIR = "kafka.streams.default.state.dir";
+    private static final String GROUP_INSTANCE_ID = "kafka.streams.default.group.instance.id";
+    private static final String STATIC_MEMBERSHIP = "router.static-membership";
 
     private final ApplicationContext context;
     private final EmbeddedCluster embedded;
@@ -64,6 +66,14 @@ public final class RouterRuntime implements AutoCloseable {
                 effective.put(STATE_DIR, freshStateDir().toString());
             }
         }
+        try {
+            staticMembership(args, effective);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
         ApplicationContext context = ApplicationContext.builder(RouterApplication.class)
                 .args(args)
                 .properties(effective)
@@ -79,6 +89,21 @@ public final class RouterRuntime implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Static membership by default: unless a group.instance.id is configured (a pod name) or
+     * router.static-membership=false, the identity kept in the state directory ({@link InstanceIdentity}).
+     */
+    private static void staticMembership(String[] args, Map<String, Object> effective) {
+        boolean wanted = configured(STATIC_MEMBERSHIP, args, effective).map(Boolean::parseBoolean).orElse(true);
+        if (!wanted || configured(GROUP_INSTANCE_ID, args, effective).isPresent()) {
+            return;
+        }
+        Path stateDir = configured(STATE_DIR, args, effective).map(Path::of)
+                // Kafka Streams' own default
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"));
+        effective.put(GROUP_INSTANCE_ID, InstanceIdentity.of(stateDir));
     }
 
     private static Path freshStateDir() {

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * defaults it to 10 s), since a batch is routed inside the open transaction. The worst batch is
  * {@code router.batch.max-size} instructions of {@code router.inference.max-tokens} tokens, plus the record-by-record
  * retry the router falls back to when a batch call fails. Over half the limit draws a warning that says what to
- * lower. The measurement also warms ONNX Runtime up, so the first real batch is not the slow one.
+ * lower. The measurement also warms ONNX Runtime up, so the first real batch is not the slow one. It runs beside
+ * the streams' start ({@link #checkInBackground}), not before it: a restarted instance takes its partitions back
+ * without waiting a second or two for a warning it printed last time too.
  */
 @Singleton
 public class BatchBudget {
@@ -48,6 +50,19 @@ public class BatchBudget {
         this.batch = batch;
         this.inference = inference;
         this.builder = builder;
+    }
+
+    /** Runs {@link #check} on a daemon thread of its own; a failure there is logged, never thrown. */
+    public void checkInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                check();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not time a worst-case batch: {}", e.toString());
+            }
+        }, "router-batch-budget");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public void check() {

@@ -13,8 +13,8 @@ import org.aptituderouter.app.topics.TopicProvisioner;
 /**
  * What must be true before the streams start: a failed stream thread is handled ({@link StreamThreadFailures}),
  * restores are measured ({@link RestoreTimes}), the
- * topics exist (Kafka Streams will not run on missing source topics), in embedded mode the zoo is published, and a
- * worst-case batch fits the poll and transaction timeouts.
+ * topics exist (Kafka Streams will not run on missing source topics), in embedded mode the zoo is published; and,
+ * beside the start, a worst-case batch is timed against the poll and transaction timeouts.
  */
 @Singleton
 public class BeforeStreamsStart implements ApplicationEventListener<BeforeKafkaStreamStart> {
@@ -39,6 +39,6 @@ public class BeforeStreamsStart implements ApplicationEventListener<BeforeKafkaS
         event.getKafkaStreams().setGlobalStateRestoreListener(new RestoreTimes(metrics::stateRestored));
         provisioner.ensureFixedTopics();
         zooSeeder.ifPresent(ZooSeeder::seedIfEmpty);
-        budget.check();
+        budget.checkInBackground();
     }
 }
