@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"Runs a Kafka broker, the schema registry and the router in processes of their own under "
                 + "open-loop traffic with poison records, kills the router with SIGKILL (restarting it), restarts the "
-                + "broker, kills a second instance for good, and accounts for every record with a read_committed "
+                + "broker, kills a second instance for good, replaces the first by a new instance on empty state, and "
+                + "accounts for every record with a read_committed "
                 + "consumer. Writes chaos.json and chaos.md; exits 1 if a record was lost, duplicated or misfiled, "
                 + "or the router stopped."})
 public final class ChaosCommand implements Callable<Integer> {
@@ -28,7 +29,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--kills", paramLabel = "N", description = "Router kills with restart (default: 10).")
     Integer kills;
 
-    @Option(names = "--short", description = "CI's short form: 3 kills, a broker restart and a takeover.")
+    @Option(names = "--short", description = "CI's short form: 3 kills, a broker restart, a takeover and a "
+            + "replacement.")
     boolean shortForm;
 
     @Option(names = "--rate", paramLabel = "PER_S", description = "Records offered per second, poison included "
@@ -69,7 +71,8 @@ public final class ChaosCommand implements Callable<Integer> {
         TextSource source = TextSource.resolve(null, data);
         List<String> texts = source.read(500);
         System.out.printf("chaos: %d kills, %d broker restart(s), %s; texts from %s; logs under %s%n", plan.kills(),
-                plan.brokerRestarts(), plan.secondInstance() ? "then a second instance killed for good" : "one instance",
+                plan.brokerRestarts(), plan.secondInstance() ? "then a second instance killed for good and a replacement on empty state"
+                        : "one instance",
                 source.description(), reportDir.resolve("work").toAbsolutePath());
         ChaosReport report = new ChaosScenario(plan, reportDir.resolve("work"), texts, System.out).run();
         ChaosReportWriter.writeJson(report, reportDir.resolve("chaos.json"));

@@ -1,5 +1,6 @@
 package org.aptituderouter.app;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -60,7 +61,8 @@ public final class RouterApplication {
             stopped.countDown();
         }, "router-shutdown"));
         System.out.println("router: serving on http://localhost:" + runtime.httpPort()
-                + " (/health, /prometheus, /models); Ctrl-C stops");
+                + " (/health, /prometheus, /models), " + ManagementFactory.getRuntimeMXBean().getUptime()
+                + " ms after the JVM started; Ctrl-C stops");
         try {
             stopped.await();
         } catch (InterruptedException e) {

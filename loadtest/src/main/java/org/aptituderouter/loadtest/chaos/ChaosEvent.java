@@ -3,7 +3,9 @@ package org.aptituderouter.loadtest.chaos;
 /**
  * One fault and how the router came back from it.
  *
- * @param kind            {@code router_kill_restart}, {@code router_kill_takeover} or {@code broker_restart}
+ * @param kind            {@code router_kill_restart}, {@code router_kill_takeover}, {@code router_replaced_on_empty_state}
+ *                        (killed for good, a new instance on an empty state directory in its place) or
+ *                        {@code broker_restart}
  * @param target          the process faulted
  * @param atSeconds       when, from the start of the traffic
  * @param inFlight        good instructions acknowledged by the broker but not yet routed at that moment
@@ -18,6 +20,7 @@ public record ChaosEvent(String kind, String target, double atSeconds, long inFl
 
     public static final String KILL_RESTART = "router_kill_restart";
     public static final String KILL_TAKEOVER = "router_kill_takeover";
+    public static final String REPLACED_ON_EMPTY_STATE = "router_replaced_on_empty_state";
     public static final String BROKER_RESTART = "broker_restart";
 
     public boolean recovered() {

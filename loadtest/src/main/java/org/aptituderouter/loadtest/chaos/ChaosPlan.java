@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param kills           SIGKILLs of the router instance, each followed at once by a restart on the same state
  * @param brokerRestarts  broker restarts under load (0 or 1), halfway through the kills
  * @param secondInstance  whether a second instance joins at the end and is killed without a restart, so the first
- *                        must take its partitions over
+ *                        must take its partitions over; then the first is killed for good and a new instance on an
+ *                        empty state directory takes its place
  * @param ratePerSecond   records offered per second, poison included
  * @param poisonEvery     every n-th record is poison (0: none)
  * @param minGap          least time between the end of one fault's recovery and the next fault

@@ -53,6 +53,7 @@ public final class ChaosReportWriter {
         json.put("recovery_s_max", report.recoveryMax(ChaosEvent.KILL_RESTART));
         json.put("takeover_recovery_s_p50", report.recoveryP50(ChaosEvent.KILL_TAKEOVER));
         json.put("takeover_recovery_s_max", report.recoveryMax(ChaosEvent.KILL_TAKEOVER));
+        json.put("replacement_recovery_s", report.recoveryMax(ChaosEvent.REPLACED_ON_EMPTY_STATE));
         json.put("broker_restart_recovery_s_max", report.recoveryMax(ChaosEvent.BROKER_RESTART));
         json.put("restore_s_max", report.events().stream().mapToDouble(ChaosEvent::restoreSeconds).max().orElse(-1));
         json.put("restore_records_max", report.events().stream().mapToLong(ChaosEvent::restoreRecords).max()
@@ -108,6 +109,8 @@ public final class ChaosReportWriter {
         row(md, "recovery after kill + restart, p50 / max (s)",
                 fmt(report.recoveryP50(ChaosEvent.KILL_RESTART)) + " / " + fmt(report.recoveryMax(ChaosEvent.KILL_RESTART)));
         row(md, "takeover by the surviving instance (s)", fmt(report.recoveryMax(ChaosEvent.KILL_TAKEOVER)));
+        row(md, "a new instance on empty state in place of a killed one: routing back after (s)",
+                fmt(report.recoveryMax(ChaosEvent.REPLACED_ON_EMPTY_STATE)));
         row(md, "recovery after the broker restart (s)", fmt(report.recoveryMax(ChaosEvent.BROKER_RESTART)));
         md.append("\n## Poison by kind\n\n| kind | expected reason | sent | dead-lettered right | misfiled |\n"
                 + "|---|---|---|---|---|\n");

@@ -55,6 +55,7 @@ public final class ChaosScenario {
     private final ChaosLedger ledger = new ChaosLedger();
     private final List<ChaosEvent> events = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
+    private final List<RouterProcess> routers = new ArrayList<>();
     private long startNanos;
     private int unexpectedExits;
     private long capabilityPoisonCount;
@@ -86,6 +87,7 @@ public final class ChaosScenario {
             Map<String, Object> client = clientConfig(broker, registry);
             RouterProcess first = new RouterProcess("a", workDir.resolve("router-a"), broker.bootstrapServers(),
                     registry.url(), List.of());
+            routers.add(first);
             first.start();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     broker.bootstrapServers()));
@@ -116,13 +118,13 @@ public final class ChaosScenario {
                             ledger, texts, plan.ratePerSecond(), plan.poisonEvery());
                     startNanos = System.nanoTime();
                     traffic.start();
-                    int instances = faults(first, broker, registry, partitions, capabilityProducer, poison);
+                    RouterProcess survivor = faults(first, broker, registry, partitions, capabilityProducer, poison);
                     traffic.close();
                     drain(collector);
                     collector.checkHealthy();
-                    return report(first, admin, instances, traffic.failures(), runStart);
+                    return report(survivor, admin, traffic.failures(), runStart);
                 } finally {
-                    first.close();
+                    routers.forEach(RouterProcess::close);
                 }
             }
         } catch (InterruptedException e) {
@@ -134,8 +136,8 @@ public final class ChaosScenario {
         }
     }
 
-    /** The kills, the broker restart and the takeover; returns how many router instances took part. */
-    private int faults(RouterProcess first, BrokerProcess broker, RegistryProcess registry, int partitions,
+    /** The kills, the broker restart, the takeover and the replacement; returns the instance left routing. */
+    private RouterProcess faults(RouterProcess first, BrokerProcess broker, RegistryProcess registry, int partitions,
                        KafkaProducer<String, byte[]> capabilityProducer, PoisonRecords poison) {
         int brokerAfter = Math.max(1, plan.kills() / 2);
         CapabilityPoisonKind[] capabilityKinds = CapabilityPoisonKind.values();
@@ -164,10 +166,11 @@ public final class ChaosScenario {
             record(ChaosEvent.BROKER_RESTART, "broker", stop, inFlight, partitions, first);
         }
         if (!plan.secondInstance()) {
-            return 1;
+            return first;
         }
         RouterProcess second = new RouterProcess("b", workDir.resolve("router-b"), broker.bootstrapServers(),
                 registry.url(), List.of());
+        routers.add(second);
         second.start();
         awaitReady(second);
         out.printf("chaos: router b ready; letting the group settle for %d s%n", SETTLE_AFTER_JOIN_SECONDS);
@@ -176,7 +179,18 @@ public final class ChaosScenario {
         long kill = System.nanoTime();
         second.kill();
         record(ChaosEvent.KILL_TAKEOVER, second.name(), kill, inFlight, partitions, first);
-        return 2;
+        // the worst restore: a new instance on an empty disk (a pod rescheduled without its volume) must read every
+        // store back from its changelog, after the whole run's traffic
+        pause(first);
+        RouterProcess replacement = new RouterProcess("c", workDir.resolve("router-c"), broker.bootstrapServers(),
+                registry.url(), List.of());
+        routers.add(replacement);
+        inFlight = ledger.inFlight();
+        kill = System.nanoTime();
+        first.kill();
+        replacement.start();
+        record(ChaosEvent.REPLACED_ON_EMPTY_STATE, first.name(), kill, inFlight, partitions, replacement);
+        return replacement;
     }
 
     /** Waits a random gap, restarting the router if it was found gone (which the report counts against it). */
@@ -258,7 +272,7 @@ public final class ChaosScenario {
         }
     }
 
-    private ChaosReport report(RouterProcess survivor, Admin admin, int instances, long sendFailures, long runStart)
+    private ChaosReport report(RouterProcess survivor, Admin admin, long sendFailures, long runStart)
             throws InterruptedException, ExecutionException {
         checkAlive(survivor);
         List<String> zoo = survivor.modelIds();
@@ -293,7 +307,7 @@ public final class ChaosScenario {
                     + " poison kinds were sent: run longer");
         }
         return new ChaosReport(plan, BenchEnvironment.detect("kafka.Kafka in its own JVM (KRaft, one node)"),
-                (System.nanoTime() - runStart) / 1e9, instances, List.copyOf(events), counts, sendFailures,
+                (System.nanoTime() - runStart) / 1e9, routers.size(), List.copyOf(events), counts, sendFailures,
                 capabilityRecordsSent, rejected, capabilityTombstones, invalidMetric, unexpectedExits,
                 threadFailures, List.copyOf(failures));
     }
