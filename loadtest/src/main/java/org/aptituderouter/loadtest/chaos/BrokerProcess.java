@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -94,26 +96,22 @@ final class BrokerProcess implements AutoCloseable {
 
     private void startAndAwait() {
         jvm.start();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 5000))) {
-            while (System.nanoTime() < deadline) {
-                if (!jvm.alive()) {
-                    throw new IllegalStateException("the broker exited with code " + jvm.exitCode() + "; see "
-                            + jvm.log());
-                }
-                try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (Exception notYet) {
-                    Sleep.millis(250);
-                }
-            }
+            jvm.awaitReady(() -> answers(admin), READY_TIMEOUT);
         }
-        throw new IllegalStateException("the broker did not answer within " + READY_TIMEOUT.toSeconds() + " s; see "
-                + jvm.log());
+    }
+
+    private static boolean answers(Admin admin) {
+        try {
+            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
     }
 
     @Override

@@ -2,19 +2,16 @@ package org.aptituderouter.loadtest.chaos;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.aptituderouter.loadtest.collector.ResumingRebalanceListener;
+import org.aptituderouter.loadtest.collector.PollLoop;
 import org.aptituderouter.loadtest.generator.InstructionIds;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,16 +24,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class ChaosCollector implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final ResumingRebalanceListener positions;
-    private final Pattern topics;
+    private final PollLoop<String, byte[]> loop;
     private final String routedPrefix;
     private final String deadLetterTopic;
     private final Deserializer<DeadLetter> deadLetters;
     private final ChaosLedger ledger;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile RuntimeException failure;
 
     ChaosCollector(Map<String, Object> clientConfig, String routedPrefix, String deadLetterTopic,
                    Deserializer<DeadLetter> deadLetters, ChaosLedger ledger) {
@@ -47,38 +39,18 @@ final class ChaosCollector implements AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "aptitude-router-chaos-collector");
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.positions = new ResumingRebalanceListener(consumer, 0);
-        this.topics = Pattern.compile(Pattern.quote(routedPrefix) + ".+|" + Pattern.quote(deadLetterTopic));
+        this.loop = new PollLoop<>(new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                Pattern.compile(Pattern.quote(routedPrefix) + ".+|" + Pattern.quote(deadLetterTopic)), 0,
+                record -> account(record, System.nanoTime()), "chaos-collector");
         this.routedPrefix = routedPrefix;
         this.deadLetterTopic = deadLetterTopic;
         this.deadLetters = deadLetters;
         this.ledger = ledger;
-        this.thread = new Thread(this::pollLoop, "chaos-collector");
-        this.thread.setDaemon(true);
     }
 
     ChaosCollector start() {
-        thread.start();
+        loop.start();
         return this;
-    }
-
-    private void pollLoop() {
-        try {
-            consumer.subscribe(topics, positions);
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    account(record, System.nanoTime());
-                    positions.advance(new TopicPartition(record.topic(), record.partition()), record.offset());
-                }
-            }
-        } catch (WakeupException e) {
-            // close() asked the loop to stop
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            consumer.close();
-        }
     }
 
     private void account(ConsumerRecord<String, byte[]> record, long arrivalNanos) {
@@ -117,20 +89,11 @@ final class ChaosCollector implements AutoCloseable {
     }
 
     void checkHealthy() {
-        RuntimeException e = failure;
-        if (e != null) {
-            throw new IllegalStateException("the chaos collector stopped reading: " + e.getMessage(), e);
-        }
+        loop.checkHealthy();
     }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

@@ -49,13 +49,14 @@ public final class ChaosReportWriter {
         json.put("router_capabilities_invalid_total", report.invalidCapabilityMetric());
         json.put("router_unexpected_exits", report.unexpectedExits());
         json.put("router_stream_thread_failures_total", report.streamThreadFailures());
-        json.put("recovery_s_p50", report.recoveryP50(ChaosEvent.KILL_RESTART));
-        json.put("recovery_s_max", report.recoveryMax(ChaosEvent.KILL_RESTART));
-        json.put("takeover_recovery_s_p50", report.recoveryP50(ChaosEvent.KILL_TAKEOVER));
-        json.put("takeover_recovery_s_max", report.recoveryMax(ChaosEvent.KILL_TAKEOVER));
-        json.put("replacement_recovery_s", report.recoveryMax(ChaosEvent.REPLACED_ON_EMPTY_STATE));
-        json.put("broker_restart_recovery_s_max", report.recoveryMax(ChaosEvent.BROKER_RESTART));
-        json.put("restore_s_max", report.events().stream().mapToDouble(ChaosEvent::restoreSeconds).max().orElse(-1));
+        json.put("recovery_s_p50", round(report.recoveryP50(ChaosEvent.KILL_RESTART)));
+        json.put("recovery_s_max", round(report.recoveryMax(ChaosEvent.KILL_RESTART)));
+        json.put("takeover_recovery_s_p50", round(report.recoveryP50(ChaosEvent.KILL_TAKEOVER)));
+        json.put("takeover_recovery_s_max", round(report.recoveryMax(ChaosEvent.KILL_TAKEOVER)));
+        json.put("replacement_recovery_s", round(report.recoveryMax(ChaosEvent.REPLACED_ON_EMPTY_STATE)));
+        json.put("broker_restart_recovery_s_max", round(report.recoveryMax(ChaosEvent.BROKER_RESTART)));
+        json.put("restore_s_max", Math.round(report.events().stream().mapToDouble(ChaosEvent::restoreSeconds).max()
+                .orElse(-1) * 1000) / 1000.0);
         json.put("restore_records_max", report.events().stream().mapToLong(ChaosEvent::restoreRecords).max()
                 .orElse(-1));
         json.put("duration_s", Math.round(report.durationSeconds()));

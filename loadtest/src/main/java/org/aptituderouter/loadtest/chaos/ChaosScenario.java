@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public final class ChaosScenario {
     static final String CAPABILITIES = "model-capabilities";
     static final String ROUTED_PREFIX = "routed.";
     static final String DEAD_LETTERS = "instructions.dlq";
-    private static final long START_TIMEOUT_SECONDS = 240;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final long SETTLE_AFTER_JOIN_SECONDS = 15;
 
     private final ChaosPlan plan;
@@ -312,41 +313,23 @@ public final class ChaosScenario {
                 threadFailures, List.copyOf(failures));
     }
 
-    private void awaitTopics(Admin admin, RouterProcess router) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
+    /** The router creates its topics at start-up, before its streams run. */
+    private static void awaitTopics(Admin admin, RouterProcess router) {
+        router.await(() -> {
             try {
-                if (admin.listTopics().names().get(10, TimeUnit.SECONDS)
-                        .containsAll(List.of(INSTRUCTIONS, CAPABILITIES, DEAD_LETTERS))) {
-                    return;
-                }
-            } catch (ExecutionException | TimeoutException notYet) {
-                // the broker answers shortly
+                return admin.listTopics().names().get(10, TimeUnit.SECONDS)
+                        .containsAll(List.of(INSTRUCTIONS, CAPABILITIES, DEAD_LETTERS));
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the router's topics", e);
             }
-            if (!router.alive()) {
-                throw new IllegalStateException("router " + router.name() + " exited with code " + router.exitCode()
-                        + " before creating its topics; see " + router.log());
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("router " + router.name() + " did not create its topics within "
-                + START_TIMEOUT_SECONDS + " s; see " + router.log());
+        }, START_TIMEOUT);
     }
 
-    private void awaitReady(RouterProcess router) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (router.ready()) {
-                return;
-            }
-            if (!router.alive()) {
-                throw new IllegalStateException("router " + router.name() + " exited with code " + router.exitCode()
-                        + " while starting; see " + router.log());
-            }
-            Sleep.millis(500);
-        }
-        throw new IllegalStateException("router " + router.name() + " was not ready within " + START_TIMEOUT_SECONDS
-                + " s; see " + router.log());
+    private static void awaitReady(RouterProcess router) {
+        router.await(router::ready, START_TIMEOUT);
     }
 
     private static Map<String, Object> clientConfig(BrokerProcess broker, RegistryProcess registry) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A Java main class in a process of its own, on this JVM's class path, its output appended to a log file. The chaos
@@ -84,6 +85,29 @@ final class ChildJvm {
             process.destroyForcibly();
             waitForExit(Duration.ofSeconds(30));
         }
+    }
+
+    /**
+     * Waits until {@code ready} holds (polled every 250 ms; an exception counts as not yet).
+     *
+     * @throws IllegalStateException if the process exits first or the timeout passes, naming its log
+     */
+    void awaitReady(BooleanSupplier ready, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alive()) {
+                throw new IllegalStateException(name + " exited with code " + exitCode() + "; see " + log);
+            }
+            try {
+                if (ready.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not answering yet
+            }
+            Sleep.millis(250);
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
     }
 
     /** The exit code, or null while it runs or before it started. */

@@ -1,5 +1,6 @@
 package org.aptituderouter.loadtest.chaos;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,23 +42,16 @@ final class RegistryProcess implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest subjects = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(2))
                 .build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!jvm.alive()) {
-                throw new IllegalStateException("the registry exited with code " + jvm.exitCode() + "; see "
-                        + jvm.log());
-            }
+        jvm.awaitReady(() -> {
             try {
-                if (http.send(subjects, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
+                return http.send(subjects, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the registry", e);
             }
-            Sleep.millis(200);
-        }
-        throw new IllegalStateException("the registry did not answer within " + READY_TIMEOUT.toSeconds() + " s; see "
-                + jvm.log());
+        }, READY_TIMEOUT);
     }
 
     @Override

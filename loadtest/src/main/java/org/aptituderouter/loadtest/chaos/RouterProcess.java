@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 
 /**
  * One router instance ({@code bin/router serve}'s main class) in a process of its own, against the chaos run's
@@ -70,6 +71,11 @@ final class RouterProcess implements AutoCloseable {
 
     Path log() {
         return jvm.log();
+    }
+
+    /** Waits until {@code condition} holds; fails, naming the log, if the process exits first or time runs out. */
+    void await(BooleanSupplier condition, Duration timeout) {
+        jvm.awaitReady(condition, timeout);
     }
 
     /** Readiness as Kubernetes would see it: streams RUNNING and a routable zoo. */

@@ -15,8 +15,6 @@ import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,7 +27,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class EndToEndCollector implements AutoCloseable {
 
-    private static final Duration POLL = Duration.ofMillis(100);
     /**
      * Reading starts this long before the collector was created: record timestamps come from the producer's wall
      * clock, which may have been slewed against the bench clock. Earlier records are of no registered run and
@@ -37,9 +34,7 @@ public final class EndToEndCollector implements AutoCloseable {
      */
     private static final Duration START_MARGIN = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final ResumingRebalanceListener positions;
-    private final Pattern topics;
+    private final PollLoop<String, byte[]> loop;
     private final String routedPrefix;
     private final String decisionsTopic;
     private final Deserializer<RoutingDecision> decisionDeserializer;
@@ -47,9 +42,6 @@ public final class EndToEndCollector implements AutoCloseable {
     private final BenchClock clock;
     private final Map<String, Long> firstDecisionNanos = new ConcurrentHashMap<>();
     private final LongAdder unreadable = new LongAdder();
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile RuntimeException failure;
 
     /**
      * @param clientConfig         the router's client settings (bootstrap servers, security)
@@ -60,16 +52,14 @@ public final class EndToEndCollector implements AutoCloseable {
                              Deserializer<RoutingDecision> decisionDeserializer, RunRegistry runs, BenchClock clock) {
         this.routedPrefix = routedPrefix;
         this.decisionsTopic = decisionsTopic;
-        this.topics = Pattern.compile(Pattern.quote(routedPrefix) + ".+|" + Pattern.quote(decisionsTopic));
         this.decisionDeserializer = decisionDeserializer;
         this.runs = runs;
         this.clock = clock;
-        this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(),
-                new ByteArrayDeserializer());
-        this.positions = new ResumingRebalanceListener(consumer,
-                clock.epochMicros(clock.nanoTime()) / 1000 - START_MARGIN.toMillis());
-        this.thread = new Thread(this::pollLoop, "loadtest-collector");
-        this.thread.setDaemon(true);
+        this.loop = new PollLoop<>(new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(),
+                new ByteArrayDeserializer()),
+                Pattern.compile(Pattern.quote(routedPrefix) + ".+|" + Pattern.quote(decisionsTopic)),
+                clock.epochMicros(clock.nanoTime()) / 1000 - START_MARGIN.toMillis(),
+                record -> account(record, clock.nanoTime()), "loadtest-collector");
     }
 
     private static Map<String, Object> consumerConfig(Map<String, Object> clientConfig) {
@@ -88,27 +78,8 @@ public final class EndToEndCollector implements AutoCloseable {
 
     /** Subscribes and starts reading in the background. */
     public EndToEndCollector start() {
-        thread.start();
+        loop.start();
         return this;
-    }
-
-    private void pollLoop() {
-        try {
-            consumer.subscribe(topics, positions);
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    long arrival = clock.nanoTime();
-                    account(record, arrival);
-                    positions.advance(new TopicPartition(record.topic(), record.partition()), record.offset());
-                }
-            }
-        } catch (WakeupException e) {
-            // close() asked the loop to stop
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            consumer.close();
-        }
     }
 
     private void account(ConsumerRecord<String, byte[]> record, long arrivalNanos) {
@@ -155,24 +126,11 @@ public final class EndToEndCollector implements AutoCloseable {
 
     /** Throws what stopped the poll loop, if it stopped on an error. */
     public void checkHealthy() {
-        RuntimeException e = failure;
-        if (e != null) {
-            throw new IllegalStateException("the collector stopped reading: " + e.getMessage(), e);
-        }
+        loop.checkHealthy();
     }
 
     @Override
     public void close() {
-        if (thread.getState() == Thread.State.NEW) {
-            consumer.close();
-            return;
-        }
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }
