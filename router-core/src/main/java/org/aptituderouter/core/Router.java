@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.encoder.EncoderFamily;
 import org.aptituderouter.core.encoder.InstructionEncoder;
+import org.aptituderouter.core.encoder.StaticEncoder;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.inference.InferenceStartupException;
 import org.aptituderouter.core.policy.PolicySpec;
@@ -45,7 +47,10 @@ public final class Router implements BatchRouter, AutoCloseable {
 
     /** The encoder the settings name, with the bundle's head; refuses an encoder the head was not trained for. */
     public static Router create(InferenceSettings settings, PolicySpec defaultPolicy, RouterBundle bundle) {
-        InstructionEncoder encoder = InstructionEncoder.create(settings);
+        InstructionEncoder encoder = settings.encoder() == EncoderFamily.STATIC && settings.staticTable() == null
+                && bundle.staticTable().isPresent()
+                ? StaticEncoder.create(bundle.staticTable().get(), settings)
+                : InstructionEncoder.create(settings);
         try {
             bundle.checkEncoder(encoder.version());
             ScorerHead head = ScorerHead.fromBytes(bundle.head(), settings,

@@ -57,6 +57,19 @@ class StartupValidationTest {
     }
 
     @Test
+    void anUnknownEncoder() {
+        assertThat(failureFor("router.inference.encoder", "bert"))
+                .contains("router.inference.encoder must be one of [minilm, static]");
+    }
+
+    @Test
+    void theStaticEncoderWithAHeadTrainedForMiniLm() {
+        // the bundled head reads MiniLM embeddings: whatever table the static encoder finds, start-up must stop
+        assertThat(failureFor("router.inference.encoder", "static")).containsAnyOf(
+                "was trained for encoder all-minilm-l6-v2", "run bin/router distill");
+    }
+
+    @Test
     void anUnknownExecutionProvider() {
         assertThat(failureFor("router.inference.execution-provider", "tpu"))
                 .contains("router.inference.execution-provider must be one of [cpu, cuda]");

@@ -7,16 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.aptituderouter.core.Router;
 import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.ScoredCandidate;
+import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
 import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.encoder.EncoderFamily;
 import org.aptituderouter.core.encoder.EncoderVariant;
 import org.aptituderouter.core.encoder.MiniLmTokenizer;
 import org.aptituderouter.core.inference.InferenceSettings;
@@ -30,12 +33,16 @@ import org.aptituderouter.core.policy.RoutingPolicy;
  *
  * <pre>
  * java -cp ... org.aptituderouter.core.bench.RouterBenchmark [--texts questions.jsonl] [--seconds 5]
- *     [--threads 0] [--bundle DIR] [--zoo zoo-capabilities.jsonl]
+ *     [--threads 0] [--bundle DIR] [--zoo zoo-capabilities.jsonl] [--encoder minilm|static]
  * </pre>
+ * With {@code --encoder static} the bundle must be one trained for the static encoder (it carries its table). A
+ * second table scales the zoo: the same candidates repeated, with new ids, to 100 and 1,000, at batches of 64.
  */
 public final class RouterBenchmark {
 
     private static final int[] BATCH_SIZES = {1, 2, 4, 8, 16, 32, 64, 128};
+    private static final int[] ZOO_SIZES = {23, 100, 1000};
+    private static final int ZOO_SCALING_BATCH = 64;
     /**
      * Every measurement routes the same instructions, whole passes over this many, so that batch sizes differ only
      * in batching and not in which texts (and lengths) they happened to see.
@@ -44,14 +51,16 @@ public final class RouterBenchmark {
 
     private final List<String> texts;
     private final CapabilitySet zoo;
+    private final AptitudeTest test;
     private final InferenceSettings base;
     private final double seconds;
     private final PrintStream out;
 
-    private RouterBenchmark(List<String> texts, CapabilitySet zoo, InferenceSettings base, double seconds,
-                            PrintStream out) {
+    private RouterBenchmark(List<String> texts, CapabilitySet zoo, AptitudeTest test, InferenceSettings base,
+                            double seconds, PrintStream out) {
         this.texts = texts;
         this.zoo = zoo;
+        this.test = test;
         this.base = base;
         this.seconds = seconds;
         this.out = out;
@@ -66,8 +75,9 @@ public final class RouterBenchmark {
         CapabilitySet zoo = CapabilitySet.empty(bundle.aptitudeTest()).withAll(candidates);
         InferenceSettings settings = InferenceSettings.defaults()
                 .withIntraOpThreads(options.threads)
-                .withBundle(options.bundle);
-        new RouterBenchmark(texts, zoo, settings, options.seconds, System.out).run(options.texts);
+                .withBundle(options.bundle)
+                .withEncoder(options.encoder);
+        new RouterBenchmark(texts, zoo, bundle.aptitudeTest(), settings, options.seconds, System.out).run(options.texts);
     }
 
     private static List<Candidate> readZoo(Path file) throws IOException {
@@ -91,29 +101,60 @@ public final class RouterBenchmark {
         out.println("| encoder | batch | encoder alone (instr/s) | full router (instr/s) | router CPU (ms/instr) "
                 + "| head+policy share of router time |");
         out.println("|---|---:|---:|---:|---:|---:|");
-        for (EncoderVariant variant : EncoderVariant.values()) {
-            try (Router router = Router.create(base.withEncoderVariant(variant), PolicySpec.quality())) {
-                warmUp(router);
+        List<InferenceSettings> encoders = base.encoder() == EncoderFamily.STATIC ? List.of(base)
+                : Arrays.stream(EncoderVariant.values()).map(base::withEncoderVariant).toList();
+        for (InferenceSettings settings : encoders) {
+            try (Router router = Router.create(settings, PolicySpec.quality())) {
+                warmUp(router, zoo);
                 float[][] windowEmbeddings = router.encoder().encode(slice(0, WINDOW));
                 for (int batch : BATCH_SIZES) {
                     Throughput encoder = measure(batch, texts -> router.encoder().encode(texts));
                     Throughput full = measure(batch, texts -> router.route(requests(texts), zoo));
-                    Throughput head = headAndPolicy(router, windowEmbeddings, batch);
-                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.2f%% |%n", variant.label(), batch,
+                    Throughput head = headAndPolicy(router, windowEmbeddings, batch, zoo);
+                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.3f | %.2f%% |%n", label(settings), batch,
                             encoder.perSecond(), full.perSecond(), full.cpuMillisEach(),
                             100 * full.perSecond() / head.perSecond());
                 }
             }
         }
+        out.printf(Locale.ROOT, "%nZoo scaling, batches of %d:%n%n| encoder | candidates | full router (instr/s) "
+                + "| head+policy alone (instr/s) |%n|---|---:|---:|---:|%n", ZOO_SCALING_BATCH);
+        try (Router router = Router.create(encoders.get(0), PolicySpec.quality())) {
+            float[][] windowEmbeddings = router.encoder().encode(slice(0, WINDOW));
+            for (int size : ZOO_SIZES) {
+                CapabilitySet scaled = scaledZoo(size);
+                warmUp(router, scaled);
+                Throughput full = measure(ZOO_SCALING_BATCH, texts -> router.route(requests(texts), scaled));
+                Throughput head = headAndPolicy(router, windowEmbeddings, ZOO_SCALING_BATCH, scaled);
+                out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", label(encoders.get(0)), size,
+                        full.perSecond(), head.perSecond());
+            }
+        }
         out.printf(Locale.ROOT, "%nload average at end %s%n", HostInfo.loadAverage());
     }
 
-    private void warmUp(Router router) {
+    private void warmUp(Router router, CapabilitySet candidates) {
         for (int batch : new int[] {1, 8, 32}) {
             List<String> sample = slice(0, batch);
             router.encoder().encode(sample);
-            router.route(requests(sample), zoo);
+            router.route(requests(sample), candidates);
         }
+    }
+
+    private static String label(InferenceSettings settings) {
+        return settings.encoder() == EncoderFamily.STATIC ? "static" : settings.encoderVariant().label();
+    }
+
+    /** The zoo's routable candidates repeated under new ids until there are {@code size}. */
+    private CapabilitySet scaledZoo(int size) {
+        List<Candidate> base = zoo.routable();
+        List<Candidate> scaled = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Candidate c = base.get(i % base.size());
+            scaled.add(new Candidate(c.modelId() + (i < base.size() ? "" : "-copy-" + i), c.aptitudeTestId(),
+                    c.scores(), c.cost(), c.status(), c.evidence()));
+        }
+        return CapabilitySet.empty(test).withAll(scaled);
     }
 
     /**
@@ -142,9 +183,9 @@ public final class RouterBenchmark {
     }
 
     /** The scorer call and the policy over precomputed embeddings: what the router adds to the encoder. */
-    private Throughput headAndPolicy(Router router, float[][] windowEmbeddings, int batch) {
-        float[][] capabilities = zoo.routableScores();
-        List<Candidate> routable = zoo.routable();
+    private Throughput headAndPolicy(Router router, float[][] windowEmbeddings, int batch, CapabilitySet candidates) {
+        float[][] capabilities = candidates.routableScores();
+        List<Candidate> routable = candidates.routable();
         RoutingPolicy policy = RoutingPolicy.of(router.defaultPolicy());
         int[] next = {0};
         return measure(batch, ignored -> {
@@ -184,7 +225,7 @@ public final class RouterBenchmark {
     }
 
     private double meanTokens() {
-        try (MiniLmTokenizer tokenizer = MiniLmTokenizer.load(base.encoderVariant(), base.maxTokens())) {
+        try (MiniLmTokenizer tokenizer = MiniLmTokenizer.load(EncoderVariant.FP32, base.maxTokens())) {
             double total = 0;
             for (String text : texts) {
                 total += tokenizer.tokenize(List.of(text)).length();
@@ -194,7 +235,7 @@ public final class RouterBenchmark {
     }
 
     /** Command-line options; unknown ones are an error rather than silently ignored. */
-    private record Options(Path texts, double seconds, int threads, Path bundle, Path zoo) {
+    private record Options(Path texts, double seconds, int threads, Path bundle, Path zoo, EncoderFamily encoder) {
 
         static Options parse(String[] args) {
             Path texts = null;
@@ -202,6 +243,7 @@ public final class RouterBenchmark {
             Path zoo = null;
             double seconds = 5;
             int threads = 0;
+            EncoderFamily encoder = EncoderFamily.MINILM;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -210,12 +252,14 @@ public final class RouterBenchmark {
                     case "--threads" -> threads = Integer.parseInt(require(args[i], value));
                     case "--bundle" -> bundle = Path.of(require(args[i], value));
                     case "--zoo" -> zoo = Path.of(require(args[i], value));
+                    case "--encoder" -> encoder = EncoderFamily.parse(require(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --texts FILE --seconds S --threads N --bundle DIR --zoo FILE");
+                            + "; options: --texts FILE --seconds S --threads N --bundle DIR --zoo FILE "
+                            + "--encoder minilm|static");
                 }
                 i++;
             }
-            return new Options(texts, seconds, threads, bundle, zoo);
+            return new Options(texts, seconds, threads, bundle, zoo, encoder);
         }
 
         private static String require(String option, String value) {

@@ -13,13 +13,14 @@ import java.util.Optional;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
+import org.aptituderouter.core.encoder.StaticTable;
 import org.aptituderouter.core.inference.InferenceStartupException;
 import org.aptituderouter.core.inference.ModelResources;
 
 /**
  * What {@code bin/router train} writes and everything else reads: the aptitude test (tasks, their centroids and
- * shares, the shrinkage), the scorer head (ONNX), its metadata (which encoder it was trained for) and the training
- * zoo's capabilities. A folder, or the bundle inside this jar (MMLU-Pro) when none is named. A file that is
+ * shares, the shrinkage), the scorer head (ONNX), its metadata (which encoder it was trained for), the training
+ * zoo's capabilities and, for the static encoder, its table. A folder, or the bundle inside this jar (MMLU-Pro) when none is named. A file that is
  * missing or does not parse stops start-up with a message naming it.
  */
 public final class RouterBundle {
@@ -38,13 +39,16 @@ public final class RouterBundle {
     private final byte[] head;
     private final String encoder;
     private final List<Candidate> zoo;
+    private final StaticTable staticTable;
 
-    private RouterBundle(String source, AptitudeTest test, byte[] head, String encoder, List<Candidate> zoo) {
+    private RouterBundle(String source, AptitudeTest test, byte[] head, String encoder, List<Candidate> zoo,
+                         StaticTable staticTable) {
         this.source = source;
         this.test = test;
         this.head = head;
         this.encoder = encoder;
         this.zoo = List.copyOf(zoo);
+        this.staticTable = staticTable;
     }
 
     /** The bundle in {@code directory}, or the one in this jar when it is null. */
@@ -90,7 +94,11 @@ public final class RouterBundle {
         List<Candidate> zoo = files.get(ZOO).map(bytes -> parse(source, ZOO, bytes,
                 b -> CapabilityLines.read(new InputStreamReader(new ByteArrayInputStream(b), StandardCharsets.UTF_8))))
                 .orElse(List.of());
-        return new RouterBundle(source, test, head, encoder, zoo);
+        StaticTable table = files.get(StaticTable.FILE_NAME)
+                .map(bytes -> parse(source, StaticTable.FILE_NAME, bytes,
+                        b -> StaticTable.fromBytes(b, source + "/" + StaticTable.FILE_NAME)))
+                .orElse(null);
+        return new RouterBundle(source, test, head, encoder, zoo, table);
     }
 
     private static byte[] required(String source, BundleFiles files, String name) {
@@ -131,6 +139,11 @@ public final class RouterBundle {
     private static String family(String encoderVersion) {
         int slash = encoderVersion.indexOf('/');
         return slash < 0 ? encoderVersion : encoderVersion.substring(0, slash);
+    }
+
+    /** The static encoder's table, in a bundle trained for the static encoder. */
+    public Optional<StaticTable> staticTable() {
+        return Optional.ofNullable(staticTable);
     }
 
     /** Where the bundle came from, for messages: a folder or {@code classpath:...}. */

@@ -2,6 +2,7 @@ package org.aptituderouter.core.encoder;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,10 +28,12 @@ public final class MiniLmTokenizer implements AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
     private final int maxTokens;
+    private final int vocabularySize;
 
-    private MiniLmTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens) {
+    private MiniLmTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens, int vocabularySize) {
         this.tokenizer = tokenizer;
         this.maxTokens = maxTokens;
+        this.vocabularySize = vocabularySize;
     }
 
     public static MiniLmTokenizer load(EncoderVariant variant, int maxTokens) {
@@ -43,7 +46,8 @@ public final class MiniLmTokenizer implements AutoCloseable {
                 "addSpecialTokens", "true");
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
-            return new MiniLmTokenizer(tokenizer, maxTokens);
+            int vocabulary = new ObjectMapper().readTree(json).path("model").path("vocab").size();
+            return new MiniLmTokenizer(tokenizer, maxTokens, vocabulary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + variant.tokenizerResource(), e);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
@@ -59,6 +63,11 @@ public final class MiniLmTokenizer implements AutoCloseable {
 
     public int maxTokens() {
         return maxTokens;
+    }
+
+    /** Token ids run from 0 to this, exclusive. */
+    public int vocabularySize() {
+        return vocabularySize;
     }
 
     /** The real token ids of each text, [CLS] and [SEP] included, truncated to {@link #maxTokens()}. */

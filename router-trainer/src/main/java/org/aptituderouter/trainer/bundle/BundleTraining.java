@@ -2,6 +2,8 @@ package org.aptituderouter.trainer.bundle;
 
 import java.util.List;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.encoder.EncoderFamily;
+import org.aptituderouter.core.encoder.StaticTable;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.trainer.aptitude.AptitudeTestBuilder;
 import org.aptituderouter.trainer.data.QuestionSplits;
@@ -59,11 +61,15 @@ public final class BundleTraining {
     HeadMetadata metadata = new HeadMetadata(test.id(), embeddings.encoderVersion(), embeddings.maxTokens(),
         data.fingerprint(), architecture, config, models, rows.length, head);
     bundle.writeHead(OnnxHeadExporter.export(head.ensemble(), docString(test, data, config)), metadata);
+    if (encoderSettings.encoder() == EncoderFamily.STATIC) {
+      // the head reads this table's space: the bundle carries it, so it routes alike on any machine
+      bundle.writeStaticTable(StaticTable.read(encoderSettings.staticTable()));
+    }
     return new Trained(test, head);
   }
 
   private static String docString(AptitudeTest test, RoutingDataset data, TrainingConfig config) {
-    return "Model-SAT scorer head: P(model answers instruction correctly) from an all-MiniLM-L6-v2 embedding and a "
+    return "Model-SAT scorer head: P(model answers instruction correctly) from an instruction embedding and a "
         + test.id() + " capability vector. Data " + data.fingerprint() + ", seed " + config.seed() + ".";
   }
 }

@@ -12,6 +12,7 @@ import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
+import org.aptituderouter.core.encoder.StaticTable;
 
 /**
  * Writes a bundle folder, the four files router-core's {@link RouterBundle} reads (the default bundle lives under
@@ -46,6 +47,11 @@ public final class ModelBundle {
       Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
       CapabilityLines.write(zoo, writer);
     });
+  }
+
+  /** The static encoder's table, in a bundle whose head was trained on its embeddings. */
+  public void writeStaticTable(StaticTable table) {
+    table.write(directory.resolve(StaticTable.FILE_NAME));
   }
 
   public void writeHead(byte[] onnx, HeadMetadata metadata) {

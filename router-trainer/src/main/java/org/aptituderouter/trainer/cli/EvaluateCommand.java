@@ -23,6 +23,7 @@ import org.aptituderouter.trainer.train.HeadArchitecture;
 import org.aptituderouter.trainer.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -60,6 +61,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--question-folds", defaultValue = "2", paramLabel = "N", description = "question folds (default 2)")
   int questionFolds;
 
+  @Mixin
+  EncoderOptions encoder;
+
   @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache (default ~/.cache/aptitude-router)")
   Path cache;
 
@@ -69,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
     RoutingDataset dataset = RoutingDataset.load(SharedDataLocation.resolve(data));
     Embeddings embeddings;
     try (ProgressBar bar = ProgressBars.create("Embedding", dataset.size())) {
-      embeddings = new QuestionEmbedder(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
+      embeddings = new QuestionEmbedder(encoder.settings(spec.commandLine().getErr()), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
           .embed(dataset.questions(), bar::stepTo);
     }
     AptitudeTest test;
@@ -96,7 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Path directory = report != null ? report
         : RepositoryRoot.find().resolve("reports").resolve("local").resolve("evaluation").resolve(dataset.name());
-    Path file = ReportWriter.write(result, directory);
+    Path file = ReportWriter.write(result, directory, embeddings.encoderVersion());
     for (ZooResult zoo : result.zoos()) {
       err.printf(Locale.ROOT, "evaluate: %s zoo: router %.2f%% (new models), %.2f%% (known), best single %.2f%%, "
               + "label-rich %.2f%%, oracle %.2f%%%n",

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Offline commands of {@code bin/router}: the first argument names the subcommand. */
 @Command(name = "router", mixinStandardHelpOptions = true,
     description = "Aptitude Router offline tools: capability vectors, batch routing, head training, evaluation.",
-    subcommands = {CapabilitiesCommand.class, RouteCommand.class, TrainCommand.class, EvaluateCommand.class})
+    subcommands = {CapabilitiesCommand.class, RouteCommand.class, TrainCommand.class, EvaluateCommand.class,
+        DistillCommand.class})
 public final class RouterCli implements Runnable {
 
   @CommandLine.Spec

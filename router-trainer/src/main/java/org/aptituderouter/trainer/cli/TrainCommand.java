@@ -14,6 +14,7 @@ import org.aptituderouter.trainer.embed.EmbeddingCache;
 import org.aptituderouter.trainer.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,6 +52,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--sample", paramLabel = "N", description = "train on a seeded sample of N questions (a quick bundle)")
   Integer sample;
 
+  @Mixin
+  EncoderOptions encoder;
+
   @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache (default ~/.cache/aptitude-router)")
   Path cache;
 
@@ -73,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
         defaults.maxShare(), defaults.priorItems(), seed);
     BundleTraining.Trained trained;
     try (StagedProgress progress = new StagedProgress(config.ensembleSize(), config.maxEpochs())) {
-      trained = new BundleTraining(InferenceSettings.defaults(), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
+      trained = new BundleTraining(encoder.settings(spec.commandLine().getErr()), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
           .run(dataset, testId(dataset), testSettings, bundle, config, progress);
     }
     err.printf(Locale.ROOT, "train: wrote %s (aptitude test %s); validation AUC %.4f, %.0f s%n", bundle.directory(),

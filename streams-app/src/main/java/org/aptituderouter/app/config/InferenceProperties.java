@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import org.aptituderouter.core.encoder.EncoderFamily;
 import org.aptituderouter.core.encoder.EncoderVariant;
 import org.aptituderouter.core.inference.ExecutionProvider;
 import org.aptituderouter.core.inference.InferenceSettings;
@@ -17,6 +18,7 @@ public class InferenceProperties {
     private String executionProvider = "cpu";
     private boolean allowCpuFallback;
     private String encoderVariant = "fp32";
+    private String encoder = "minilm";
     private int maxTokens = InferenceSettings.DEFAULT_MAX_TOKENS;
     private int intraOpThreads;
     /** Bundle folder written by {@code bin/router train}; empty means the bundle in router-core's jar. */
@@ -62,6 +64,14 @@ public class InferenceProperties {
         this.intraOpThreads = intraOpThreads;
     }
 
+    public String getEncoder() {
+        return encoder;
+    }
+
+    public void setEncoder(String encoder) {
+        this.encoder = encoder;
+    }
+
     public String getBundle() {
         return bundle;
     }
@@ -80,6 +90,7 @@ public class InferenceProperties {
         ExecutionProvider provider = parse("router.inference.execution-provider", executionProvider,
                 ExecutionProvider.class);
         EncoderVariant variant = parse("router.inference.encoder-variant", encoderVariant, EncoderVariant.class);
+        EncoderFamily family = parse("router.inference.encoder", encoder, EncoderFamily.class);
         Path folder = null;
         if (!bundle.isBlank()) {
             folder = Path.of(bundle);
@@ -90,7 +101,8 @@ public class InferenceProperties {
             }
         }
         try {
-            return new InferenceSettings(provider, allowCpuFallback, variant, maxTokens, intraOpThreads, folder);
+            return new InferenceSettings(provider, allowCpuFallback, variant, maxTokens, intraOpThreads, folder, family,
+                    null);
         } catch (IllegalArgumentException e) {
             throw new RouterConfigException("router.inference: " + e.getMessage()
                     + " (keys router.inference.max-tokens and router.inference.intra-op-threads)");
