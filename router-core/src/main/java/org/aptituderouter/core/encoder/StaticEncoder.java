@@ -8,23 +8,25 @@ import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.inference.InferenceStartupException;
 
 /**
- * The static encoder: MiniLM's WordPiece tokens of the text (without [CLS] and [SEP]), the mean of their vectors in
- * the distilled {@link StaticTable} (the vectors carry Model2Vec's frequency weights already), scaled to unit length.
- * No model runs: a text costs its tokenization and a few hundred additions per token. Thread-safe.
+ * The static encoder: MiniLM's WordPiece tokens of the text (without [CLS] and [SEP], by {@link WordPieceTokenizer}
+ * in plain Java), the mean of their vectors in the distilled {@link StaticTable} (the vectors carry Model2Vec's
+ * frequency weights already), scaled to unit length. No model runs: a text costs its tokenization and a few hundred
+ * additions per token. Thread-safe.
  */
 public final class StaticEncoder implements InstructionEncoder {
 
     private final StaticTable table;
-    private final MiniLmTokenizer tokenizer;
+    private final WordPieceTokenizer tokenizer;
+    private final int maxTokens;
 
-    StaticEncoder(StaticTable table, MiniLmTokenizer tokenizer) {
+    StaticEncoder(StaticTable table, WordPieceTokenizer tokenizer, int maxTokens) {
         if (table.rows() < tokenizer.vocabularySize()) {
-            tokenizer.close();
             throw new InferenceStartupException("the static encoder table has " + table.rows() + " rows for a "
                     + tokenizer.vocabularySize() + "-token vocabulary: run bin/router distill again");
         }
         this.table = table;
         this.tokenizer = tokenizer;
+        this.maxTokens = maxTokens;
     }
 
     /** The table the settings name, else the distilled one in the user's cache. */
@@ -39,7 +41,8 @@ public final class StaticEncoder implements InstructionEncoder {
     }
 
     public static StaticEncoder create(StaticTable table, InferenceSettings settings) {
-        return new StaticEncoder(table, MiniLmTokenizer.load(EncoderVariant.FP32, settings.maxTokens()));
+        return new StaticEncoder(table, WordPieceTokenizer.load(EncoderVariant.FP32, settings.maxTokens()),
+                settings.maxTokens());
     }
 
     @Override
@@ -47,16 +50,14 @@ public final class StaticEncoder implements InstructionEncoder {
         if (texts.isEmpty()) {
             return new float[0][];
         }
-        long[][] ids = tokenizer.ids(texts);
         int dimension = table.dimension();
         float[] vectors = table.vectors();
-        float[][] out = new float[ids.length][dimension];
-        for (int i = 0; i < ids.length; i++) {
+        float[][] out = new float[texts.size()][dimension];
+        for (int i = 0; i < out.length; i++) {
             float[] sum = out[i];
-            long[] tokens = ids[i];
-            // [CLS] first and [SEP] last: the table holds word pieces, as Model2Vec encodes without special tokens
-            for (int t = 1; t < tokens.length - 1; t++) {
-                int base = (int) tokens[t] * dimension;
+            // word pieces only, as Model2Vec encodes: no [CLS] or [SEP]
+            for (int token : tokenizer.ids(texts.get(i))) {
+                int base = token * dimension;
                 for (int d = 0; d < dimension; d++) {
                     sum[d] += vectors[base + d];
                 }
@@ -80,7 +81,7 @@ public final class StaticEncoder implements InstructionEncoder {
 
     @Override
     public int maxTokens() {
-        return tokenizer.maxTokens();
+        return maxTokens;
     }
 
     @Override
@@ -96,6 +97,6 @@ public final class StaticEncoder implements InstructionEncoder {
 
     @Override
     public void close() {
-        tokenizer.close();
+        // nothing native to release
     }
 }
