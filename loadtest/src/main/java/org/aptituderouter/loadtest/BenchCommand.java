@@ -118,6 +118,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return new BenchPlan(fractions, step, base.warmup(), base.ceilingDuration(), base.drainTimeout(),
                 base.onboardingFraction(), base.onboardingDuration(), batch, base.batchFraction(),
-                maxTexts == null ? base.maxTexts() : maxTexts);
+                maxTexts == null ? base.maxTexts() : maxTexts, base.passthroughRate());
     }
 }

@@ -57,9 +57,12 @@ public final class BenchRunner {
         out.println("bench: starting the router (" + describeBroker() + ") ...");
         try (RouterUnderTest app = startRouter(Map.of())) {
             RouterSettings settings = settings(app);
-            double ceiling = ceiling(app, app.batch().getMaxSize());
+            double routerCeiling = ceiling(app, app.batch().getMaxSize());
             out.printf(Locale.ROOT, "bench: ceiling %.1f instructions/s (router-core alone, batch %d, %d thread(s))%n",
-                    ceiling, settings.maxBatchSize(), settings.streamThreads());
+                    routerCeiling, settings.maxBatchSize(), settings.streamThreads());
+            double passthrough = passthroughCeiling();
+            // the steps offer fractions of whichever limit binds: inference, or the pipeline itself
+            double ceiling = Math.min(routerCeiling, passthrough);
             List<StepResult> steps = new ArrayList<>();
             OnboardingResult onboarding;
             try (BenchSession session = new BenchSession(app, texts, clock, sessionId, plan.drainTimeout())) {
@@ -76,8 +79,26 @@ public final class BenchRunner {
             }
             List<BatchEffect> batchEffect = batchEffect(settings, ceiling, steps);
             return new BenchReport(generatedAt, quick, BenchEnvironment.detect(describeBroker()), settings,
-                    texts.size(), textSource, ceiling, onboarding.onboardingMs(), onboarding, steps, batchEffect,
+                    texts.size(), textSource, routerCeiling, passthrough, onboarding.onboardingMs(), onboarding, steps, batchEffect,
                     perModel(steps, onboarding, batchEffect));
+        }
+    }
+
+    /**
+     * What the pipeline delivers with no inference in it, on a router of its own (same settings, the passthrough
+     * router), under {@code passthroughRate}: the cost of Kafka, the batch store, the outputs and the transactions.
+     */
+    private double passthroughCeiling() throws InterruptedException {
+        out.println("bench: measuring the passthrough ceiling (a router without inference) ...");
+        try (RouterUnderTest app = startRouter(Map.of("router.benchmark.passthrough", true));
+             BenchSession session = new BenchSession(app, texts, clock, sessionId + "-pt", plan.drainTimeout())) {
+            session.steps().run("passthrough-warmup", plan.passthroughRate() / 4, plan.warmup(), progress);
+            StepResult step = session.steps().run("passthrough", plan.passthroughRate(), plan.stepDuration(),
+                    progress);
+            print(step);
+            out.printf(Locale.ROOT, "bench: passthrough ceiling %.1f instructions/s%s%n", step.achievedPerS(),
+                    step.fellBehind() ? " (the generator fell behind: the pipeline may carry more)" : "");
+            return step.achievedPerS();
         }
     }
 
@@ -129,8 +150,10 @@ public final class BenchRunner {
     }
 
     private RouterSettings settings(RouterUnderTest app) {
-        return new RouterSettings(app.batch().getMaxSize(), app.batch().getMaxWait().toMillis(),
-                app.inference().getEncoderVariant(), app.inference().getExecutionProvider(),
+        String encoder = app.inference().getEncoder().equalsIgnoreCase("static") ? "static"
+                : "minilm " + app.inference().getEncoderVariant();
+        return new RouterSettings(app.batch().getMaxSize(), app.batch().getMaxWait().toMillis(), encoder,
+                app.inference().getExecutionProvider(),
                 app.inference().getIntraOpThreads(), app.streamThreads(), app.partitions(), app.zoo().routable().size(),
                 app.router().version());
     }

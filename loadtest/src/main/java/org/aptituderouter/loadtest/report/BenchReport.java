@@ -11,10 +11,13 @@ import org.aptituderouter.loadtest.bench.StepResult;
  * {@code onboarding_ms}, {@code steps} (each {@code offered_per_s}, {@code achieved_per_s}, {@code p50_ms},
  * {@code p99_ms}, {@code p999_ms}, {@code max_ms}, {@code sent}, {@code missing}, {@code duplicates}, ...).
  *
- * @param onboardingMs null when the new model was never chosen during the onboarding step
+ * @param onboardingMs         null when the new model was never chosen during the onboarding step
+ * @param passthroughCeilingPerS what the same pipeline delivered with a router that answers without inference, under
+ *                             far more load than it carries: the ceiling of Kafka, the store and the transactions
  */
 public record BenchReport(String generatedAt, boolean quick, BenchEnvironment environment, RouterSettings router,
-                          int texts, String textSource, double ceilingPerS, Double onboardingMs,
+                          int texts, String textSource, double ceilingPerS, double passthroughCeilingPerS,
+                          Double onboardingMs,
                           OnboardingResult onboarding, List<StepResult> steps, List<BatchEffect> batchEffect,
                           Map<String, Long> perModel) {
 

@@ -33,7 +33,10 @@ public final class MarkdownReportWriter {
                 router.maxWaitMs(), router.streamThreads(), router.partitions(), router.models(), report.texts(),
                 report.textSource()));
         md.append(String.format(Locale.ROOT, "**Ceiling** (router-core alone, same batch size and threads): "
-                + "**%.1f instructions/s**.%n%n", report.ceilingPerS()));
+                + "**%.1f instructions/s**. **Passthrough ceiling** (the same pipeline, exactly-once, with a router "
+                + "that answers without inference, offered far more than it carries): **%.1f instructions/s**. "
+                + "Steps offer fractions of the lower of the two.%n%n", report.ceilingPerS(),
+                report.passthroughCeilingPerS()));
         md.append("## Pipeline under stepped load\n\n");
         md.append("Latency is end to end, from each instruction's intended send time (open loop, so a stall is "
                 + "charged to latency, not hidden) to its arrival, committed, on its model's topic.\n\n");

@@ -30,7 +30,7 @@ class ReportWritersTest {
         return new BenchReport("2026-01-01T00:00:00Z", true,
                 new BenchEnvironment("Test CPU", 2, "JVM", "Linux", "embedded"),
                 new RouterSettings(32, 50, "fp32", "cpu", 0, 1, 3, 23, "encoder+head"), 500, "questions.jsonl",
-                40.0, 350.0, onboarding, steps, List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
+                40.0, 900.0, 350.0, onboarding, steps, List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
                 Map.of("model-a", 300L));
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
@@ -22,9 +23,13 @@ import org.aptituderouter.app.routing.TransactionBoundaryClientSupplier;
 import org.aptituderouter.app.routing.TransactionBudget;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.TopicProvisioner;
+import org.aptituderouter.core.BatchRouter;
+import org.aptituderouter.core.PassthroughRouter;
 import org.aptituderouter.core.Router;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.kstream.KStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts the routing topology on micronaut-kafka's {@link ConfiguredStreamBuilder}; micronaut-kafka's
@@ -33,6 +38,8 @@ import org.apache.kafka.streams.kstream.KStream;
  */
 @Factory
 public class RouterStreamFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterStreamFactory.class);
 
     /** Creates models' routed topics off the global stream thread; its thread stops with the application. */
     @Singleton
@@ -66,12 +73,19 @@ public class RouterStreamFactory {
                                                BatchProperties batch, TransactionBudget budget,
                                                PolicyProperties policy, Router router,
                                                LiveCapabilities capabilities, RouterMetrics metrics,
-                                               ModelOnboarding onboarding) {
+                                               ModelOnboarding onboarding,
+                                               @Value("${router.benchmark.passthrough:false}") boolean passthrough) {
+        BatchRouter decides = router;
+        if (passthrough) {
+            LOG.warn("router.benchmark.passthrough=true: routing WITHOUT inference (first eligible model), for "
+                    + "measuring the pipeline's own ceiling; never in production");
+            decides = new PassthroughRouter();
+        }
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
                 batch.getMaxSize(), batch.getMaxWait(), budget,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(policy.toSpec()),
-                router, capabilities, metrics, InstantSource.system());
+                decides, capabilities, metrics, InstantSource.system());
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
                 topics.capabilities().valueSerde().deserializer(), capabilities, onboarding, metrics);
