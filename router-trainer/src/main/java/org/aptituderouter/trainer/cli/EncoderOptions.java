@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.aptituderouter.core.encoder.EncoderFamily;
+import org.aptituderouter.core.encoder.EncoderVariant;
 import org.aptituderouter.core.encoder.MiniLmEncoder;
 import org.aptituderouter.core.encoder.StaticTable;
 import org.aptituderouter.core.inference.InferenceSettings;
@@ -18,6 +19,10 @@ final class EncoderOptions {
       description = "instruction encoder: MiniLM on ONNX Runtime, or the static table distilled from it (default minilm)")
   String encoder;
 
+  @Option(names = "--encoder-variant", defaultValue = "fp32", paramLabel = "fp32|quantized",
+      description = "MiniLM's weights: full precision or int8-quantized (default fp32)")
+  String variant;
+
   @Option(names = "--static-table", paramLabel = "FILE",
       description = "the static encoder's table (default ~/.cache/aptitude-router/static-encoder.bin, distilled on "
           + "first use)")
@@ -30,7 +35,8 @@ final class EncoderOptions {
   /** Settings for the chosen encoder; for the static one, its table, distilled first if it does not exist yet. */
   InferenceSettings settings(PrintWriter err) {
     EncoderFamily family = family();
-    InferenceSettings settings = InferenceSettings.defaults().withEncoder(family);
+    InferenceSettings settings = InferenceSettings.defaults().withEncoder(family)
+        .withEncoderVariant(EncoderVariant.valueOf(variant.trim().toUpperCase(Locale.ROOT)));
     if (family != EncoderFamily.STATIC) {
       return settings;
     }
