@@ -24,12 +24,32 @@ public final class WordPieceTokenizer {
     private static final String PREFIX = "##";
     private static final int MAX_CHARS_PER_WORD = 100;
 
-    private final Map<String, Integer> vocabulary;
+    private final int vocabularySize;
+    /** Pieces that start a word, and pieces that continue one (stored without "##", so no lookup concatenates). */
+    private final Map<String, Integer> starts = new HashMap<>();
+    private final Map<String, Integer> continuations = new HashMap<>();
+    /** Longest piece of each kind, in chars: no longer candidate is ever looked up. */
+    private final int longestStart;
+    private final int longestContinuation;
     private final int unknown;
     private final int maxPieces;
 
     private WordPieceTokenizer(Map<String, Integer> vocabulary, int maxPieces) {
-        this.vocabulary = vocabulary;
+        this.vocabularySize = vocabulary.size();
+        int longStart = 1;
+        int longContinuation = 1;
+        for (Map.Entry<String, Integer> entry : vocabulary.entrySet()) {
+            String piece = entry.getKey();
+            if (piece.startsWith(PREFIX) && piece.length() > PREFIX.length()) {
+                continuations.put(piece.substring(PREFIX.length()), entry.getValue());
+                longContinuation = Math.max(longContinuation, piece.length() - PREFIX.length());
+            } else {
+                starts.put(piece, entry.getValue());
+                longStart = Math.max(longStart, piece.length());
+            }
+        }
+        this.longestStart = longStart;
+        this.longestContinuation = longContinuation;
         this.unknown = vocabulary.get("[UNK]");
         this.maxPieces = maxPieces;
     }
@@ -53,7 +73,7 @@ public final class WordPieceTokenizer {
     }
 
     public int vocabularySize() {
-        return vocabulary.size();
+        return vocabularySize;
     }
 
     /** The word-piece ids of the text, without [CLS] and [SEP], at most {@code maxTokens - 2} of them. */
@@ -96,11 +116,15 @@ public final class WordPieceTokenizer {
         int start = from;
         int first = count;
         while (start < to) {
-            int end = to;
+            boolean firstPiece = start == from;
+            Map<String, Integer> pieces = firstPiece ? starts : continuations;
+            int end = Math.min(to, start + (firstPiece ? longestStart : longestContinuation));
+            if (end < to && Character.isLowSurrogate(text.charAt(end))) {
+                end--; // never split a surrogate pair: a longer piece could not match anyway
+            }
             Integer piece = null;
             while (start < end) {
-                String candidate = start == from ? text.substring(start, end) : PREFIX + text.substring(start, end);
-                piece = vocabulary.get(candidate);
+                piece = pieces.get(text.substring(start, end));
                 if (piece != null) {
                     break;
                 }
@@ -164,7 +188,10 @@ public final class WordPieceTokenizer {
 
     /** Unicode White_Space, as Rust's {@code char::is_whitespace}. */
     static boolean isWhitespace(int c) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85) {
+        if (c < 0x80) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
+        }
+        if (c == 0x85) {
             return true;
         }
         int type = Character.getType(c);
@@ -184,8 +211,8 @@ public final class WordPieceTokenizer {
 
     /** ASCII punctuation, or general category P. */
     static boolean isPunctuation(int c) {
-        if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) {
-            return true;
+        if (c < 0x80) {
+            return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
         }
         int type = Character.getType(c);
         return type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import org.aptituderouter.app.capability.LiveCapabilities;
 
@@ -23,6 +25,8 @@ import org.aptituderouter.app.capability.LiveCapabilities;
 public class RouterMetrics {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> routedCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetterCounters = new ConcurrentHashMap<>();
 
     public RouterMetrics(MeterRegistry registry, LiveCapabilities capabilities) {
         this.registry = registry;
@@ -74,14 +78,17 @@ public class RouterMetrics {
                         .register(registry));
     }
 
+    /** Per routed instruction: the counter is looked up once per model, not registered per record. */
     public void routed(String modelId) {
-        Counter.builder("router.routed").description("Instructions routed, by chosen model")
-                .tag("model", modelId).register(registry).increment();
+        routedCounters.computeIfAbsent(modelId, model -> Counter.builder("router.routed")
+                .description("Instructions routed, by chosen model")
+                .tag("model", model).register(registry)).increment();
     }
 
     public void deadLettered(String reason) {
-        Counter.builder("router.dead.letters").description("Records sent to the dead-letter topic, by reason")
-                .tag("reason", reason).register(registry).increment();
+        deadLetterCounters.computeIfAbsent(reason, r -> Counter.builder("router.dead.letters")
+                .description("Records sent to the dead-letter topic, by reason")
+                .tag("reason", r).register(registry)).increment();
     }
 
     public void invalidCapability() {
