@@ -188,14 +188,7 @@ public final class MiniLmEncoder implements InstructionEncoder {
                     sum[d] += hidden[base + d];
                 }
             }
-            double norm = 0;
-            for (int d = 0; d < DIMENSION; d++) {
-                norm += (double) sum[d] * sum[d];
-            }
-            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
-            for (int d = 0; d < DIMENSION; d++) {
-                sum[d] *= scale;
-            }
+            UnitLength.normalize(sum);
         }
         return out;
     }

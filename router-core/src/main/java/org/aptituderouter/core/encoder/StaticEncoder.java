@@ -62,14 +62,7 @@ public final class StaticEncoder implements InstructionEncoder {
                     sum[d] += vectors[base + d];
                 }
             }
-            double norm = 0;
-            for (int d = 0; d < dimension; d++) {
-                norm += (double) sum[d] * sum[d];
-            }
-            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
-            for (int d = 0; d < dimension; d++) {
-                sum[d] *= scale;
-            }
+            UnitLength.normalize(sum);
         }
         return out;
     }
