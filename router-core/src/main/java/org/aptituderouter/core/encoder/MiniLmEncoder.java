@@ -219,11 +219,6 @@ public final class MiniLmEncoder implements InstructionEncoder {
         return "all-minilm-l6-v2/" + variant.label();
     }
 
-    /** The tokenizer's vocabulary size: the ids {@link #encodeIds} accepts are below it. */
-    public int vocabularySize() {
-        return tokenizer.vocabularySize();
-    }
-
     @Override
     public void close() {
         try {

@@ -2,7 +2,6 @@ package org.aptituderouter.core.encoder;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,12 +27,10 @@ public final class MiniLmTokenizer implements AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
     private final int maxTokens;
-    private final int vocabularySize;
 
-    private MiniLmTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens, int vocabularySize) {
+    private MiniLmTokenizer(HuggingFaceTokenizer tokenizer, int maxTokens) {
         this.tokenizer = tokenizer;
         this.maxTokens = maxTokens;
-        this.vocabularySize = vocabularySize;
     }
 
     public static MiniLmTokenizer load(EncoderVariant variant, int maxTokens) {
@@ -46,8 +43,7 @@ public final class MiniLmTokenizer implements AutoCloseable {
                 "addSpecialTokens", "true");
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
-            int vocabulary = new ObjectMapper().readTree(json).path("model").path("vocab").size();
-            return new MiniLmTokenizer(tokenizer, maxTokens, vocabulary);
+            return new MiniLmTokenizer(tokenizer, maxTokens);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + variant.tokenizerResource(), e);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
@@ -63,11 +59,6 @@ public final class MiniLmTokenizer implements AutoCloseable {
 
     public int maxTokens() {
         return maxTokens;
-    }
-
-    /** Token ids run from 0 to this, exclusive. */
-    public int vocabularySize() {
-        return vocabularySize;
     }
 
     /** The real token ids of each text, [CLS] and [SEP] included, truncated to {@link #maxTokens()}. */

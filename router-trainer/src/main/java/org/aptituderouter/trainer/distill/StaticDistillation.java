@@ -3,6 +3,7 @@ package org.aptituderouter.trainer.distill;
 import java.util.function.IntConsumer;
 import org.aptituderouter.core.encoder.MiniLmEncoder;
 import org.aptituderouter.core.encoder.StaticTable;
+import org.aptituderouter.core.encoder.WordPieceTokenizer;
 
 /**
  * Distils the static encoder's table from MiniLM by Model2Vec's method: every vocabulary token, alone between
@@ -28,7 +29,8 @@ public final class StaticDistillation {
    * @param progress told how many tokens are embedded so far
    */
   public static StaticTable distil(MiniLmEncoder teacher, int dimensions, IntConsumer progress) {
-    int vocabulary = teacher.vocabularySize();
+    // the vocabulary of the teacher's own tokenizer.json: every id the static encoder can meet
+    int vocabulary = WordPieceTokenizer.load(teacher.variant(), teacher.maxTokens()).vocabularySize();
     float[][] tokens = new float[vocabulary][];
     for (int start = 0; start < vocabulary; start += BATCH) {
       int end = Math.min(start + BATCH, vocabulary);
