@@ -1,12 +1,13 @@
 package org.aptituderouter.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 
-/** Which routable candidates one request may be sent to, after its allow and exclude lists. */
+/** Which routable candidates one request may be sent to, after its text check and its allow and exclude lists. */
 final class CandidateFilter {
 
     /** Either a mask over {@link CapabilitySet#routable()} with at least one true entry, or a rejection. */
@@ -14,6 +15,12 @@ final class CandidateFilter {
     }
 
     private CandidateFilter() {
+    }
+
+    /** The text check ({@link TextCheck}) first, then the candidates: what every router admits before it decides. */
+    static Eligibility admit(RoutingRequest request, CapabilitySet capabilities) {
+        Optional<RoutingOutcome.Rejected> bad = TextCheck.check(request.id(), request.text());
+        return bad.isPresent() ? new Eligibility(null, bad.get()) : of(request, capabilities);
     }
 
     static Eligibility of(RoutingRequest request, CapabilitySet capabilities) {

@@ -2,7 +2,6 @@ package org.aptituderouter.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 
@@ -18,12 +17,7 @@ public final class PassthroughRouter implements BatchRouter {
         List<RoutingOutcome> outcomes = new ArrayList<>(requests.size());
         List<Candidate> routable = capabilities.routable();
         for (RoutingRequest request : requests) {
-            Optional<RoutingOutcome.Rejected> bad = TextCheck.check(request.id(), request.text());
-            if (bad.isPresent()) {
-                outcomes.add(bad.get());
-                continue;
-            }
-            CandidateFilter.Eligibility eligibility = CandidateFilter.of(request, capabilities);
+            CandidateFilter.Eligibility eligibility = CandidateFilter.admit(request, capabilities);
             if (eligibility.rejection() != null) {
                 outcomes.add(eligibility.rejection());
                 continue;

@@ -3,7 +3,6 @@ package org.aptituderouter.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
@@ -78,12 +77,7 @@ public final class Router implements BatchRouter, AutoCloseable {
         List<boolean[]> masks = new ArrayList<>();
         for (int i = 0; i < outcomes.length; i++) {
             RoutingRequest request = requests.get(i);
-            Optional<RoutingOutcome.Rejected> bad = TextCheck.check(request.id(), request.text());
-            if (bad.isPresent()) {
-                outcomes[i] = bad.get();
-                continue;
-            }
-            CandidateFilter.Eligibility eligibility = CandidateFilter.of(request, capabilities);
+            CandidateFilter.Eligibility eligibility = CandidateFilter.admit(request, capabilities);
             if (eligibility.rejection() != null) {
                 outcomes[i] = eligibility.rejection();
                 continue;
