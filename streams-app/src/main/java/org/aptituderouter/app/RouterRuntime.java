@@ -39,35 +39,41 @@ public final class RouterRuntime implements AutoCloseable {
      * @param properties configuration that takes precedence over application.yml (tests, the demo)
      */
     public static RouterRuntime start(String[] args, Map<String, Object> properties) {
-        boolean embeddedMode = configured(EmbeddedCluster.EMBEDDED_PROPERTY, args, properties)
-                .map(Boolean::parseBoolean).orElse(false);
-        if (!embeddedMode && configured("kafka.bootstrap.servers", args, properties).isEmpty()) {
-            // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
-            throw new RouterConfigException("kafka.bootstrap.servers is not set: set it (with kafka.schema.registry.url) "
-                    + "to route on a cluster, or set router.embedded=true for an in-process broker and registry");
+        try (ConfigProbe config = new ConfigProbe(args, properties)) {
+            boolean embeddedMode = config.get(EmbeddedCluster.EMBEDDED_PROPERTY).map(Boolean::parseBoolean)
+                    .orElse(false);
+            if (!embeddedMode && config.get("kafka.bootstrap.servers").isEmpty()) {
+                // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
+                throw new RouterConfigException("kafka.bootstrap.servers is not set: set it (with "
+                        + "kafka.schema.registry.url) to route on a cluster, or set router.embedded=true for an "
+                        + "in-process broker and registry");
+            }
+            return start(args, properties, embeddedMode, config);
         }
-        return start(args, properties, embeddedMode);
     }
 
     /** Always on a fresh in-process broker and registry, whatever the configuration names (the demo). */
     public static RouterRuntime startEmbedded(String[] args, Map<String, Object> properties) {
-        return start(args, properties, true);
+        try (ConfigProbe config = new ConfigProbe(args, properties)) {
+            return start(args, properties, true, config);
+        }
     }
 
-    private static RouterRuntime start(String[] args, Map<String, Object> properties, boolean embeddedMode) {
+    private static RouterRuntime start(String[] args, Map<String, Object> properties, boolean embeddedMode,
+                                       ConfigProbe config) {
         EmbeddedCluster embedded = null;
         Map<String, Object> effective = new HashMap<>(properties);
         if (embeddedMode) {
-            embedded = EmbeddedCluster.start(configured("kafka.schema.registry.url", args, properties).orElse(null));
+            embedded = EmbeddedCluster.start(config.get("kafka.schema.registry.url").orElse(null));
             effective.putAll(embedded.properties());
-            if (configured(STATE_DIR, args, properties).isEmpty()) {
+            if (config.get(STATE_DIR).isEmpty()) {
                 // A fresh broker needs fresh local state: checkpoints left by an earlier embedded run describe topics
                 // that no longer exist and would hide the zoo seeded into this one.
                 effective.put(STATE_DIR, freshStateDir().toString());
             }
         }
         try {
-            staticMembership(args, effective);
+            staticMembership(config, effective);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -94,13 +100,18 @@ public final class RouterRuntime implements AutoCloseable {
     /**
      * Static membership by default: unless a group.instance.id is configured (a pod name) or
      * router.static-membership=false, the identity kept in the state directory ({@link InstanceIdentity}).
+     *
+     * @param effective the properties the context will get: where a state directory chosen here (embedded mode) is,
+     *                  when none is configured
      */
-    private static void staticMembership(String[] args, Map<String, Object> effective) {
-        boolean wanted = configured(STATIC_MEMBERSHIP, args, effective).map(Boolean::parseBoolean).orElse(true);
-        if (!wanted || configured(GROUP_INSTANCE_ID, args, effective).isPresent()) {
+    private static void staticMembership(ConfigProbe config, Map<String, Object> effective) {
+        boolean wanted = config.get(STATIC_MEMBERSHIP).map(Boolean::parseBoolean).orElse(true);
+        if (!wanted || config.get(GROUP_INSTANCE_ID).isPresent()) {
             return;
         }
-        Path stateDir = configured(STATE_DIR, args, effective).map(Path::of)
+        Path stateDir = config.get(STATE_DIR)
+                .or(() -> Optional.ofNullable(effective.get(STATE_DIR)).map(Object::toString))
+                .map(Path::of)
                 // Kafka Streams' own default
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"));
         effective.put(GROUP_INSTANCE_ID, InstanceIdentity.of(stateDir));
@@ -115,13 +126,25 @@ public final class RouterRuntime implements AutoCloseable {
         }
     }
 
-    /** A setting as the application would see it, read before the application context exists. */
-    private static Optional<String> configured(String key, String[] args, Map<String, Object> properties) {
-        ApplicationContext probe = ApplicationContext.builder().args(args).properties(properties).build();
-        Environment environment = probe.getEnvironment().start();
-        try {
+    /**
+     * Settings as the application will see them, read before its context exists: one configuration environment for
+     * every setting start-up needs, instead of one per setting.
+     */
+    private static final class ConfigProbe implements AutoCloseable {
+
+        private final Environment environment;
+
+        ConfigProbe(String[] args, Map<String, Object> properties) {
+            this.environment = ApplicationContext.builder().args(args).properties(properties).build().getEnvironment()
+                    .start();
+        }
+
+        Optional<String> get(String key) {
             return environment.getProperty(key, String.class).filter(value -> !value.isBlank());
-        } finally {
+        }
+
+        @Override
+        public void close() {
             environment.stop();
         }
     }
