@@ -152,19 +152,11 @@ public final class ChaosScenario {
             first.start();
             record(ChaosEvent.KILL_RESTART, first.name(), kill, inFlight, partitions, first);
             if (k == brokerAfter && plan.brokerRestarts() > 0) {
-                pause(first);
-                inFlight = ledger.inFlight();
-                long stop = System.nanoTime();
-                broker.restart();
-                record(ChaosEvent.BROKER_RESTART, "broker", stop, inFlight, partitions, first);
+                restartBroker(broker, partitions, first);
             }
         }
         if (plan.kills() == 0 && plan.brokerRestarts() > 0) {
-            pause(first);
-            long stop = System.nanoTime();
-            long inFlight = ledger.inFlight();
-            broker.restart();
-            record(ChaosEvent.BROKER_RESTART, "broker", stop, inFlight, partitions, first);
+            restartBroker(broker, partitions, first);
         }
         if (!plan.secondInstance()) {
             return first;
@@ -192,6 +184,14 @@ public final class ChaosScenario {
         replacement.start();
         record(ChaosEvent.REPLACED_ON_EMPTY_STATE, first.name(), kill, inFlight, partitions, replacement);
         return replacement;
+    }
+
+    private void restartBroker(BrokerProcess broker, int partitions, RouterProcess router) {
+        pause(router);
+        long inFlight = ledger.inFlight();
+        long stop = System.nanoTime();
+        broker.restart();
+        record(ChaosEvent.BROKER_RESTART, "broker", stop, inFlight, partitions, router);
     }
 
     /** Waits a random gap, restarting the router if it was found gone (which the report counts against it). */
@@ -228,8 +228,9 @@ public final class ChaosScenario {
         double restoreSeconds = -1;
         long restoreRecords = -1;
         if (!kind.equals(ChaosEvent.BROKER_RESTART)) {
-            restoreSeconds = survivor.metricMax("router_state_restore_seconds_max").orElse(-1);
-            restoreRecords = (long) survivor.metricMax("router_state_restore_records_max").orElse(-1);
+            String metrics = survivor.prometheus().orElse("");
+            restoreSeconds = PrometheusText.max(metrics, "router_state_restore_seconds_max").orElse(-1);
+            restoreRecords = (long) PrometheusText.max(metrics, "router_state_restore_records_max").orElse(-1);
         }
         ChaosEvent event = new ChaosEvent(kind, target, (faultNanos - startNanos) / 1e9, inFlight, recovery,
                 restoreSeconds, restoreRecords);
@@ -287,8 +288,9 @@ public final class ChaosScenario {
         if (rejected != capabilityRecordsSent) {
             failures.add((capabilityRecordsSent - rejected) + " invalid capability records joined the zoo");
         }
-        double invalidMetric = survivor.metric("router_capabilities_invalid_total").orElse(-1);
-        double threadFailures = survivor.metric("router_stream_thread_failures_total").orElse(0);
+        String metrics = survivor.prometheus().orElse("");
+        double invalidMetric = PrometheusText.sum(metrics, "router_capabilities_invalid_total").orElse(-1);
+        double threadFailures = PrometheusText.sum(metrics, "router_stream_thread_failures_total").orElse(0);
         ChaosLedger.Counts counts = ledger.counts();
         if (counts.missing() > 0) {
             failures.add(counts.missing() + " instructions missing");

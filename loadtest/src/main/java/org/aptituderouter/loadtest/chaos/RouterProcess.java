@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -98,18 +97,9 @@ final class RouterProcess implements AutoCloseable {
         return ids;
     }
 
-    /** The sum of a metric's samples on {@code /prometheus} (every tag combination), if the instance answers. */
-    OptionalDouble metric(String name) {
-        return get("/prometheus").filter(r -> r.statusCode() == 200)
-                .map(response -> PrometheusText.sum(response.body(), name))
-                .orElse(OptionalDouble.empty());
-    }
-
-    /** The largest sample of a metric on {@code /prometheus} (any tags), if the instance answers. */
-    OptionalDouble metricMax(String name) {
-        return get("/prometheus").filter(r -> r.statusCode() == 200)
-                .map(response -> PrometheusText.max(response.body(), name))
-                .orElse(OptionalDouble.empty());
+    /** The instance's {@code /prometheus} text, if it answers (read it with {@link PrometheusText}). */
+    Optional<String> prometheus() {
+        return get("/prometheus").filter(r -> r.statusCode() == 200).map(HttpResponse::body);
     }
 
     private Optional<HttpResponse<String>> get(String path) {
