@@ -23,11 +23,22 @@ public final class WordPieceTokenizer {
 
     private static final String PREFIX = "##";
     private static final int MAX_CHARS_PER_WORD = 100;
+    private static final byte LETTER = 0;
+    private static final byte SPACE = 1;
+    private static final byte PUNCTUATION = 2;
+    /** What each ASCII char is to the pre-tokenizer, by {@link #isWhitespace} and {@link #isPunctuation}. */
+    private static final byte[] ASCII_KIND = new byte[0x80];
+
+    static {
+        for (int c = 0; c < 0x80; c++) {
+            ASCII_KIND[c] = isWhitespace(c) ? SPACE : isPunctuation(c) ? PUNCTUATION : LETTER;
+        }
+    }
 
     private final int vocabularySize;
     /** Pieces that start a word, and pieces that continue one (stored without "##", so no lookup concatenates). */
-    private final Map<String, Integer> starts = new HashMap<>();
-    private final Map<String, Integer> continuations = new HashMap<>();
+    private final PieceTable starts;
+    private final PieceTable continuations;
     /** Longest piece of each kind, in chars: no longer candidate is ever looked up. */
     private final int longestStart;
     private final int longestContinuation;
@@ -36,18 +47,22 @@ public final class WordPieceTokenizer {
 
     private WordPieceTokenizer(Map<String, Integer> vocabulary, int maxPieces) {
         this.vocabularySize = vocabulary.size();
+        Map<String, Integer> startPieces = new HashMap<>();
+        Map<String, Integer> continuationPieces = new HashMap<>();
         int longStart = 1;
         int longContinuation = 1;
         for (Map.Entry<String, Integer> entry : vocabulary.entrySet()) {
             String piece = entry.getKey();
             if (piece.startsWith(PREFIX) && piece.length() > PREFIX.length()) {
-                continuations.put(piece.substring(PREFIX.length()), entry.getValue());
+                continuationPieces.put(piece.substring(PREFIX.length()), entry.getValue());
                 longContinuation = Math.max(longContinuation, piece.length() - PREFIX.length());
             } else {
-                starts.put(piece, entry.getValue());
+                startPieces.put(piece, entry.getValue());
                 longStart = Math.max(longStart, piece.length());
             }
         }
+        this.starts = new PieceTable(startPieces);
+        this.continuations = new PieceTable(continuationPieces);
         this.longestStart = longStart;
         this.longestContinuation = longContinuation;
         this.unknown = vocabulary.get("[UNK]");
@@ -78,59 +93,84 @@ public final class WordPieceTokenizer {
 
     /** The word-piece ids of the text, without [CLS] and [SEP], at most {@code maxTokens - 2} of them. */
     public int[] ids(String text) {
-        String normalized = normalize(text);
-        int[] out = new int[Math.min(maxPieces, normalized.length() + 1)];
+        char[] normalized = normalizedChars(text);
+        int length = normalized.length;
+        int[] out = new int[Math.min(maxPieces, length + 1)];
         int count = 0;
-        int length = normalized.length();
         int i = 0;
         while (i < length && count < maxPieces) {
-            int c = normalized.codePointAt(i);
-            if (isWhitespace(c)) {
-                i += Character.charCount(c);
+            char c = normalized[i];
+            if (c < 0x80) {
+                // the common case, by table: after normalization ASCII whitespace is a space
+                byte kind = ASCII_KIND[c];
+                if (kind == SPACE) {
+                    i++;
+                    continue;
+                }
+                int end = kind == PUNCTUATION ? i + 1 : wordEnd(normalized, i + 1);
+                count = wordPieces(normalized, i, end, out, count);
+                i = end;
                 continue;
             }
-            int end;
-            if (isPunctuation(c)) {
-                end = i + Character.charCount(c);
-            } else {
-                end = i;
-                while (end < length) {
-                    int d = normalized.codePointAt(end);
-                    if (isWhitespace(d) || isPunctuation(d)) {
-                        break;
-                    }
-                    end += Character.charCount(d);
-                }
+            int cp = Character.codePointAt(normalized, i);
+            if (isWhitespace(cp)) {
+                i += Character.charCount(cp);
+                continue;
             }
+            int end = isPunctuation(cp) ? i + Character.charCount(cp) : wordEnd(normalized, i);
             count = wordPieces(normalized, i, end, out, count);
             i = end;
         }
         return count == out.length ? out : Arrays.copyOf(out, count);
     }
 
+    /** Where the word that goes on at {@code from} ends: the next whitespace or punctuation, or the end. */
+    private static int wordEnd(char[] text, int from) {
+        int end = from;
+        while (end < text.length) {
+            char c = text[end];
+            if (c < 0x80) {
+                if (ASCII_KIND[c] != LETTER) {
+                    return end;
+                }
+                end++;
+                continue;
+            }
+            int cp = Character.codePointAt(text, end);
+            if (isWhitespace(cp) || isPunctuation(cp)) {
+                return end;
+            }
+            end += Character.charCount(cp);
+        }
+        return end;
+    }
+
     /** Greedy longest-match-first over one word; a word with a piece missing from the vocabulary is [UNK]. */
-    private int wordPieces(String text, int from, int to, int[] out, int count) {
-        if (text.codePointCount(from, to) > MAX_CHARS_PER_WORD) {
+    private int wordPieces(char[] text, int from, int to, int[] out, int count) {
+        if (to - from > MAX_CHARS_PER_WORD && Character.codePointCount(text, from, to - from) > MAX_CHARS_PER_WORD) {
             return append(out, count, unknown);
         }
         int start = from;
         int first = count;
         while (start < to) {
             boolean firstPiece = start == from;
-            Map<String, Integer> pieces = firstPiece ? starts : continuations;
+            PieceTable pieces = firstPiece ? starts : continuations;
             int end = Math.min(to, start + (firstPiece ? longestStart : longestContinuation));
-            if (end < to && Character.isLowSurrogate(text.charAt(end))) {
+            if (end < to && Character.isLowSurrogate(text[end])) {
                 end--; // never split a surrogate pair: a longer piece could not match anyway
             }
-            Integer piece = null;
+            int piece = PieceTable.ABSENT;
             while (start < end) {
-                piece = pieces.get(text.substring(start, end));
-                if (piece != null) {
+                piece = pieces.get(text, start, end);
+                if (piece != PieceTable.ABSENT) {
                     break;
                 }
-                end = text.offsetByCodePoints(end, -1);
+                end--;
+                if (end > start && Character.isLowSurrogate(text[end]) && Character.isHighSurrogate(text[end - 1])) {
+                    end--; // one code point back, not half of one
+                }
             }
-            if (piece == null) {
+            if (piece == PieceTable.ABSENT) {
                 return append(out, first, unknown);
             }
             count = append(out, count, piece);
@@ -145,6 +185,30 @@ public final class WordPieceTokenizer {
             return count + 1;
         }
         return count; // truncated
+    }
+
+    /**
+     * {@link #normalize} as chars. Plain printable ASCII, the usual instruction, takes one pass: whitespace to a
+     * space, control characters dropped, lower case; anything else goes the general way.
+     */
+    static char[] normalizedChars(String text) {
+        int length = text.length();
+        char[] out = new char[length];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return normalize(text).toCharArray();
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                out[n++] = ' ';
+            } else if (c >= 'A' && c <= 'Z') {
+                out[n++] = (char) (c + ('a' - 'A'));
+            } else if (c >= 0x20 && c != 0x7F) {
+                out[n++] = c;
+            } // else a control character (NUL included), dropped as BertNormalizer does
+        }
+        return n == length ? out : Arrays.copyOf(out, n);
     }
 
     /**
