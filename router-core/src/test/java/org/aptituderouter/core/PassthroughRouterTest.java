@@ -23,7 +23,12 @@ class PassthroughRouterTest {
                 RoutingRequest.of("unknown", "Hi").withAllowed(Set.of("zzz"))), ZOO);
 
         assertThat(((RoutingOutcome.Routed) outcomes.get(0)).modelId()).isEqualTo("a");
+        assertThat(((RoutingOutcome.Routed) outcomes.get(0)).ranking()).extracting(ScoredCandidate::modelId)
+                .containsExactly("a", "b"); // a decision as long as the real router's
+        assertThat(((RoutingOutcome.Routed) outcomes.get(0)).probability()).isEqualTo(0.5);
         assertThat(((RoutingOutcome.Routed) outcomes.get(1)).modelId()).isEqualTo("b");
+        assertThat(((RoutingOutcome.Routed) outcomes.get(1)).ranking()).extracting(ScoredCandidate::modelId)
+                .containsExactly("b");
         assertThat(((RoutingOutcome.Rejected) outcomes.get(2)).reason()).isEqualTo(RejectReason.EMPTY_TEXT);
         assertThat(((RoutingOutcome.Rejected) outcomes.get(3)).reason()).isEqualTo(RejectReason.UNKNOWN_MODEL);
         assertThat(new PassthroughRouter().version()).isEqualTo("passthrough");
