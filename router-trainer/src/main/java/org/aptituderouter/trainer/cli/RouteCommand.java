@@ -16,9 +16,11 @@ import org.aptituderouter.core.RoutingOutcome;
 import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.ScoredCandidate;
 import org.aptituderouter.core.bundle.RouterBundle;
+import org.aptituderouter.core.encoder.EncoderFamily;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.policy.PolicySpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,6 +69,9 @@ final class RouteCommand implements Callable<Integer> {
       description = "bundle (aptitude test and scorer head) the capability lines refer to (default: bundled)")
   Path bundle;
 
+  @Mixin
+  EncoderOptions encoder;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +95,7 @@ final class RouteCommand implements Callable<Integer> {
       lines = InstructionLines.read(in);
     }
     int bad = loaded.badLines();
-    InferenceSettings settings = InferenceSettings.defaults().withBundle(bundle);
+    InferenceSettings settings = encoderSettings(routerBundle, err).withBundle(bundle);
     out.println("question_id,model_id,probability");
     try (Router router = Router.create(settings, policySpec, routerBundle);
         ProgressBar progress = lines.size() >= PROGRESS_FROM ? ProgressBars.create("Routing", lines.size()) : null) {
@@ -104,6 +109,15 @@ final class RouteCommand implements Callable<Integer> {
     }
     out.flush();
     return bad == 0 ? 0 : 1;
+  }
+
+  /** The encoder asked for; a static bundle's own table unless {@code --static-table} names another. */
+  private InferenceSettings encoderSettings(RouterBundle routerBundle, PrintWriter err) {
+    if (encoder.family() == EncoderFamily.STATIC && encoder.staticTable == null
+        && routerBundle.staticTable().isPresent()) {
+      return InferenceSettings.defaults().withEncoder(EncoderFamily.STATIC);
+    }
+    return encoder.settings(err);
   }
 
   /** Routes the good lines of a batch in one call; returns how many lines were bad or rejected. */
