@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.aptituderouter.core.bench.SyntheticZoo;
+import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.loadtest.clock.BenchClock;
 import org.aptituderouter.loadtest.report.BenchEnvironment;
 import org.aptituderouter.loadtest.report.BenchReport;
@@ -25,6 +27,8 @@ public final class BenchRunner {
 
     /** A router on shared CPUs may take a while to load its models and restore; this is generous. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Zoo sizes of the scaling table; the run's own zoo (23 models with the bundled one) is measured as it is. */
+    private static final List<Integer> ZOO_SIZES = List.of(23, 100, 1000);
 
     private final BenchPlan plan;
     private final List<String> texts;
@@ -60,6 +64,7 @@ public final class BenchRunner {
             double routerCeiling = ceiling(app, app.batch().getMaxSize());
             out.printf(Locale.ROOT, "bench: ceiling %.1f instructions/s (router-core alone, batch %d, %d thread(s))%n",
                     routerCeiling, settings.maxBatchSize(), settings.streamThreads());
+            List<BenchReport.ZooScaling> zooScaling = zooScaling(app, settings.maxBatchSize());
             double passthrough = passthroughCeiling();
             // the steps offer fractions of whichever limit binds: inference, or the pipeline itself
             double ceiling = Math.min(routerCeiling, passthrough);
@@ -78,8 +83,9 @@ public final class BenchRunner {
                 print(onboarding);
             }
             List<BatchEffect> batchEffect = batchEffect(settings, ceiling, steps);
-            return new BenchReport(generatedAt, quick, BenchEnvironment.detect(describeBroker()), settings,
-                    texts.size(), textSource, routerCeiling, passthrough, onboarding.onboardingMs(), onboarding, steps, batchEffect,
+            return new BenchReport(generatedAt, quick, BenchEnvironment.detect(describeBroker()),
+                    app.inference().getEncoder().toLowerCase(Locale.ROOT), settings, texts.size(), textSource,
+                    routerCeiling, passthrough, zooScaling, onboarding.onboardingMs(), onboarding, steps, batchEffect,
                     perModel(steps, onboarding, batchEffect));
         }
     }
@@ -110,6 +116,29 @@ public final class BenchRunner {
             task.stepTo(1);
             return ceiling;
         }
+    }
+
+    /**
+     * Router-core alone, as the ceiling, with the run's zoo and with it repeated to 100 and 1,000 candidates: what a
+     * larger zoo costs per instruction. Each size is timed for a quarter of the ceiling's duration.
+     */
+    private List<BenchReport.ZooScaling> zooScaling(RouterUnderTest app, int batchSize) throws InterruptedException {
+        List<BenchReport.ZooScaling> rows = new ArrayList<>();
+        Duration each = plan.ceilingDuration().dividedBy(4);
+        try (Progress.Task task = progress.start("zoo scaling", ZOO_SIZES.size())) {
+            for (int size : ZOO_SIZES) {
+                task.note(size + " candidates");
+                CapabilitySet zoo = size == app.zoo().routable().size() ? app.zoo()
+                        : SyntheticZoo.scaled(app.zoo(), size);
+                double perS = new CeilingProbe(app.router(), zoo, texts, batchSize, app.streamThreads())
+                        .measure(plan.warmup().dividedBy(4), each);
+                rows.add(new BenchReport.ZooScaling(zoo.routable().size(), perS));
+                task.stepTo(rows.size());
+            }
+        }
+        rows.forEach(row -> out.printf(Locale.ROOT, "bench: zoo scaling %d candidates %.1f instructions/s%n",
+                row.candidates(), row.perS()));
+        return rows;
     }
 
     /**

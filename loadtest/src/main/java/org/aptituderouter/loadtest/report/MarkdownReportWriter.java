@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.aptituderouter.loadtest.bench.BatchEffect;
 import org.aptituderouter.loadtest.bench.OnboardingResult;
@@ -36,7 +37,8 @@ public final class MarkdownReportWriter {
                 + "**%.1f instructions/s**. **Passthrough ceiling** (the same pipeline, exactly-once, with a router "
                 + "that answers without inference, offered far more than it carries): **%.1f instructions/s**. "
                 + "Steps offer fractions of the lower of the two.%n%n", report.ceilingPerS(),
-                report.passthroughCeilingPerS()));
+                report.passthroughPerS()));
+        zooScaling(md, report.zooScaling());
         md.append("## Pipeline under stepped load\n\n");
         md.append("Latency is end to end, from each instruction's intended send time (open loop, so a stall is "
                 + "charged to latency, not hidden) to its arrival, committed, on its model's topic.\n\n");
@@ -153,5 +155,19 @@ public final class MarkdownReportWriter {
                         + "its internal topics, since the batch buffer's changelog has one partition per input "
                         + "partition. Routing itself does not depend on which partition an instruction is in.%n",
                 perThread));
+    }
+
+    private static void zooScaling(StringBuilder md, List<BenchReport.ZooScaling> scaling) {
+        if (scaling.isEmpty()) {
+            return;
+        }
+        md.append("**Zoo scaling** (router-core alone, as the ceiling, with the zoo's candidates repeated under new ids):"
+                + "\n\n| candidates | instructions/s | time per instruction vs the first row |\n|---:|---:|---:|\n");
+        double first = scaling.get(0).perS();
+        for (BenchReport.ZooScaling row : scaling) {
+            md.append(String.format(Locale.ROOT, "| %d | %.1f | %.2fx |%n", row.candidates(), row.perS(),
+                    first / row.perS()));
+        }
+        md.append('\n');
     }
 }

@@ -28,9 +28,10 @@ class ReportWritersTest {
         List<StepResult> steps = List.of(step("25pct", 10, 10), step("50pct", 20, 19.5));
         OnboardingResult onboarding = new OnboardingResult("newcomer", 350.0, 0.6, step("onboarding", 20, 20));
         return new BenchReport("2026-01-01T00:00:00Z", true,
-                new BenchEnvironment("Test CPU", 2, "JVM", "Linux", "embedded"),
+                new BenchEnvironment("Test CPU", 2, "JVM", "Linux", "embedded"), "minilm",
                 new RouterSettings(32, 50, "fp32", "cpu", 0, 1, 3, 23, "encoder+head"), 500, "questions.jsonl",
-                40.0, 900.0, 350.0, onboarding, steps, List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
+                40.0, 900.0, List.of(new BenchReport.ZooScaling(23, 40.0), new BenchReport.ZooScaling(1000, 20.0)),
+                350.0, onboarding, steps, List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
                 Map.of("model-a", 300L));
     }
 
@@ -41,6 +42,10 @@ class ReportWritersTest {
 
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertThat(json.get("ceiling_per_s").asDouble()).isEqualTo(40.0);
+        assertThat(json.get("encoder").asText()).isEqualTo("minilm");
+        assertThat(json.get("passthrough_per_s").asDouble()).isEqualTo(900.0);
+        assertThat(json.get("zoo_scaling").get(1).get("candidates").asInt()).isEqualTo(1000);
+        assertThat(json.get("zoo_scaling").get(1).get("per_s").asDouble()).isEqualTo(20.0);
         assertThat(json.get("onboarding_ms").asDouble()).isEqualTo(350.0);
         JsonNode step = json.get("steps").get(1);
         for (String key : List.of("offered_per_s", "achieved_per_s", "p50_ms", "p99_ms", "p999_ms", "max_ms", "sent",
@@ -57,6 +62,7 @@ class ReportWritersTest {
 
         assertThat(md).contains("| 50pct | 20.0 | 19.5 | 12.5 | 40.0 | 55.0 | 61.0 | 100 | 0 | 0 |");
         assertThat(md).contains("**350.0 ms**");
+        assertThat(md).contains("| 1000 | 20.0 | 2.00x |");
         assertThat(md).contains("## Scaling out").contains("One more instance").contains("One more partition");
         assertThat(md).contains("![latency vs throughput](latency.png)");
     }

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import org.aptituderouter.core.Router;
 import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.ScoredCandidate;
-import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
@@ -51,16 +50,14 @@ public final class RouterBenchmark {
 
     private final List<String> texts;
     private final CapabilitySet zoo;
-    private final AptitudeTest test;
     private final InferenceSettings base;
     private final double seconds;
     private final PrintStream out;
 
-    private RouterBenchmark(List<String> texts, CapabilitySet zoo, AptitudeTest test, InferenceSettings base,
-                            double seconds, PrintStream out) {
+    private RouterBenchmark(List<String> texts, CapabilitySet zoo, InferenceSettings base, double seconds,
+                            PrintStream out) {
         this.texts = texts;
         this.zoo = zoo;
-        this.test = test;
         this.base = base;
         this.seconds = seconds;
         this.out = out;
@@ -77,7 +74,7 @@ public final class RouterBenchmark {
                 .withIntraOpThreads(options.threads)
                 .withBundle(options.bundle)
                 .withEncoder(options.encoder);
-        new RouterBenchmark(texts, zoo, bundle.aptitudeTest(), settings, options.seconds, System.out).run(options.texts);
+        new RouterBenchmark(texts, zoo, settings, options.seconds, System.out).run(options.texts);
     }
 
     private static List<Candidate> readZoo(Path file) throws IOException {
@@ -122,7 +119,7 @@ public final class RouterBenchmark {
         try (Router router = Router.create(encoders.get(0), PolicySpec.quality())) {
             float[][] windowEmbeddings = router.encoder().encode(slice(0, WINDOW));
             for (int size : ZOO_SIZES) {
-                CapabilitySet scaled = scaledZoo(size);
+                CapabilitySet scaled = SyntheticZoo.scaled(zoo, size);
                 warmUp(router, scaled);
                 Throughput full = measure(ZOO_SCALING_BATCH, texts -> router.route(requests(texts), scaled));
                 Throughput head = headAndPolicy(router, windowEmbeddings, ZOO_SCALING_BATCH, scaled);
@@ -143,18 +140,6 @@ public final class RouterBenchmark {
 
     private static String label(InferenceSettings settings) {
         return settings.encoder() == EncoderFamily.STATIC ? "static" : settings.encoderVariant().label();
-    }
-
-    /** The zoo's routable candidates repeated under new ids until there are {@code size}. */
-    private CapabilitySet scaledZoo(int size) {
-        List<Candidate> base = zoo.routable();
-        List<Candidate> scaled = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Candidate c = base.get(i % base.size());
-            scaled.add(new Candidate(c.modelId() + (i < base.size() ? "" : "-copy-" + i), c.aptitudeTestId(),
-                    c.scores(), c.cost(), c.status(), c.evidence()));
-        }
-        return CapabilitySet.empty(test).withAll(scaled);
     }
 
     /**
