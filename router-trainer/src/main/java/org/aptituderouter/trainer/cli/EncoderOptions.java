@@ -34,7 +34,11 @@ final class EncoderOptions {
 
   /** Settings for the chosen encoder; for the static one, its table, distilled first if it does not exist yet. */
   InferenceSettings settings(PrintWriter err) {
-    EncoderFamily family = family();
+    return settings(family(), err);
+  }
+
+  /** As {@link #settings(PrintWriter)}, for the given encoder instead of {@code --encoder}. */
+  InferenceSettings settings(EncoderFamily family, PrintWriter err) {
     InferenceSettings settings = InferenceSettings.defaults().withEncoder(family)
         .withEncoderVariant(EncoderVariant.valueOf(variant.trim().toUpperCase(Locale.ROOT)));
     if (family != EncoderFamily.STATIC) {

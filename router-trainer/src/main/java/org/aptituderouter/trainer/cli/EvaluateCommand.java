@@ -2,11 +2,14 @@ package org.aptituderouter.trainer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.bundle.RouterBundle;
+import org.aptituderouter.core.encoder.EncoderFamily;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.trainer.aptitude.AptitudeTestBuilder;
 import org.aptituderouter.trainer.data.RoutingDataset;
@@ -18,6 +21,7 @@ import org.aptituderouter.trainer.eval.Evaluation;
 import org.aptituderouter.trainer.eval.EvaluationReport;
 import org.aptituderouter.trainer.eval.EvaluationSettings;
 import org.aptituderouter.trainer.eval.ZooResult;
+import org.aptituderouter.trainer.report.EncoderComparison;
 import org.aptituderouter.trainer.report.ReportWriter;
 import org.aptituderouter.trainer.train.HeadArchitecture;
 import org.aptituderouter.trainer.train.TrainingConfig;
@@ -67,13 +71,39 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache (default ~/.cache/aptitude-router)")
   Path cache;
 
+  @Option(names = "--compare-encoders",
+      description = "evaluate with MiniLM and with the static encoder, each in a sub-folder of the report, and write "
+          + "encoders.md with the two side by side (--encoder is then ignored)")
+  boolean compareEncoders;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     RoutingDataset dataset = RoutingDataset.load(SharedDataLocation.resolve(data));
+    Path directory = report != null ? report
+        : RepositoryRoot.find().resolve("reports").resolve("local").resolve("evaluation").resolve(dataset.name());
+    if (!compareEncoders) {
+      evaluate(dataset, encoder.settings(err), directory, err);
+      return 0;
+    }
+    Map<EncoderFamily, Evaluated> results = new EnumMap<>(EncoderFamily.class);
+    for (EncoderFamily family : EncoderFamily.values()) {
+      err.println("evaluate: encoder " + family.label());
+      results.put(family, evaluate(dataset, encoder.settings(family, err), directory.resolve(family.label()), err));
+    }
+    Evaluated miniLm = results.get(EncoderFamily.MINILM);
+    Evaluated staticEncoder = results.get(EncoderFamily.STATIC);
+    Path comparison = EncoderComparison.write(dataset.name(), miniLm.encoder(), miniLm.report(),
+        staticEncoder.encoder(), staticEncoder.report(), directory.resolve(EncoderComparison.FILE));
+    err.println("evaluate: wrote " + comparison);
+    return 0;
+  }
+
+  /** One evaluation with one encoder, its report written; returns the report and the encoder's version. */
+  private Evaluated evaluate(RoutingDataset dataset, InferenceSettings inference, Path directory, PrintWriter err) {
     Embeddings embeddings;
     try (ProgressBar bar = ProgressBars.create("Embedding", dataset.size())) {
-      embeddings = new QuestionEmbedder(encoder.settings(spec.commandLine().getErr()), cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
+      embeddings = new QuestionEmbedder(inference, cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
           .embed(dataset.questions(), bar::stepTo);
     }
     AptitudeTest test;
@@ -98,8 +128,6 @@ final class EvaluateCommand implements Callable<Integer> {
       });
       bar.stepTo(result.runs().size());
     }
-    Path directory = report != null ? report
-        : RepositoryRoot.find().resolve("reports").resolve("local").resolve("evaluation").resolve(dataset.name());
     Path file = ReportWriter.write(result, directory, embeddings.encoderVersion());
     for (ZooResult zoo : result.zoos()) {
       err.printf(Locale.ROOT, "evaluate: %s zoo: router %.2f%% (new models), %.2f%% (known), best single %.2f%%, "
@@ -109,6 +137,10 @@ final class EvaluateCommand implements Callable<Integer> {
           100 * zoo.method(ReportWriter.LABEL_RICH).accuracy(), 100 * zoo.oracleAccuracy());
     }
     err.println("evaluate: wrote " + file);
-    return 0;
+    return new Evaluated(embeddings.encoderVersion(), result);
+  }
+
+  /** An evaluation and the encoder it embedded with. */
+  record Evaluated(String encoder, EvaluationReport report) {
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.aptituderouter.core.encoder.StaticTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,21 @@ class RouteCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("gpt-9");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void encoderStaticIsHonouredAndABundleForAnotherEncoderIsRefused() throws IOException {
+    Path questions = Files.writeString(dir.resolve("q.jsonl"), "{\"question_id\": \"q1\", \"question\": \"Hi?\"}\n");
+    // a table as wide as MiniLM's vocabulary, so the static encoder starts; the tiny bundle's head reads MiniLM
+    Path table = dir.resolve("table.bin");
+    new StaticTable("test", 30522, 4, new float[30522 * 4]).write(table);
+
+    CliRun run = route(questions, Files.writeString(dir.resolve("caps.jsonl"), CAPABILITIES), "--encoder", "static",
+        "--static-table", table.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("was trained for encoder all-minilm-l6-v2").contains("static-");
+    assertThat(run.out()).doesNotContain("q1");
   }
 
   private CliRun route(Path questions, Path capabilities, String... extra) {

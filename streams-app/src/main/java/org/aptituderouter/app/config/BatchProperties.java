@@ -16,8 +16,9 @@ import org.aptituderouter.core.encoder.EncoderFamily;
  * {@code transaction.timeout.ms} (10 s by default in Kafka Streams). {@link BatchBudget} checks this at start-up.
  *
  * <p>Unset, max-size and max-wait follow the encoder: 16 instructions or 50 ms for MiniLM, whose batch costs tens of
- * milliseconds per instruction, and 64 or 10 ms for the static encoder, whose batch of 64 costs about 2 ms, so a
- * short wait and large batches keep the per-batch work (a store scan, one router call) small per instruction.
+ * milliseconds per instruction, and 256 or 5 ms for the static encoder, whose batch of 256 costs under 10 ms: a
+ * short wait keeps latency low when traffic is light, and large batches keep the per-batch work (a store scan, one
+ * router call) small per instruction when it is heavy.
  */
 @ConfigurationProperties("router.batch")
 public class BatchProperties {
@@ -46,18 +47,18 @@ public class BatchProperties {
         }
     }
 
-    /** The configured max-size, else the encoder's default (16 for MiniLM, 64 for the static encoder). */
+    /** The configured max-size, else the encoder's default (16 for MiniLM, 256 for the static encoder). */
     public int getMaxSize() {
-        return maxSize != null ? maxSize : encoder == EncoderFamily.STATIC ? 64 : 16;
+        return maxSize != null ? maxSize : encoder == EncoderFamily.STATIC ? 256 : 16;
     }
 
     public void setMaxSize(int maxSize) {
         this.maxSize = maxSize;
     }
 
-    /** The configured max-wait, else the encoder's default (50 ms for MiniLM, 10 ms for the static encoder). */
+    /** The configured max-wait, else the encoder's default (50 ms for MiniLM, 5 ms for the static encoder). */
     public Duration getMaxWait() {
-        return maxWait != null ? maxWait : Duration.ofMillis(encoder == EncoderFamily.STATIC ? 10 : 50);
+        return maxWait != null ? maxWait : Duration.ofMillis(encoder == EncoderFamily.STATIC ? 5 : 50);
     }
 
     public void setMaxWait(Duration maxWait) {

@@ -14,6 +14,7 @@ class BatchPropertiesTest {
     private static BatchProperties bound(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("kafka.enabled", false); // binding only: no streams, no clients
+        all.put("micronaut.health.monitor.enabled", false);
         // no "test" environment either: application-test.yml sets batches of its own
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(all).start()) {
             return context.getBean(BatchProperties.class);
@@ -28,10 +29,10 @@ class BatchPropertiesTest {
     }
 
     @Test
-    void theStaticEncoderBatchesSixtyFourOrTenMilliseconds() {
+    void theStaticEncoderBatchesTwoHundredFiftySixOrFiveMilliseconds() {
         BatchProperties batch = bound(Map.of("router.inference.encoder", "static"));
-        assertThat(batch.getMaxSize()).isEqualTo(64);
-        assertThat(batch.getMaxWait()).isEqualTo(Duration.ofMillis(10));
+        assertThat(batch.getMaxSize()).isEqualTo(256);
+        assertThat(batch.getMaxWait()).isEqualTo(Duration.ofMillis(5));
     }
 
     @Test
