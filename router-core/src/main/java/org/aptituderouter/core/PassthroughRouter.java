@@ -25,7 +25,7 @@ public final class PassthroughRouter implements BatchRouter {
             List<ScoredCandidate> ranking = everyEligible(eligibility.mask(), capabilities);
             ScoredCandidate chosen = ranking.get(0);
             outcomes.add(new RoutingOutcome.Routed(request.id(), chosen.modelId(), chosen.probability(), ranking,
-                    "passthrough", capabilities.version()));
+                    "passthrough", capabilities.version(), -1));
         }
         return outcomes;
     }

@@ -3,6 +3,7 @@ package org.aptituderouter.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
@@ -102,31 +103,39 @@ public final class Router implements BatchRouter, AutoCloseable {
         }
         float[][] candidates = capabilities.routableScores();
         List<String> texts = pending.stream().map(i -> requests.get(i).text()).toList();
+        float[][] embeddings = null;
         float[][] probabilities;
         try {
-            probabilities = head.score(encoder.encode(texts), candidates);
+            embeddings = encoder.encode(texts);
+            probabilities = head.score(embeddings, candidates);
         } catch (RuntimeException batchFailure) {
             // one record may have broken the batch: retry each alone so only that record fails
             probabilities = null;
         }
+        AptitudeTest test = capabilities.test();
         for (int k = 0; k < pending.size(); k++) {
             RoutingRequest request = requests.get(pending.get(k));
             float[] row;
+            float[] embedding;
             if (probabilities != null) {
                 row = probabilities[k];
+                embedding = embeddings[k];
             } else {
                 try {
-                    row = head.score(encoder.encode(List.of(request.text())), candidates)[0];
+                    embedding = encoder.encode(List.of(request.text()))[0];
+                    row = head.score(new float[][] {embedding}, candidates)[0];
                 } catch (RuntimeException e) {
                     outcomes[pending.get(k)] = inferenceError(request, e.getMessage());
                     continue;
                 }
             }
-            outcomes[pending.get(k)] = choose(request, capabilities, masks.get(k), row);
+            int task = test == null ? -1 : test.nearestTask(embedding);
+            outcomes[pending.get(k)] = choose(request, capabilities, masks.get(k), row, task);
         }
     }
 
-    private RoutingOutcome choose(RoutingRequest request, CapabilitySet capabilities, boolean[] mask, float[] row) {
+    private RoutingOutcome choose(RoutingRequest request, CapabilitySet capabilities, boolean[] mask, float[] row,
+                                  int task) {
         List<Candidate> routable = capabilities.routable();
         List<ScoredCandidate> eligible = new ArrayList<>();
         for (int j = 0; j < mask.length; j++) {
@@ -145,7 +154,7 @@ public final class Router implements BatchRouter, AutoCloseable {
         List<ScoredCandidate> ranking = policy.rank(eligible);
         ScoredCandidate best = ranking.get(0);
         return new RoutingOutcome.Routed(request.id(), best.modelId(), best.probability(), ranking, policy.name(),
-                capabilities.version());
+                capabilities.version(), task);
     }
 
     private static RoutingOutcome.Rejected inferenceError(RoutingRequest request, String message) {

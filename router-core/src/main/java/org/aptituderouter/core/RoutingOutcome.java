@@ -15,8 +15,12 @@ public sealed interface RoutingOutcome {
      * @param policy               {@link org.aptituderouter.core.policy.PolicySpec#name()} of the policy applied
      * @param capabilitySetVersion version of the capability set the decision was made against
      */
+    /**
+     * @param task the aptitude task the instruction counts toward when its answer is graded
+     *             ({@link org.aptituderouter.core.aptitude.AptitudeTest#nearestTask}), -1 when unknown
+     */
     record Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
-                  String policy, long capabilitySetVersion) implements RoutingOutcome {
+                  String policy, long capabilitySetVersion, int task) implements RoutingOutcome {
 
         public Routed {
             Objects.requireNonNull(requestId, "requestId");

@@ -44,6 +44,8 @@ public final class AptitudeTest {
     private final String id;
     private final List<AptitudeTask> tasks;
     private final double priorItems;
+    /** Every task's centroid, for {@link #nearestTask}; null when some task has none (a test defined by labels). */
+    private final float[][] centroids;
 
     public AptitudeTest(String id, List<AptitudeTask> tasks) {
         this(id, tasks, null);
@@ -66,6 +68,8 @@ public final class AptitudeTest {
         this.id = id;
         this.tasks = List.copyOf(tasks);
         this.priorItems = priorItems == null ? 0 : priorItems;
+        this.centroids = this.tasks.stream().allMatch(task -> task.centroid() != null)
+                ? this.tasks.stream().map(AptitudeTask::centroid).toArray(float[][]::new) : null;
         Set<String> names = new HashSet<>();
         for (AptitudeTask task : this.tasks) {
             if (!names.add(task.name())) {
@@ -111,6 +115,29 @@ public final class AptitudeTest {
     /** Each task's offset in logits from a model's overall level (0 where the test states none). */
     public double[] offsets() {
         return tasks.stream().mapToDouble(task -> task.offset() == null ? 0 : task.offset()).toArray();
+    }
+
+    /**
+     * The task an instruction counts toward: the one whose centroid has the largest dot product with its embedding,
+     * as the test's builder placed questions. -1 when the tasks have no centroids or the embedding another dimension.
+     */
+    public int nearestTask(float[] embedding) {
+        if (centroids == null || embedding.length != centroids[0].length) {
+            return -1;
+        }
+        int best = 0;
+        double bestSimilarity = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < centroids.length; k++) {
+            double similarity = 0;
+            for (int d = 0; d < embedding.length; d++) {
+                similarity += embedding[d] * centroids[k][d];
+            }
+            if (similarity > bestSimilarity) {
+                bestSimilarity = similarity;
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** The capability vector this test reads from evidence: shrunk by {@link #priorItems()} toward each task's prior. */

@@ -58,6 +58,11 @@ public final class CapabilitySet {
     }
 
     /** No candidates yet, version 0. */
+    /** The test the set answers; null for a set known only by test id. */
+    public AptitudeTest test() {
+        return test;
+    }
+
     public static CapabilitySet empty(AptitudeTest test) {
         return new CapabilitySet(test.id(), test.dimension(), test, 0, new TreeMap<>());
     }

@@ -83,6 +83,20 @@ class AptitudeTestTest {
     }
 
     @Test
+    void anEmbeddingCountsTowardTheTaskWithTheNearestCentroid() {
+        AptitudeTest test = new AptitudeTest("t", List.of(
+                new AptitudeTask("x", List.of("1"), null, new float[] {1, 0, 0}),
+                new AptitudeTask("y", List.of("2"), null, new float[] {0, 1, 0}),
+                new AptitudeTask("z", List.of("3"), null, new float[] {0, 0, 1})));
+
+        assertThat(test.nearestTask(new float[] {0.1f, 0.2f, 0.9f})).isEqualTo(2);
+        assertThat(test.nearestTask(new float[] {0.6f, 0.5f, 0f})).isEqualTo(0);
+        assertThat(test.nearestTask(new float[] {1, 0})).as("another dimension").isEqualTo(-1);
+        assertThat(new AptitudeTest("labels", List.of(new AptitudeTask("a", List.of("1"))))
+                .nearestTask(new float[] {1, 0, 0})).as("tasks without centroids").isEqualTo(-1);
+    }
+
+    @Test
     void readLeavesTheStreamOpen() throws IOException {
         var in = new ByteArrayInputStream(JSON.getBytes(StandardCharsets.UTF_8)) {
             boolean closed;
