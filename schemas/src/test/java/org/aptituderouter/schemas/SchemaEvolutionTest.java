@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
+import org.aptituderouter.schemas.avro.ModelEvidence;
+import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.aptituderouter.schemas.registry.CompatibilityLevel;
 import org.apache.avro.Schema;
@@ -31,7 +33,8 @@ class SchemaEvolutionTest {
   private static final Path COMMITTED = Path.of("src/main/avro");
   private static final Path SNAPSHOTS = Path.of("src/test/resources/schema-snapshots/v1");
   /** RoutingDecision refers to InstructionEvent by name, so InstructionEvent is parsed first. */
-  private static final List<String> RECORDS = List.of("InstructionEvent", "ModelCapability", "RoutingDecision", "DeadLetter");
+  private static final List<String> RECORDS = List.of("InstructionEvent", "ModelCapability", "RoutingDecision", "DeadLetter",
+      "ModelOutcome", "ModelEvidence");
 
   static Stream<String> records() {
     return RECORDS.stream();
@@ -57,7 +60,8 @@ class SchemaEvolutionTest {
     }
     // the generated classes come from these files: same layout, names and defaults
     List<Schema> generated = List.of(InstructionEvent.getClassSchema(), ModelCapability.getClassSchema(),
-        RoutingDecision.getClassSchema(), DeadLetter.getClassSchema());
+        RoutingDecision.getClassSchema(), DeadLetter.getClassSchema(), ModelOutcome.getClassSchema(),
+        ModelEvidence.getClassSchema());
     for (int i = 0; i < RECORDS.size(); i++) {
       assertThat(SchemaNormalization.parsingFingerprint64(generated.get(i)))
           .isEqualTo(SchemaNormalization.parsingFingerprint64(committed().get(i)));

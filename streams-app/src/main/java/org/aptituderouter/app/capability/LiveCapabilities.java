@@ -2,8 +2,12 @@ package org.aptituderouter.app.capability;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.aptitude.TaskEvidence;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 
@@ -11,11 +15,22 @@ import org.aptituderouter.core.capability.CapabilitySet;
  * The capability set the router routes against right now. The global-store processor is its only writer; stream
  * threads read whatever snapshot is current when a batch is flushed. Snapshots are immutable and swapped
  * atomically, so a batch is always scored against one consistent zoo and one version.
+ *
+ * <p>A model's capability is its evidence: the aptitude evidence of its published record plus, once graded outcomes
+ * arrive ({@link #addLiveEvidence}), the live evidence counted from them; its vector is derived from the sum by the
+ * test's shrinkage. Both parts are kept, so either can change without losing the other.
  */
 @Singleton
 public class LiveCapabilities {
 
     private final AtomicReference<CapabilitySet> current;
+    /** Each model as published, before live evidence. */
+    private final Map<String, Candidate> published = new ConcurrentHashMap<>();
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+    /** A model's live evidence and how many outcomes it counts. */
+    public record Live(TaskEvidence evidence, long outcomes) {
+    }
 
     public LiveCapabilities(AptitudeTest test) {
         this(CapabilitySet.empty(test));
@@ -35,15 +50,64 @@ public class LiveCapabilities {
      * @throws org.aptituderouter.core.capability.CapabilityValidationException if its vector does not fit the set
      */
     public CapabilitySet upsert(Candidate candidate) {
-        return current.updateAndGet(set -> set.with(candidate));
+        CapabilitySet set = current.updateAndGet(s -> s.with(withLive(candidate, s)));
+        published.put(candidate.modelId(), candidate);
+        return set;
     }
 
     /** Adds or replaces many models in one version step (a restored store at start-up). */
     public CapabilitySet upsertAll(Collection<Candidate> candidates) {
-        return current.updateAndGet(set -> set.withAll(candidates));
+        CapabilitySet set = current.updateAndGet(s -> s.withAll(candidates.stream().map(c -> withLive(c, s)).toList()));
+        candidates.forEach(c -> published.put(c.modelId(), c));
+        return set;
     }
 
     public CapabilitySet retire(String modelId) {
+        published.remove(modelId);
         return current.updateAndGet(set -> set.without(modelId));
+    }
+
+    /**
+     * Replaces a model's live evidence (the totals of its graded outcomes); a model in the zoo is re-scored from its
+     * aptitude evidence plus this. Evidence of a model not (yet) in the zoo waits for its record.
+     */
+    public CapabilitySet addLiveEvidence(String modelId, TaskEvidence evidence, long outcomes) {
+        live.put(modelId, new Live(evidence, outcomes));
+        Candidate base = published.get(modelId);
+        if (base == null) {
+            return current.get();
+        }
+        return current.updateAndGet(set -> set.with(withLive(base, set)));
+    }
+
+    /** The model's live evidence, if any outcome has counted for it. */
+    public Optional<Live> live(String modelId) {
+        return Optional.ofNullable(live.get(modelId));
+    }
+
+    /** The model as published (its aptitude answers and any history), before live evidence. */
+    public Optional<Candidate> published(String modelId) {
+        return Optional.ofNullable(published.get(modelId));
+    }
+
+    /** The model's evidence as published (its aptitude answers and any history), before live evidence. */
+    public Optional<TaskEvidence> publishedEvidence(String modelId) {
+        return Optional.ofNullable(published.get(modelId)).map(Candidate::evidence);
+    }
+
+    /**
+     * The candidate with its live evidence added, scored by the set's test; as published where there is none, where
+     * the record carries scores only (no counts to add to), or where the set has no test to score with.
+     */
+    private Candidate withLive(Candidate candidate, CapabilitySet set) {
+        Live extra = live.get(candidate.modelId());
+        AptitudeTest test = set.test();
+        TaskEvidence base = candidate.evidence();
+        if (extra == null || base == null || test == null || base.tasks() != extra.evidence().tasks()) {
+            return candidate;
+        }
+        TaskEvidence combined = base.plus(extra.evidence());
+        return new Candidate(candidate.modelId(), candidate.aptitudeTestId(), test.scores(combined), candidate.cost(),
+                candidate.status(), combined);
     }
 }

@@ -20,6 +20,8 @@ public class TopicsProperties {
     private String routedPrefix = "routed.";
     private String decisions = "routing-decisions";
     private String deadLetter = "instructions.dlq";
+    private String outcomes = "model-outcomes";
+    private String evidence = "model-evidence";
     /** Partitions of every topic the router creates. */
     private int partitions = 3;
     /** Replication factor of every topic the router creates; -1 takes the broker's default.replication.factor. */
@@ -65,6 +67,24 @@ public class TopicsProperties {
         this.decisions = decisions;
     }
 
+    /** Graded answers, keyed by instruction id, from whoever grades them. */
+    public String getOutcomes() {
+        return outcomes;
+    }
+
+    public void setOutcomes(String outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    /** Compacted: each model's evidence from graded outcomes, written by the router. */
+    public String getEvidence() {
+        return evidence;
+    }
+
+    public void setEvidence(String evidence) {
+        this.evidence = evidence;
+    }
+
     public String getDeadLetter() {
         return deadLetter;
     }
@@ -97,6 +117,8 @@ public class TopicsProperties {
         requireName("router.topics.routed-prefix", routedPrefix, false);
         requireName("router.topics.decisions", decisions, false);
         requireName("router.topics.dead-letter", deadLetter, false);
+        requireName("router.topics.outcomes", outcomes, false);
+        requireName("router.topics.evidence", evidence, false);
         if (partitions < 1) {
             throw new RouterConfigException("router.topics.partitions must be at least 1, was " + partitions);
         }

@@ -27,6 +27,8 @@ public class RouterMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> routedCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetterCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> outcomeCounters = new ConcurrentHashMap<>();
+    private final Map<String, double[]> drift = new ConcurrentHashMap<>();
 
     public RouterMetrics(MeterRegistry registry, LiveCapabilities capabilities) {
         this.registry = registry;
@@ -83,6 +85,32 @@ public class RouterMetrics {
         routedCounters.computeIfAbsent(modelId, model -> Counter.builder("router.routed")
                 .description("Instructions routed, by chosen model")
                 .tag("model", model).register(registry)).increment();
+    }
+
+    /** Per graded outcome that counted toward a model's evidence. */
+    public void outcomeCounted(String modelId) {
+        outcomeCounters.computeIfAbsent(modelId, model -> Counter.builder("router.outcomes.counted")
+                .description("Graded outcomes added to a model's live evidence, by model")
+                .tag("model", model).register(registry)).increment();
+    }
+
+    /**
+     * A model's live outcomes against its aptitude-based estimate: {@code router_model_drift_z} (binomial z-score) and
+     * {@code router_model_drifting} (1 when flagged), per model.
+     */
+    public void modelDrift(String modelId, double z, boolean flagged) {
+        double[] values = drift.computeIfAbsent(modelId, model -> {
+            double[] holder = new double[2];
+            Gauge.builder("router.model.drift.z", holder, h -> h[0])
+                    .description("Live outcomes' share correct minus the aptitude-based estimate, in standard errors")
+                    .tag("model", model).register(registry);
+            Gauge.builder("router.model.drifting", holder, h -> h[1])
+                    .description("1 when a model's live outcomes disagree with its aptitude-based estimate")
+                    .tag("model", model).register(registry);
+            return holder;
+        });
+        values[0] = z;
+        values[1] = flagged ? 1 : 0;
     }
 
     public void deadLettered(String reason) {

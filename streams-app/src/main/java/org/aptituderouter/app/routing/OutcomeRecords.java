@@ -38,6 +38,7 @@ public final class OutcomeRecords {
                 .setRouterVersion(routerVersion)
                 .setCapabilitySetVersion(routed.capabilitySetVersion())
                 .setDecidedAt(Instant.ofEpochMilli(nowMs))
+                .setTask(routed.task() < 0 ? null : routed.task())
                 .build();
     }
 

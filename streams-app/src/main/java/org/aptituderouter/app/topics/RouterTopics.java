@@ -6,6 +6,8 @@ import org.aptituderouter.app.config.TopicsProperties;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
+import org.aptituderouter.schemas.avro.ModelEvidence;
+import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.aptituderouter.schemas.registry.SchemaRegistryClient;
 import org.aptituderouter.schemas.serde.AvroSerde;
@@ -30,6 +32,8 @@ public class RouterTopics {
     private final TopicSpec<String, ModelCapability> capabilities;
     private final TopicSpec<String, RoutingDecision> decisions;
     private final TopicSpec<String, DeadLetter> deadLetters;
+    private final TopicSpec<String, ModelOutcome> outcomes;
+    private final TopicSpec<String, ModelEvidence> evidence;
     private final Serde<InstructionEvent> instructionSerde;
 
     public RouterTopics(TopicsProperties properties, SchemaRegistrySettings registry) {
@@ -44,6 +48,10 @@ public class RouterTopics {
                 avro(RoutingDecision.class, client, registry));
         this.deadLetters = new TopicSpec<>(name(properties.getDeadLetter()), Serdes.String(),
                 avro(DeadLetter.class, client, registry));
+        this.outcomes = new TopicSpec<>(name(properties.getOutcomes()), Serdes.String(),
+                avro(ModelOutcome.class, client, registry));
+        this.evidence = new TopicSpec<>(name(properties.getEvidence()), Serdes.String(),
+                avro(ModelEvidence.class, client, registry));
     }
 
     /** Instructions to route, keyed by instruction id. */
@@ -64,6 +72,16 @@ public class RouterTopics {
     /** Records that could not be used or routed, with the reason. */
     public TopicSpec<String, DeadLetter> deadLetters() {
         return deadLetters;
+    }
+
+    /** Graded answers, keyed by instruction id (as the instruction was), so each meets its decision's partition. */
+    public TopicSpec<String, ModelOutcome> outcomes() {
+        return outcomes;
+    }
+
+    /** Compacted: the latest evidence from graded outcomes per model id, written by the router. */
+    public TopicSpec<String, ModelEvidence> evidence() {
+        return evidence;
     }
 
     /** The topic a model's workers consume: the instructions routed to it, unchanged. */

@@ -44,15 +44,19 @@ public class TopicProvisioner implements RoutedTopics {
         this.properties = properties;
     }
 
-    /** Instructions, decisions, dead letters and the compacted capabilities topic. */
+    /** Instructions, outcomes, decisions, dead letters and the compacted capabilities and evidence topics. */
     public void ensureFixedTopics() {
         List<NewTopic> wanted = new ArrayList<>();
         wanted.add(topic(topics.instructions().name(), properties.getPartitions()));
+        // as many partitions as instructions: an outcome, keyed like its instruction, meets its decision's index
+        wanted.add(topic(topics.outcomes().name(), properties.getPartitions()));
         wanted.add(topic(topics.decisions().name(), properties.getPartitions()));
         wanted.add(topic(topics.deadLetters().name(), properties.getPartitions()));
         // one partition: every instance reads all of it into its global store anyway, and a single partition keeps
         // the updates in one order, which the versioned capability set follows
         wanted.add(topic(topics.capabilities().name(), 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        wanted.add(topic(topics.evidence().name(), 1)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         create(wanted);
     }

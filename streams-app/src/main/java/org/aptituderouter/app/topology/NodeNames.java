@@ -21,6 +21,21 @@ public final class NodeNames {
     public static final String DEAD_LETTER_SINK = "dead-letter-sink";
     public static final String CAPABILITIES_SOURCE = "model-capabilities";
     public static final String CAPABILITIES_STORE = "model-capabilities-store";
+    public static final String DECISION_INDEXER = "decision-indexer";
+    public static final String DECISION_INDEX_STORE = "decision-index-store";
+    public static final String OUTCOMES_SOURCE = "outcomes-source";
+    public static final String OUTCOME_CHECK = "outcome-check";
+    public static final String OUTCOME_CHECK_SPLIT = "outcome-check-";
+    public static final String COUNTED_BRANCH = "counted";
+    public static final String OUTCOMES_BY_MODEL_KEY = "outcomes-by-model-key";
+    public static final String OUTCOMES_BY_MODEL = "outcomes-by-model";
+    public static final String EVIDENCE_COUNTER = "evidence-counter";
+    public static final String LIVE_EVIDENCE_STORE = "live-evidence-store";
+    public static final String EVIDENCE_SINK = "evidence-sink";
+    public static final String OUTCOME_DEAD_LETTER_VALUES = "outcome-dead-letter-values";
+    public static final String OUTCOME_DEAD_LETTER_SINK = "outcome-dead-letter-sink";
+    public static final String EVIDENCE_SOURCE = "model-evidence";
+    public static final String EVIDENCE_STORE = "model-evidence-store";
 
     private NodeNames() {
     }

@@ -13,8 +13,14 @@ import org.aptituderouter.app.capability.CapabilityUpdateProcessorSupplier;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.capability.ModelOnboarding;
 import org.aptituderouter.app.config.BatchProperties;
+import org.aptituderouter.app.config.OutcomesProperties;
 import org.aptituderouter.app.config.PolicyProperties;
 import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.app.outcomes.ClosedLoop;
+import org.aptituderouter.app.outcomes.DecisionIndexer;
+import org.aptituderouter.app.outcomes.EvidenceCounter;
+import org.aptituderouter.app.outcomes.EvidenceUpdateProcessor;
+import org.aptituderouter.app.outcomes.OutcomeCheck;
 import org.aptituderouter.app.routing.BatchingRouteProcessorSupplier;
 import org.aptituderouter.app.routing.InstructionDecoder;
 import org.aptituderouter.app.routing.RouterOutput;
@@ -73,7 +79,7 @@ public class RouterStreamFactory {
                                                BatchProperties batch, TransactionBudget budget,
                                                PolicyProperties policy, Router router,
                                                LiveCapabilities capabilities, RouterMetrics metrics,
-                                               ModelOnboarding onboarding,
+                                               ModelOnboarding onboarding, OutcomesProperties outcomes,
                                                @Value("${router.benchmark.passthrough:false}") boolean passthrough) {
         BatchRouter decides = router;
         if (passthrough) {
@@ -89,6 +95,13 @@ public class RouterStreamFactory {
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
                 topics.capabilities().valueSerde().deserializer(), capabilities, onboarding, metrics);
-        return RouterTopology.build(builder, topics, batchRouter, capabilityUpdater);
+        ClosedLoop loop = new ClosedLoop(DecisionIndexer.supplier(NodeNames.DECISION_INDEX_STORE),
+                OutcomeCheck.supplier(NodeNames.DECISION_INDEX_STORE, topics.outcomes().name(),
+                        topics.outcomes().valueSerde().deserializer(), capabilities, metrics),
+                EvidenceCounter.supplier(NodeNames.LIVE_EVIDENCE_STORE, capabilities),
+                EvidenceUpdateProcessor.supplier(NodeNames.EVIDENCE_STORE, topics.evidence().name(),
+                        topics.evidence().valueSerde().deserializer(), capabilities, metrics),
+                outcomes.getDecisionRetention());
+        return RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.DeadLetterReason;
 import org.aptituderouter.schemas.avro.InstructionEvent;
+import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.aptituderouter.schemas.avro.RoutingConstraints;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.junit.jupiter.api.AfterAll;
@@ -196,13 +198,41 @@ abstract class RoutingScenarios {
 
     @Test
     @Order(5)
+    void gradedOutcomesCountOnceIntoTheChosenModelsEvidence() {
+        List<InstructionEvent> batch = TestInstructions.batch("graded", 6);
+        traffic.send(batch);
+        Map<String, List<RoutingDecision>> decisions = traffic.awaitDecisions(ids(batch));
+        routedSoFar.addAll(ids(batch));
+        RoutingDecision first = decisions.get(ids(batch).get(0)).get(0);
+        String model = first.getModelId();
+        List<String> toModel = decisions.entrySet().stream()
+                .filter(d -> d.getValue().get(0).getModelId().equals(model)).map(Map.Entry::getKey).toList();
+        long publishedAnswers = live.publishedEvidence(model).orElseThrow().total();
+
+        List<ModelOutcome> graded = toModel.stream().map(id -> ModelOutcome.newBuilder().setInstructionId(id)
+                .setModelId(model).setCorrect(true).setSource("e2e").setGradedAt(Instant.now()).build()).toList();
+        traffic.grade(graded);
+        traffic.grade(List.of(graded.get(0))); // graded twice: counted once
+        Traffic.await(() -> live.live(model).map(LiveCapabilities.Live::outcomes).orElse(0L) == toModel.size(),
+                toModel.size() + " outcomes in " + model + "'s live evidence");
+
+        assertThat(live.current().find(model).orElseThrow().evidence().total())
+                .isEqualTo(publishedAnswers + toModel.size());
+        List<ConsumerRecord<String, DeadLetter>> letters = traffic.awaitDeadLetters(4);
+        assertThat(letters).filteredOn(r -> r.value().getReason() == DeadLetterReason.DUPLICATE_OUTCOME)
+                .singleElement().satisfies(r -> assertThat(r.value().getSourceTopic())
+                        .isEqualTo(topics.outcomes().name()));
+    }
+
+    @Test
+    @Order(6)
     void servesModelsHealthAndMetricsOverHttp() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://localhost:" + app.httpPort();
 
         HttpResponse<String> models = get(http, base + "/models");
         assertThat(models.statusCode()).isEqualTo(200);
-        assertThat(models.body()).contains("\"capabilitySetVersion\"", zoo.get(0).modelId())
+        assertThat(models.body()).contains("\"capabilitySetVersion\"", zoo.get(0).modelId(), "\"liveOutcomes\"")
                 .doesNotContain("newcomer-e2e");
 
         assertThat(get(http, base + "/health/liveness").statusCode()).isEqualTo(200);
@@ -214,7 +244,8 @@ abstract class RoutingScenarios {
         assertThat(metrics).contains("router_batch_size_count", "router_batch_inference_seconds_count",
                 "router_end_to_end_latency_seconds_count", "router_routed_total{model=",
                 "router_dead_letters_total{reason=\"DESERIALIZATION_FAILED\"}", "router_capabilities_version",
-                "router_capabilities_size " + (double) zoo.size());
+                "router_capabilities_size " + (double) zoo.size(), "router_outcomes_counted_total{model=",
+                "router_model_drift_z{model=");
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {

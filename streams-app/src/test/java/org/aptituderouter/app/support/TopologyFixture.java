@@ -23,6 +23,11 @@ import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.capability.ModelOnboarding;
 import org.aptituderouter.app.config.TopicsProperties;
 import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.app.outcomes.ClosedLoop;
+import org.aptituderouter.app.outcomes.DecisionIndexer;
+import org.aptituderouter.app.outcomes.EvidenceCounter;
+import org.aptituderouter.app.outcomes.EvidenceUpdateProcessor;
+import org.aptituderouter.app.outcomes.OutcomeCheck;
 import org.aptituderouter.app.routing.BatchingRouteProcessorSupplier;
 import org.aptituderouter.app.routing.InstructionDecoder;
 import org.aptituderouter.app.routing.PendingInstruction;
@@ -39,6 +44,8 @@ import org.aptituderouter.core.policy.PolicyType;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
+import org.aptituderouter.schemas.avro.ModelEvidence;
+import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.aptituderouter.schemas.registry.SchemaRegistryServer;
 
@@ -62,6 +69,9 @@ public final class TopologyFixture implements AutoCloseable {
     public final TestInputTopic<String, byte[]> rawCapabilities;
     public final TestOutputTopic<String, RoutingDecision> decisions;
     public final TestOutputTopic<String, DeadLetter> deadLetters;
+    public final TestInputTopic<String, ModelOutcome> outcomes;
+    public final TestInputTopic<byte[], byte[]> rawOutcomes;
+    public final TestOutputTopic<String, ModelEvidence> evidence;
 
     public TopologyFixture(int maxSize, Duration maxWait) throws Exception {
         topics = new RouterTopics(new TopicsProperties(),
@@ -78,7 +88,14 @@ public final class TopologyFixture implements AutoCloseable {
                         metrics, (attempt, delay) -> attempt.run(), () -> { }),
                 metrics);
         StreamsBuilder builder = new StreamsBuilder();
-        RouterTopology.build(builder, topics, batchRouter, capabilityUpdater);
+        ClosedLoop loop = new ClosedLoop(DecisionIndexer.supplier(NodeNames.DECISION_INDEX_STORE),
+                OutcomeCheck.supplier(NodeNames.DECISION_INDEX_STORE, topics.outcomes().name(),
+                        topics.outcomes().valueSerde().deserializer(), live, metrics),
+                EvidenceCounter.supplier(NodeNames.LIVE_EVIDENCE_STORE, live),
+                EvidenceUpdateProcessor.supplier(NodeNames.EVIDENCE_STORE, topics.evidence().name(),
+                        topics.evidence().valueSerde().deserializer(), live, metrics),
+                Duration.ofDays(7));
+        RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
 
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
@@ -96,6 +113,11 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.decisions().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters().name(),
                 topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer());
+        TopicSpec<String, ModelOutcome> graded = topics.outcomes();
+        outcomes = driver.createInputTopic(graded.name(), new StringSerializer(), graded.valueSerde().serializer());
+        rawOutcomes = driver.createInputTopic(graded.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        evidence = driver.createOutputTopic(topics.evidence().name(), topics.evidence().keySerde().deserializer(),
+                topics.evidence().valueSerde().deserializer());
     }
 
     /** A registry server over HTTP shared by the unit tests. */

@@ -20,6 +20,7 @@ import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
+import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +45,7 @@ public final class Traffic implements AutoCloseable {
     private final KafkaProducer<String, InstructionEvent> instructions;
     private final KafkaProducer<String, ModelCapability> capabilities;
     private final KafkaProducer<byte[], byte[]> raw;
+    private final KafkaProducer<String, ModelOutcome> outcomes;
     private final TopicReader<String, RoutingDecision> decisionReader;
     private final TopicReader<String, DeadLetter> deadLetterReader;
     private final Map<String, List<RoutingDecision>> decisions = new HashMap<>();
@@ -55,6 +57,7 @@ public final class Traffic implements AutoCloseable {
         this.instructions = producer(topics.instructions());
         this.capabilities = producer(topics.capabilities());
         this.raw = new KafkaProducer<>(properties(), new ByteArraySerializer(), new ByteArraySerializer());
+        this.outcomes = producer(topics.outcomes());
         this.decisionReader = new TopicReader<>(clients, topics.decisions());
         this.deadLetterReader = new TopicReader<>(clients, topics.deadLetters());
     }
@@ -73,6 +76,14 @@ public final class Traffic implements AutoCloseable {
     public void sendRaw(String key, byte[] value, Iterable<Header> headers) {
         raw.send(new ProducerRecord<>(topics.instructions().name(), null, key.getBytes(), value, headers));
         raw.flush();
+    }
+
+    /** Graded outcomes, keyed by instruction id as a grader would publish them. */
+    public void grade(Collection<ModelOutcome> graded) {
+        for (ModelOutcome outcome : graded) {
+            outcomes.send(new ProducerRecord<>(topics.outcomes().name(), outcome.getInstructionId(), outcome));
+        }
+        outcomes.flush();
     }
 
     public void publish(Candidate candidate) {
@@ -191,6 +202,7 @@ public final class Traffic implements AutoCloseable {
         instructions.close();
         capabilities.close();
         raw.close();
+        outcomes.close();
         decisionReader.close();
         deadLetterReader.close();
     }

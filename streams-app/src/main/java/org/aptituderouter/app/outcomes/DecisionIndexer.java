@@ -1,0 +1,41 @@
+package org.aptituderouter.app.outcomes;
+
+import java.util.List;
+import org.aptituderouter.schemas.avro.RoutingDecision;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Keeps every decision in the decision-index store, by instruction id at its decision time, in the same transaction
+ * as the decision itself. The store's retention bounds how late an outcome may arrive.
+ */
+public final class DecisionIndexer implements Processor<byte[], RoutingDecision, Void, Void> {
+
+    private final String storeName;
+    private WindowStore<String, byte[]> store;
+
+    public DecisionIndexer(String storeName) {
+        this.storeName = storeName;
+    }
+
+    public static ProcessorSupplier<byte[], RoutingDecision, Void, Void> supplier(String storeName) {
+        return () -> new DecisionIndexer(storeName);
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<byte[], RoutingDecision> record) {
+        RoutingDecision decision = record.value();
+        int task = decision.getTask() == null ? -1 : decision.getTask();
+        DecisionIndex entry = new DecisionIndex(task, decision.getModelId(), decision.getCapabilitySetVersion(),
+                List.of());
+        store.put(decision.getInstruction().getId(), entry.toBytes(), decision.getDecidedAt().toEpochMilli());
+    }
+}

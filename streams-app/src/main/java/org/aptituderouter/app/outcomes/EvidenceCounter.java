@@ -1,0 +1,58 @@
+package org.aptituderouter.app.outcomes;
+
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.schemas.avro.ModelEvidence;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Adds each graded outcome, keyed by model id, to that model's live evidence in a changelogged store and writes the
+ * model's new totals to the compacted evidence topic, in one transaction with the outcome's offset: each outcome
+ * counts exactly once. Counts kept for another aptitude test (the bundle changed) start again from zero.
+ */
+public final class EvidenceCounter implements Processor<String, GradedOutcome, String, ModelEvidence> {
+
+    private final String storeName;
+    private final LiveCapabilities capabilities;
+
+    private ProcessorContext<String, ModelEvidence> context;
+    private KeyValueStore<String, byte[]> store;
+
+    public EvidenceCounter(String storeName, LiveCapabilities capabilities) {
+        this.storeName = storeName;
+        this.capabilities = capabilities;
+    }
+
+    public static ProcessorSupplier<String, GradedOutcome, String, ModelEvidence> supplier(String storeName,
+            LiveCapabilities capabilities) {
+        return () -> new EvidenceCounter(storeName, capabilities);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ModelEvidence> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, GradedOutcome> record) {
+        CapabilitySet set = capabilities.current();
+        GradedOutcome outcome = record.value();
+        if (outcome.task() >= set.dimension()) {
+            return; // decided under a test with more tasks than the current one: it cannot count any more
+        }
+        byte[] stored = store.get(record.key());
+        LiveEvidence evidence = stored == null ? null : LiveEvidence.fromBytes(stored);
+        if (evidence == null || !evidence.aptitudeTestId().equals(set.aptitudeTestId())
+                || evidence.answered().length != set.dimension()) {
+            evidence = LiveEvidence.none(set.aptitudeTestId(), set.dimension());
+        }
+        LiveEvidence counted = evidence.plus(outcome.task(), outcome.correct());
+        store.put(record.key(), counted.toBytes());
+        context.forward(record.withValue(counted.toRecord(record.key(), System.currentTimeMillis())));
+    }
+}
