@@ -3,6 +3,7 @@ package org.aptituderouter.trainer.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,6 +23,7 @@ import org.aptituderouter.trainer.eval.EvaluationReport;
 import org.aptituderouter.trainer.eval.EvaluationSettings;
 import org.aptituderouter.trainer.eval.ZooResult;
 import org.aptituderouter.trainer.report.EncoderComparison;
+import org.aptituderouter.trainer.report.OnlineEvidenceReport;
 import org.aptituderouter.trainer.report.ReportWriter;
 import org.aptituderouter.trainer.train.HeadArchitecture;
 import org.aptituderouter.trainer.train.TrainingConfig;
@@ -35,6 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Cross-validates the router with unseen models and questions; writes report.md and PNG plots.")
 final class EvaluateCommand implements Callable<Integer> {
+
+  /** Graded outcomes per model after which {@code --online} routes again. */
+  static final List<Integer> ONLINE_STAGES = List.of(100, 1000, 5000);
 
   @Spec
   CommandSpec spec;
@@ -70,6 +75,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache (default ~/.cache/aptitude-router)")
   Path cache;
+
+  @Option(names = "--online",
+      description = "also route after 100, 1,000 and 5,000 graded outcomes per model, added to the models' aptitude "
+          + "evidence as the live router adds them; writes online.md and online.png")
+  boolean online;
 
   @Option(names = "--compare-encoders",
       description = "evaluate with MiniLM and with the static encoder, each in a sub-folder of the report, and write "
@@ -121,7 +131,8 @@ final class EvaluateCommand implements Callable<Integer> {
         defaults.modelFolds(), defaults.neighbours());
     EvaluationReport result;
     try (ProgressBar bar = ProgressBars.create("Cross-fitting heads", 1)) {
-      result = new Evaluation(settings).run(dataset, test, embeddings.rows(), (run, runs, heldOut, fold) -> {
+      result = new Evaluation(settings, online ? ONLINE_STAGES : List.of()).run(dataset, test, embeddings.rows(),
+          (run, runs, heldOut, fold) -> {
         bar.maxHint(runs);
         bar.stepTo(run - 1);
         bar.setExtraMessage("holding out " + heldOut.size() + " models, question fold " + fold);
@@ -129,6 +140,9 @@ final class EvaluateCommand implements Callable<Integer> {
       bar.stepTo(result.runs().size());
     }
     Path file = ReportWriter.write(result, directory, embeddings.encoderVersion());
+    if (online) {
+      err.println("evaluate: wrote " + OnlineEvidenceReport.write(result, ONLINE_STAGES, directory));
+    }
     for (ZooResult zoo : result.zoos()) {
       err.printf(Locale.ROOT, "evaluate: %s zoo: router %.2f%% (new models), %.2f%% (known), best single %.2f%%, "
               + "label-rich %.2f%%, oracle %.2f%%%n",

@@ -35,12 +35,17 @@ public final class CrossFitting {
   /**
    * @param asNew        every model as a newcomer (aptitude evidence)
    * @param knownByFold  every model with its history on each question fold's training rows, in fold order
+   * @param stagedByFold per evidence stage, every model with part of that history, in fold order (the online
+   *                     evaluation); empty for none
    */
   public HeldOutScores run(RoutingDataset data, AptitudeTest test, float[][] embeddings, List<List<String>> modelFolds,
-      int[][] questionFolds, CapabilitySet asNew, List<CapabilitySet> knownByFold, RunListener listener) {
+      int[][] questionFolds, CapabilitySet asNew, List<CapabilitySet> knownByFold,
+      List<List<CapabilitySet>> stagedByFold, RunListener listener) {
     List<String> models = data.outcomes().modelIds();
     float[][] newScores = nanTable(data.size(), models.size());
     float[][] knownScores = nanTable(data.size(), models.size());
+    List<float[][]> stagedScores = new ArrayList<>();
+    stagedByFold.forEach(stage -> stagedScores.add(nanTable(data.size(), models.size())));
     List<HeldOutScores.FoldRun> runs = new ArrayList<>();
     int total = modelFolds.size() * questionFolds.length;
     for (List<String> heldOut : modelFolds) {
@@ -56,12 +61,19 @@ public final class CrossFitting {
         float[][] scores = HeadPredictor.predict(head.ensemble(), rowEmbeddings, aptitudeOnly);
         float[][] withHistory = HeadPredictor.predict(head.ensemble(), rowEmbeddings,
             capabilities(knownByFold.get(q), heldOut));
+        List<float[][]> staged = new ArrayList<>();
+        for (List<CapabilitySet> stage : stagedByFold) {
+          staged.add(HeadPredictor.predict(head.ensemble(), rowEmbeddings, capabilities(stage.get(q), heldOut)));
+        }
         byte[][] labels = new byte[rows.length][heldOut.size()];
         for (int i = 0; i < rows.length; i++) {
           for (int m = 0; m < heldOut.size(); m++) {
             int column = models.indexOf(heldOut.get(m));
             newScores[rows[i]][column] = scores[i][m];
             knownScores[rows[i]][column] = withHistory[i][m];
+            for (int st = 0; st < staged.size(); st++) {
+              stagedScores.get(st)[rows[i]][column] = staged.get(st)[i][m];
+            }
             labels[i][m] = data.outcomes().outcome(rows[i], column);
           }
         }
@@ -69,7 +81,7 @@ public final class CrossFitting {
             head.validationLoss(), head.validationAuc(), BinaryMetrics.auc(scores, labels), head.seconds()));
       }
     }
-    return new HeldOutScores(models, newScores, knownScores, runs);
+    return new HeldOutScores(models, newScores, knownScores, runs, stagedScores);
   }
 
   /** The models' capability vectors as the set holds them, row for row. */

@@ -30,9 +30,25 @@ public final class Evaluation {
   public static final String PER_MODEL_LOGISTIC = "per-model logistic regression";
 
   private final EvaluationSettings settings;
+  private final List<Integer> onlineStages;
 
   public Evaluation(EvaluationSettings settings) {
+    this(settings, List.of());
+  }
+
+  /**
+   * @param onlineStages graded outcomes per model after which the router is also scored (the online evaluation): each
+   *                     model known by its aptitude answers plus its first n graded answers, in a seeded arrival
+   *                     order of the fold's training questions, through the same evidence code as the live router
+   */
+  public Evaluation(EvaluationSettings settings, List<Integer> onlineStages) {
     this.settings = settings;
+    this.onlineStages = List.copyOf(onlineStages);
+  }
+
+  /** The method name of the router after {@code outcomes} graded outcomes per model. */
+  public static String afterOutcomes(int outcomes) {
+    return "router, new models + " + outcomes + " outcomes";
   }
 
   public EvaluationReport run(RoutingDataset data, AptitudeTest test, float[][] embeddings,
@@ -55,14 +71,28 @@ public final class Evaluation {
         model -> evidence.aptitude(data.outcomes(), model, AptitudeTest.Missing.SKIP));
     List<CapabilitySet> knownByFold = folds.stream().map(fold -> zoo(test, models, costs, model ->
         evidence.withHistory(data.outcomes(), model, fold.trainRows(), AptitudeTest.Missing.SKIP))).toList();
+    List<List<CapabilitySet>> stagedByFold = new ArrayList<>();
+    for (int outcomes : onlineStages) {
+      stagedByFold.add(folds.stream().map(fold -> {
+        int[] first = firstArrivals(fold.trainRows(), outcomes, settings.training().seed() + fold.index());
+        return zoo(test, models, costs,
+            model -> evidence.withHistory(data.outcomes(), model, first, AptitudeTest.Missing.SKIP));
+      }).toList());
+    }
     HeldOutScores scores = new CrossFitting(new HeadFitting(settings.architecture(), settings.training()))
         .run(data, test, embeddings, ModelFolds.of(models, settings.modelFolds()), questionFolds, asNew, knownByFold,
-            listener);
+            stagedByFold, listener);
 
     ModelSatRouting routerAsNew = new ModelSatRouting(ROUTER_NEW, scores.newModels(), scores.models(), costs,
         PolicySpec.quality(), fold -> asNew);
     ModelSatRouting routerAsKnown = new ModelSatRouting(ROUTER_KNOWN, scores.knownModels(), scores.models(), costs,
         PolicySpec.quality(), fold -> knownByFold.get(fold.index()));
+    List<RoutingMethod> online = new ArrayList<>();
+    for (int st = 0; st < onlineStages.size(); st++) {
+      List<CapabilitySet> stage = stagedByFold.get(st);
+      online.add(new ModelSatRouting(afterOutcomes(onlineStages.get(st)), scores.staged().get(st), scores.models(),
+          costs, PolicySpec.quality(), fold -> stage.get(fold.index())));
+    }
     List<RoutingMethod> methods = new ArrayList<>(List.of(routerAsNew, routerAsKnown,
         new BestOnAptitude(asNew),
         new BestSingleModel(data.outcomes()),
@@ -73,6 +103,7 @@ public final class Evaluation {
     }
     methods.add(new NearestNeighbours(data.outcomes(), embeddings, settings.neighbours()));
     methods.add(new PerModelLogistic(data.outcomes(), embeddings));
+    methods.addAll(online);
     ZooEvaluation evaluation = new ZooEvaluation(data.outcomes(), costs);
     List<ZooResult> results = new ArrayList<>();
     for (Zoo zoo : Zoo.standard(models, costs)) {
@@ -80,6 +111,19 @@ public final class Evaluation {
     }
     return new EvaluationReport(data.name(), results, scores.runs(), settings, test.id(), test.dimension(),
         data.fingerprint(), routingRows.length, costs, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** The first {@code count} of the rows in a seeded random order: the questions whose outcomes arrived first. */
+  static int[] firstArrivals(int[] rows, int count, long seed) {
+    int[] order = rows.clone();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return Arrays.copyOf(order, Math.min(count, order.length));
   }
 
   private interface EvidenceOf {

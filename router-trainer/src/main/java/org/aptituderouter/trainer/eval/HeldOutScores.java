@@ -12,8 +12,11 @@ import java.util.List;
  * @param knownModels  the same head, the model known by its aptitude answers plus its results on the fold's
  *                     training questions (how the router knows a model it has history for)
  * @param runs         the training runs behind the scores
+ * @param staged       per evidence stage (see {@link CrossFitting#run}), the same head with the model known by its
+ *                     aptitude answers plus part of its history; empty without stages
  */
-public record HeldOutScores(List<String> models, float[][] newModels, float[][] knownModels, List<FoldRun> runs) {
+public record HeldOutScores(List<String> models, float[][] newModels, float[][] knownModels, List<FoldRun> runs,
+    List<float[][]> staged) {
 
   /**
    * One head of the cross-fitting, described by what it held out and how its training went.
