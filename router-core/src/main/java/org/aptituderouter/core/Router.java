@@ -27,8 +27,18 @@ public final class Router implements BatchRouter, AutoCloseable {
     private final ScorerHead head;
     private final PolicySpec defaultPolicy;
     private final RoutingPolicy defaultRoutingPolicy;
+    /** A second head that scores every batch on the same embeddings and chooses by its own policy; null for none. */
+    private final ShadowHead shadow;
+
+    /** The shadow's head and policy; its choice is recorded, never routed. */
+    private record ShadowHead(ScorerHead head, RoutingPolicy policy, String policyName, String version) {
+    }
 
     public Router(InstructionEncoder encoder, ScorerHead head, PolicySpec defaultPolicy) {
+        this(encoder, head, defaultPolicy, null);
+    }
+
+    private Router(InstructionEncoder encoder, ScorerHead head, PolicySpec defaultPolicy, ShadowHead shadow) {
         if (encoder.dimension() != head.embeddingDimension()) {
             throw new IllegalArgumentException("encoder gives " + encoder.dimension()
                     + "-dimensional embeddings, scorer head " + head.version() + " expects "
@@ -38,6 +48,7 @@ public final class Router implements BatchRouter, AutoCloseable {
         this.head = head;
         this.defaultPolicy = defaultPolicy;
         this.defaultRoutingPolicy = RoutingPolicy.of(defaultPolicy);
+        this.shadow = shadow;
     }
 
     /** The encoder the settings name, with the head of the bundle they name (or of the bundle in this jar). */
@@ -66,6 +77,40 @@ public final class Router implements BatchRouter, AutoCloseable {
             return new Router(encoder, head, defaultPolicy);
         } catch (RuntimeException e) {
             encoder.close();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #create(InferenceSettings, PolicySpec, RouterBundle)}, with a shadow: the head of {@code shadowBundle}
+     * scores every batch on the same embeddings (so it costs one more head call, not another encoding) and chooses by
+     * {@code shadowPolicy}; its choice is recorded in each outcome and never routed. The shadow bundle must be trained
+     * for the same encoder and answer the same aptitude test, so that one capability set serves both.
+     */
+    public static Router create(InferenceSettings settings, PolicySpec defaultPolicy, RouterBundle bundle,
+                                RouterBundle shadowBundle, PolicySpec shadowPolicy) {
+        Router live = create(settings, defaultPolicy, bundle);
+        String what = "router.shadow.bundle " + shadowBundle.source();
+        try {
+            if (!shadowBundle.aptitudeTest().id().equals(bundle.aptitudeTest().id())) {
+                throw new InferenceStartupException(what + " answers aptitude test " + shadowBundle.aptitudeTest().id()
+                        + " but the live bundle " + bundle.aptitudeTest().id() + ": a shadow reads the same capability "
+                        + "records, so train it on the same aptitude test (bin/router train --bundle with the live "
+                        + "bundle's test) or leave router.shadow.bundle empty");
+            }
+            shadowBundle.checkEncoder(live.encoder.version());
+            ScorerHead shadowHead = ScorerHead.fromBytes(shadowBundle.head(), settings,
+                    shadowBundle.source() + "/" + RouterBundle.SCORER_HEAD);
+            if (shadowHead.capabilityDimension() != live.head.capabilityDimension()
+                    || shadowHead.embeddingDimension() != live.head.embeddingDimension()) {
+                shadowHead.close();
+                throw new InferenceStartupException(what + "'s head reads other dimensions than the live head's");
+            }
+            return new Router(live.encoder, live.head, defaultPolicy, new ShadowHead(shadowHead,
+                    RoutingPolicy.of(shadowPolicy), shadowPolicy.name(), live.encoder.version() + "+"
+                    + shadowHead.version()));
+        } catch (RuntimeException e) {
+            live.close();
             throw e;
         }
     }
@@ -112,11 +157,13 @@ public final class Router implements BatchRouter, AutoCloseable {
             // one record may have broken the batch: retry each alone so only that record fails
             probabilities = null;
         }
+        float[][] shadowProbabilities = probabilities == null ? null : shadowScores(embeddings, candidates);
         AptitudeTest test = capabilities.test();
         for (int k = 0; k < pending.size(); k++) {
             RoutingRequest request = requests.get(pending.get(k));
             float[] row;
             float[] embedding;
+            float[] shadowRow = shadowProbabilities == null ? null : shadowProbabilities[k];
             if (probabilities != null) {
                 row = probabilities[k];
                 embedding = embeddings[k];
@@ -130,12 +177,42 @@ public final class Router implements BatchRouter, AutoCloseable {
                 }
             }
             int task = test == null ? -1 : test.nearestTask(embedding);
-            outcomes[pending.get(k)] = choose(request, capabilities, masks.get(k), row, task);
+            outcomes[pending.get(k)] = choose(request, capabilities, masks.get(k), row, task, shadowRow);
+        }
+    }
+
+    /** The shadow head's scores for the batch; null without a shadow, or if it failed (the live choice stands). */
+    private float[][] shadowScores(float[][] embeddings, float[][] candidates) {
+        if (shadow == null) {
+            return null;
+        }
+        try {
+            return shadow.head().score(embeddings, candidates);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
     private RoutingOutcome choose(RoutingRequest request, CapabilitySet capabilities, boolean[] mask, float[] row,
-                                  int task) {
+                                  int task, float[] shadowRow) {
+        List<ScoredCandidate> eligible = eligible(capabilities, mask, row);
+        if (eligible == null) {
+            for (int j = 0; j < mask.length; j++) {
+                if (mask[j] && !Float.isFinite(row[j])) {
+                    return inferenceError(request, "scorer gave probability " + row[j] + " for "
+                            + capabilities.routable().get(j).modelId());
+                }
+            }
+        }
+        RoutingPolicy policy = request.policy() == null ? defaultRoutingPolicy : RoutingPolicy.of(request.policy());
+        List<ScoredCandidate> ranking = policy.rank(eligible);
+        ScoredCandidate best = ranking.get(0);
+        return new RoutingOutcome.Routed(request.id(), best.modelId(), best.probability(), ranking, policy.name(),
+                capabilities.version(), task, shadowChoice(capabilities, mask, shadowRow));
+    }
+
+    /** The eligible candidates with their scores; null if a score is not finite. */
+    private static List<ScoredCandidate> eligible(CapabilitySet capabilities, boolean[] mask, float[] row) {
         List<Candidate> routable = capabilities.routable();
         List<ScoredCandidate> eligible = new ArrayList<>();
         for (int j = 0; j < mask.length; j++) {
@@ -143,18 +220,26 @@ public final class Router implements BatchRouter, AutoCloseable {
                 continue;
             }
             if (!Float.isFinite(row[j])) {
-                return inferenceError(request,
-                        "scorer gave probability " + row[j] + " for " + routable.get(j).modelId());
+                return null;
             }
             Candidate candidate = routable.get(j);
             eligible.add(new ScoredCandidate(candidate.modelId(), row[j], candidate.cost(),
                     capabilities.routableLevel(j), capabilities.routableSupport(j)));
         }
-        RoutingPolicy policy = request.policy() == null ? defaultRoutingPolicy : RoutingPolicy.of(request.policy());
-        List<ScoredCandidate> ranking = policy.rank(eligible);
-        ScoredCandidate best = ranking.get(0);
-        return new RoutingOutcome.Routed(request.id(), best.modelId(), best.probability(), ranking, policy.name(),
-                capabilities.version(), task);
+        return eligible;
+    }
+
+    /** The shadow's choice among the same eligible candidates, by its own policy; null without one. */
+    private RoutingOutcome.Shadow shadowChoice(CapabilitySet capabilities, boolean[] mask, float[] shadowRow) {
+        if (shadowRow == null) {
+            return null;
+        }
+        List<ScoredCandidate> eligible = eligible(capabilities, mask, shadowRow);
+        if (eligible == null) {
+            return null;
+        }
+        ScoredCandidate best = shadow.policy().rank(eligible).get(0);
+        return new RoutingOutcome.Shadow(best.modelId(), best.probability(), shadow.policyName(), shadow.version());
     }
 
     private static RoutingOutcome.Rejected inferenceError(RoutingRequest request, String message) {
@@ -185,6 +270,9 @@ public final class Router implements BatchRouter, AutoCloseable {
             encoder.close();
         } finally {
             head.close();
+            if (shadow != null) {
+                shadow.head().close();
+            }
         }
     }
 }

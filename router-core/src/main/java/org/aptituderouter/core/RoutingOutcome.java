@@ -14,19 +14,31 @@ public sealed interface RoutingOutcome {
      * @param ranking              every eligible candidate, best first by the policy; the first is the chosen one
      * @param policy               {@link org.aptituderouter.core.policy.PolicySpec#name()} of the policy applied
      * @param capabilitySetVersion version of the capability set the decision was made against
-     */
-    /**
-     * @param task the aptitude task the instruction counts toward when its answer is graded
-     *             ({@link org.aptituderouter.core.aptitude.AptitudeTest#nearestTask}), -1 when unknown
+     * @param task                 the aptitude task the instruction counts toward when its answer is graded
+     *                             ({@link org.aptituderouter.core.aptitude.AptitudeTest#nearestTask}), -1 when unknown
+     * @param shadow               what the shadow router would have chosen; null without one (or when it failed)
      */
     record Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
-                  String policy, long capabilitySetVersion, int task) implements RoutingOutcome {
+                  String policy, long capabilitySetVersion, int task, Shadow shadow) implements RoutingOutcome {
 
         public Routed {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(modelId, "modelId");
             ranking = List.copyOf(ranking);
         }
+
+        public Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
+                      String policy, long capabilitySetVersion, int task) {
+            this(requestId, modelId, probability, ranking, policy, capabilitySetVersion, task, null);
+        }
+    }
+
+    /**
+     * A shadow router's choice for a routed instruction, recorded and never acted on.
+     *
+     * @param routerVersion the shadow's encoder and head
+     */
+    record Shadow(String modelId, double probability, String policy, String routerVersion) {
     }
 
     /** @param message what was wrong, for the dead-letter record and the logs */

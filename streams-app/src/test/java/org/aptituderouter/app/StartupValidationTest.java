@@ -57,6 +57,12 @@ class StartupValidationTest {
     }
 
     @Test
+    void aMissingShadowBundleFolder() {
+        assertThat(failureFor("router.shadow.bundle", "/no/such/shadow"))
+                .contains("router.shadow.bundle", "/no/such/shadow", "not a readable folder");
+    }
+
+    @Test
     void anUnknownEncoder() {
         assertThat(failureFor("router.inference.encoder", "bert"))
                 .contains("router.inference.encoder must be one of [minilm, static]");

@@ -127,7 +127,28 @@ public final class RouterBenchmark {
                         full.perSecond(), head.perSecond());
             }
         }
+        shadowCost(encoders.get(0));
         out.printf(Locale.ROOT, "%nload average at end %s%n", HostInfo.loadAverage());
+    }
+
+    /**
+     * What a shadow router costs: the live router alone against the same router with a shadow (the same bundle's head
+     * under the cost policy), which scores every batch on the live encoder's embeddings.
+     */
+    private void shadowCost(InferenceSettings settings) {
+        RouterBundle bundle = RouterBundle.open(settings.bundle());
+        out.printf(Locale.ROOT, "%nShadow cost, batches of %d (shadow: the same bundle's head, cost policy):%n%n"
+                + "| encoder | live alone (instr/s) | live + shadow (instr/s) | time per instruction, with / without |"
+                + "%n|---|---:|---:|---:|%n", ZOO_SCALING_BATCH);
+        try (Router live = Router.create(settings, PolicySpec.quality(), bundle);
+             Router shadowed = Router.create(settings, PolicySpec.quality(), bundle, bundle, PolicySpec.cost(0.001))) {
+            warmUp(live, zoo);
+            warmUp(shadowed, zoo);
+            Throughput alone = measure(ZOO_SCALING_BATCH, texts -> live.route(requests(texts), zoo));
+            Throughput both = measure(ZOO_SCALING_BATCH, texts -> shadowed.route(requests(texts), zoo));
+            out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.2fx |%n", label(settings), alone.perSecond(),
+                    both.perSecond(), alone.perSecond() / both.perSecond());
+        }
     }
 
     private void warmUp(Router router, CapabilitySet candidates) {

@@ -2,8 +2,11 @@ package org.aptituderouter.app.inference;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.aptituderouter.app.config.InferenceProperties;
 import org.aptituderouter.app.config.PolicyProperties;
+import org.aptituderouter.app.config.ShadowProperties;
 import org.aptituderouter.core.Router;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.bundle.RouterBundle;
@@ -28,7 +31,13 @@ public class InferenceFactory {
      * thread may be in the middle of a batch until then.
      */
     @Singleton
-    Router router(InferenceProperties inference, PolicyProperties policy, RouterBundle bundle) {
-        return Router.create(inference.toSettings(), policy.toSpec(), bundle);
+    Router router(InferenceProperties inference, PolicyProperties policy, RouterBundle bundle,
+                  ShadowProperties shadow) {
+        Optional<Path> shadowBundle = shadow.bundleFolder();
+        if (shadowBundle.isEmpty()) {
+            return Router.create(inference.toSettings(), policy.toSpec(), bundle);
+        }
+        return Router.create(inference.toSettings(), policy.toSpec(), bundle, RouterBundle.open(shadowBundle.get()),
+                shadow.toSpec(policy));
     }
 }

@@ -29,6 +29,7 @@ public class RouterMetrics {
     private final Map<String, Counter> deadLetterCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> outcomeCounters = new ConcurrentHashMap<>();
     private final Map<String, double[]> drift = new ConcurrentHashMap<>();
+    private final Map<String, Counter> shadowCounters = new ConcurrentHashMap<>();
 
     public RouterMetrics(MeterRegistry registry, LiveCapabilities capabilities) {
         this.registry = registry;
@@ -111,6 +112,26 @@ public class RouterMetrics {
         });
         values[0] = z;
         values[1] = flagged ? 1 : 0;
+    }
+
+    /** Per decision with a shadow: whether the shadow would have chosen the same model. */
+    public void shadowDecision(boolean agreed) {
+        String agreement = agreed ? "agree" : "disagree";
+        shadowCounters.computeIfAbsent(agreement, a -> Counter.builder("router.shadow.decisions")
+                .description("Decisions the shadow router scored too, by whether it chose the same model")
+                .tag("agreement", a).register(registry)).increment();
+    }
+
+    /**
+     * A graded outcome for an instruction on which the shadow chose differently, for the model of {@code router}
+     * (live or shadow): realised accuracy of each where they disagree is correct / all.
+     */
+    public void shadowDisagreementOutcome(String router, boolean correct) {
+        String key = router + "/" + correct;
+        shadowCounters.computeIfAbsent(key, k -> Counter.builder("router.shadow.disagreement.outcomes")
+                .description("Graded outcomes of instructions the live and shadow routers would route differently, by "
+                        + "whose choice was graded and whether it was correct")
+                .tag("router", router).tag("correct", Boolean.toString(correct)).register(registry)).increment();
     }
 
     public void deadLettered(String reason) {

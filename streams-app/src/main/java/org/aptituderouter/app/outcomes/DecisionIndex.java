@@ -11,15 +11,22 @@ import java.util.List;
 
 /**
  * What an outcome needs from the decision it grades, kept per instruction id in the decision-index store: the aptitude
- * task the instruction counts toward, the model chosen, the capability-set version, and the models whose answers
- * were already counted (so a second outcome for the same answer is refused).
+ * task the instruction counts toward, the model chosen, the shadow router's choice ("" without one), the
+ * capability-set version, and the models whose answers were already counted (so a second outcome for the same answer
+ * is refused).
  */
-public record DecisionIndex(int task, String chosenModel, long capabilitySetVersion, List<String> graded) {
+public record DecisionIndex(int task, String chosenModel, String shadowModel, long capabilitySetVersion,
+                            List<String> graded) {
 
     private static final byte FORMAT = 1;
 
     public DecisionIndex {
         graded = List.copyOf(graded);
+    }
+
+    /** Whether a shadow scored the decision and would have chosen another model. */
+    public boolean shadowDisagreed() {
+        return !shadowModel.isEmpty() && !shadowModel.equals(chosenModel);
     }
 
     public boolean alreadyGraded(String modelId) {
@@ -29,7 +36,7 @@ public record DecisionIndex(int task, String chosenModel, long capabilitySetVers
     public DecisionIndex withGraded(String modelId) {
         List<String> more = new ArrayList<>(graded);
         more.add(modelId);
-        return new DecisionIndex(task, chosenModel, capabilitySetVersion, more);
+        return new DecisionIndex(task, chosenModel, shadowModel, capabilitySetVersion, more);
     }
 
     public byte[] toBytes() {
@@ -38,6 +45,7 @@ public record DecisionIndex(int task, String chosenModel, long capabilitySetVers
             out.writeByte(FORMAT);
             out.writeInt(task);
             out.writeUTF(chosenModel);
+            out.writeUTF(shadowModel);
             out.writeLong(capabilitySetVersion);
             out.writeInt(graded.size());
             for (String model : graded) {
@@ -57,13 +65,14 @@ public record DecisionIndex(int task, String chosenModel, long capabilitySetVers
             }
             int task = in.readInt();
             String chosen = in.readUTF();
+            String shadow = in.readUTF();
             long version = in.readLong();
             int count = in.readInt();
             List<String> graded = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 graded.add(in.readUTF());
             }
-            return new DecisionIndex(task, chosen, version, graded);
+            return new DecisionIndex(task, chosen, shadow, version, graded);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable decision index entry", e);
         }

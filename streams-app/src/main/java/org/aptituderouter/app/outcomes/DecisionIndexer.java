@@ -34,8 +34,9 @@ public final class DecisionIndexer implements Processor<byte[], RoutingDecision,
     public void process(Record<byte[], RoutingDecision> record) {
         RoutingDecision decision = record.value();
         int task = decision.getTask() == null ? -1 : decision.getTask();
-        DecisionIndex entry = new DecisionIndex(task, decision.getModelId(), decision.getCapabilitySetVersion(),
-                List.of());
+        String shadow = decision.getShadow() == null ? "" : decision.getShadow().getModelId();
+        DecisionIndex entry = new DecisionIndex(task, decision.getModelId(), shadow,
+                decision.getCapabilitySetVersion(), List.of());
         store.put(decision.getInstruction().getId(), entry.toBytes(), decision.getDecidedAt().toEpochMilli());
     }
 }

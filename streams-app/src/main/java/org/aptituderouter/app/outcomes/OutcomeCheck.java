@@ -105,6 +105,12 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
         }
         index.put(outcome.getInstructionId(), decision.withGraded(outcome.getModelId()).toBytes(), found.key);
         metrics.outcomeCounted(outcome.getModelId());
+        if (decision.shadowDisagreed()) {
+            String model = outcome.getModelId();
+            if (model.equals(decision.chosenModel()) || model.equals(decision.shadowModel())) {
+                metrics.shadowDisagreementOutcome(model.equals(decision.chosenModel()) ? "live" : "shadow", correct);
+            }
+        }
         context.forward(record.withValue(new OutcomeOutput.Counted(outcome.getModelId(),
                 new GradedOutcome(outcome.getInstructionId(), decision.task(), correct))));
     }

@@ -46,6 +46,9 @@ final class BatchOutputs {
                 new RouterOutput.Decision(OutcomeRecords.decision(event, routed, routerVersion, decidedAt)),
                 input.timestamp(), copy(input.headers())));
         metrics.routed(routed.modelId());
+        if (routed.shadow() != null) {
+            metrics.shadowDecision(routed.shadow().modelId().equals(routed.modelId()));
+        }
         meters.recordEndToEnd(Duration.ofMillis(decidedAt - event.getSubmittedAt().toEpochMilli()));
     }
 

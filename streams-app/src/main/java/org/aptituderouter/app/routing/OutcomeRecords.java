@@ -11,6 +11,7 @@ import org.aptituderouter.schemas.avro.DeadLetterReason;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.aptituderouter.schemas.avro.ScoredModel;
+import org.aptituderouter.schemas.avro.ShadowChoice;
 import org.apache.kafka.common.header.Header;
 
 /** Builds the Avro records the router writes about an instruction: its decision or its dead letter. */
@@ -39,6 +40,8 @@ public final class OutcomeRecords {
                 .setCapabilitySetVersion(routed.capabilitySetVersion())
                 .setDecidedAt(Instant.ofEpochMilli(nowMs))
                 .setTask(routed.task() < 0 ? null : routed.task())
+                .setShadow(routed.shadow() == null ? null : new ShadowChoice(routed.shadow().modelId(),
+                        routed.shadow().probability(), routed.shadow().policy(), routed.shadow().routerVersion()))
                 .build();
     }
 

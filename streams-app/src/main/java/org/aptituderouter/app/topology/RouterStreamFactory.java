@@ -17,10 +17,6 @@ import org.aptituderouter.app.config.OutcomesProperties;
 import org.aptituderouter.app.config.PolicyProperties;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.outcomes.ClosedLoop;
-import org.aptituderouter.app.outcomes.DecisionIndexer;
-import org.aptituderouter.app.outcomes.EvidenceCounter;
-import org.aptituderouter.app.outcomes.EvidenceUpdateProcessor;
-import org.aptituderouter.app.outcomes.OutcomeCheck;
 import org.aptituderouter.app.routing.BatchingRouteProcessorSupplier;
 import org.aptituderouter.app.routing.InstructionDecoder;
 import org.aptituderouter.app.routing.RouterOutput;
@@ -95,13 +91,7 @@ public class RouterStreamFactory {
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
                 topics.capabilities().valueSerde().deserializer(), capabilities, onboarding, metrics);
-        ClosedLoop loop = new ClosedLoop(DecisionIndexer.supplier(NodeNames.DECISION_INDEX_STORE),
-                OutcomeCheck.supplier(NodeNames.DECISION_INDEX_STORE, topics.outcomes().name(),
-                        topics.outcomes().valueSerde().deserializer(), capabilities, metrics),
-                EvidenceCounter.supplier(NodeNames.LIVE_EVIDENCE_STORE, capabilities),
-                EvidenceUpdateProcessor.supplier(NodeNames.EVIDENCE_STORE, topics.evidence().name(),
-                        topics.evidence().valueSerde().deserializer(), capabilities, metrics),
-                outcomes.getDecisionRetention());
+        ClosedLoop loop = RouterTopology.closedLoop(topics, capabilities, metrics, outcomes.getDecisionRetention());
         return RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
     }
 }

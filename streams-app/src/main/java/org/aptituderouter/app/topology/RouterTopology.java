@@ -3,8 +3,14 @@ package org.aptituderouter.app.topology;
 import static org.aptituderouter.app.topology.NodeNames.*;
 
 import java.time.Duration;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.outcomes.ClosedLoop;
+import org.aptituderouter.app.outcomes.DecisionIndexer;
+import org.aptituderouter.app.outcomes.EvidenceCounter;
+import org.aptituderouter.app.outcomes.EvidenceUpdateProcessor;
 import org.aptituderouter.app.outcomes.GradedOutcome;
+import org.aptituderouter.app.outcomes.OutcomeCheck;
 import org.aptituderouter.app.outcomes.OutcomeOutput;
 import org.aptituderouter.app.routing.RouterOutput;
 import org.aptituderouter.app.topics.RouterTopics;
@@ -109,6 +115,18 @@ public final class RouterTopology {
                         DEAD_LETTER_BRANCH))
                 .noDefaultBranch();
         return outcomes;
+    }
+
+    /** The closed loop's processors over the application's topics, stores and live capability set. */
+    public static ClosedLoop closedLoop(RouterTopics topics, LiveCapabilities capabilities, RouterMetrics metrics,
+                                        Duration decisionRetention) {
+        return new ClosedLoop(DecisionIndexer.supplier(DECISION_INDEX_STORE),
+                OutcomeCheck.supplier(DECISION_INDEX_STORE, topics.outcomes().name(),
+                        topics.outcomes().valueSerde().deserializer(), capabilities, metrics),
+                EvidenceCounter.supplier(LIVE_EVIDENCE_STORE, capabilities),
+                EvidenceUpdateProcessor.supplier(EVIDENCE_STORE, topics.evidence().name(),
+                        topics.evidence().valueSerde().deserializer(), capabilities, metrics),
+                decisionRetention);
     }
 
     /**

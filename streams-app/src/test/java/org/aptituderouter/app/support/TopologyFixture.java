@@ -24,10 +24,6 @@ import org.aptituderouter.app.capability.ModelOnboarding;
 import org.aptituderouter.app.config.TopicsProperties;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.outcomes.ClosedLoop;
-import org.aptituderouter.app.outcomes.DecisionIndexer;
-import org.aptituderouter.app.outcomes.EvidenceCounter;
-import org.aptituderouter.app.outcomes.EvidenceUpdateProcessor;
-import org.aptituderouter.app.outcomes.OutcomeCheck;
 import org.aptituderouter.app.routing.BatchingRouteProcessorSupplier;
 import org.aptituderouter.app.routing.InstructionDecoder;
 import org.aptituderouter.app.routing.PendingInstruction;
@@ -38,6 +34,7 @@ import org.aptituderouter.app.topics.SchemaRegistrySettings;
 import org.aptituderouter.app.topics.TopicSpec;
 import org.aptituderouter.app.topology.NodeNames;
 import org.aptituderouter.app.topology.RouterTopology;
+import org.aptituderouter.core.BatchRouter;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.core.policy.PolicyType;
@@ -74,13 +71,18 @@ public final class TopologyFixture implements AutoCloseable {
     public final TestOutputTopic<String, ModelEvidence> evidence;
 
     public TopologyFixture(int maxSize, Duration maxWait) throws Exception {
+        this(maxSize, maxWait, TestRouter.get());
+    }
+
+    /** With another router in the topology (a shadowed one, say). */
+    public TopologyFixture(int maxSize, Duration maxWait, BatchRouter router) throws Exception {
         topics = new RouterTopics(new TopicsProperties(),
                 new SchemaRegistrySettings(Map.of("schema.registry.url", registryUrl())));
         live = new LiveCapabilities(RouterBundle.bundled().aptitudeTest());
         RouterMetrics metrics = new RouterMetrics(meters, live);
         BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
                 maxSize, maxWait, new TransactionBudget(Duration.ofSeconds(2)), new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live, metrics,
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), router, live, metrics,
                 InstantSource.system());
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
                 NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
@@ -88,13 +90,7 @@ public final class TopologyFixture implements AutoCloseable {
                         metrics, (attempt, delay) -> attempt.run(), () -> { }),
                 metrics);
         StreamsBuilder builder = new StreamsBuilder();
-        ClosedLoop loop = new ClosedLoop(DecisionIndexer.supplier(NodeNames.DECISION_INDEX_STORE),
-                OutcomeCheck.supplier(NodeNames.DECISION_INDEX_STORE, topics.outcomes().name(),
-                        topics.outcomes().valueSerde().deserializer(), live, metrics),
-                EvidenceCounter.supplier(NodeNames.LIVE_EVIDENCE_STORE, live),
-                EvidenceUpdateProcessor.supplier(NodeNames.EVIDENCE_STORE, topics.evidence().name(),
-                        topics.evidence().valueSerde().deserializer(), live, metrics),
-                Duration.ofDays(7));
+        ClosedLoop loop = RouterTopology.closedLoop(topics, live, metrics, Duration.ofDays(7));
         RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
 
         Properties config = new Properties();
