@@ -2,6 +2,7 @@ package org.aptituderouter.core;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** What became of one {@link RoutingRequest}: routed to a model, or rejected with a reason. */
 public sealed interface RoutingOutcome {
@@ -17,9 +18,12 @@ public sealed interface RoutingOutcome {
      * @param task                 the aptitude task the instruction counts toward when its answer is graded
      *                             ({@link org.aptituderouter.core.aptitude.AptitudeTest#nearestTask}), -1 when unknown
      * @param shadow               what the shadow router would have chosen; null without one (or when it failed)
+     * @param spilledFrom          the policy's first choice when it was over capacity and the instruction went to the
+     *                             next-best candidate instead; null when it was not
      */
     record Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
-                  String policy, long capabilitySetVersion, int task, Shadow shadow) implements RoutingOutcome {
+                  String policy, long capabilitySetVersion, int task, Shadow shadow, String spilledFrom)
+            implements RoutingOutcome {
 
         public Routed {
             Objects.requireNonNull(requestId, "requestId");
@@ -29,7 +33,30 @@ public sealed interface RoutingOutcome {
 
         public Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
                       String policy, long capabilitySetVersion, int task) {
-            this(requestId, modelId, probability, ranking, policy, capabilitySetVersion, task, null);
+            this(requestId, modelId, probability, ranking, policy, capabilitySetVersion, task, null, null);
+        }
+
+        public Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
+                      String policy, long capabilitySetVersion, int task, Shadow shadow) {
+            this(requestId, modelId, probability, ranking, policy, capabilitySetVersion, task, shadow, null);
+        }
+
+        /**
+         * The same decision, moved off models that are over capacity: to the best-ranked candidate that is not, and
+         * marked as spilled over from the first choice. Unchanged when the choice has room, or when every candidate
+         * is over capacity (an instruction is never held back for capacity).
+         */
+        public Routed spillOver(Set<String> overCapacity) {
+            if (overCapacity.isEmpty() || !overCapacity.contains(modelId)) {
+                return this;
+            }
+            for (ScoredCandidate next : ranking) {
+                if (!overCapacity.contains(next.modelId())) {
+                    return new Routed(requestId, next.modelId(), next.probability(), ranking, policy,
+                            capabilitySetVersion, task, shadow, modelId);
+                }
+            }
+            return this;
         }
     }
 

@@ -71,4 +71,23 @@ public final class CapabilityRecords {
                 .setCorrect(evidence == null ? null : Arrays.stream(evidence.correct()).boxed().toList())
                 .build();
     }
+
+    /**
+     * The capacity the record declares, or null for none.
+     *
+     * @throws IllegalArgumentException for a negative max_lag, or one without a worker group
+     */
+    public static LiveCapabilities.Capacity capacity(ModelCapability record) {
+        if (record.getMaxLag() == null) {
+            return null;
+        }
+        if (record.getMaxLag() < 0) {
+            throw new IllegalArgumentException("max_lag must be at least 0, was " + record.getMaxLag());
+        }
+        if (record.getWorkerGroup() == null || record.getWorkerGroup().isBlank()) {
+            throw new IllegalArgumentException("max_lag " + record.getMaxLag() + " needs worker_group, the consumer "
+                    + "group of the model's workers whose lag it bounds");
+        }
+        return new LiveCapabilities.Capacity(record.getMaxLag(), record.getWorkerGroup());
+    }
 }

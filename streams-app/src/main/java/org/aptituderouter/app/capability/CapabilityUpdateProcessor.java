@@ -100,8 +100,11 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
     /** The candidate, or null (logged and counted) if the bytes are not a capability that fits the set. */
     private Candidate validCandidate(String modelId, byte[] value, CapabilitySet set) {
         try {
-            Candidate candidate = CapabilityRecords.toCandidate(modelId, deserializer.deserialize(topic, value));
+            ModelCapability record = deserializer.deserialize(topic, value);
+            Candidate candidate = CapabilityRecords.toCandidate(modelId, record);
+            LiveCapabilities.Capacity capacity = CapabilityRecords.capacity(record);
             set.with(candidate); // validation only: the snapshot changes once the topic exists
+            live.declareCapacity(modelId, capacity);
             return candidate;
         } catch (IllegalArgumentException e) { // CapabilityValidationException included
             skip(modelId, e.getMessage());

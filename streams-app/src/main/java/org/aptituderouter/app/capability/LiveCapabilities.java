@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.aptituderouter.core.aptitude.AptitudeTest;
@@ -27,6 +28,15 @@ public class LiveCapabilities {
     /** Each model as published, before live evidence. */
     private final Map<String, Candidate> published = new ConcurrentHashMap<>();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final Map<String, Capacity> capacities = new ConcurrentHashMap<>();
+    private final AtomicReference<Set<String>> overCapacity = new AtomicReference<>(Set.of());
+
+    /**
+     * A model's declared capacity: at most {@code maxLag} routed instructions waiting for its workers' consumer
+     * group {@code workerGroup}.
+     */
+    public record Capacity(long maxLag, String workerGroup) {
+    }
 
     /** A model's live evidence and how many outcomes it counts. */
     public record Live(TaskEvidence evidence, long outcomes) {
@@ -64,6 +74,7 @@ public class LiveCapabilities {
 
     public CapabilitySet retire(String modelId) {
         published.remove(modelId);
+        capacities.remove(modelId);
         return current.updateAndGet(set -> set.without(modelId));
     }
 
@@ -78,6 +89,29 @@ public class LiveCapabilities {
             return current.get();
         }
         return current.updateAndGet(set -> set.with(withLive(base, set)));
+    }
+
+    /** Sets (or, with null, clears) the capacity a model's record declares. */
+    public void declareCapacity(String modelId, Capacity capacity) {
+        if (capacity == null) {
+            capacities.remove(modelId);
+        } else {
+            capacities.put(modelId, capacity);
+        }
+    }
+
+    /** Every model with a declared capacity. */
+    public Map<String, Capacity> capacities() {
+        return Map.copyOf(capacities);
+    }
+
+    /** Models whose workers' backlog is above their capacity now: new instructions spill over from them. */
+    public Set<String> overCapacity() {
+        return overCapacity.get();
+    }
+
+    public void setOverCapacity(Set<String> models) {
+        overCapacity.set(Set.copyOf(models));
     }
 
     /** The model's live evidence, if any outcome has counted for it. */

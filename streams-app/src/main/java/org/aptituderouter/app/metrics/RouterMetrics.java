@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import org.aptituderouter.app.capability.LiveCapabilities;
 
@@ -30,6 +31,8 @@ public class RouterMetrics {
     private final Map<String, Counter> outcomeCounters = new ConcurrentHashMap<>();
     private final Map<String, double[]> drift = new ConcurrentHashMap<>();
     private final Map<String, Counter> shadowCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> spilloverCounters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> backlogs = new ConcurrentHashMap<>();
 
     public RouterMetrics(MeterRegistry registry, LiveCapabilities capabilities) {
         this.registry = registry;
@@ -112,6 +115,24 @@ public class RouterMetrics {
         });
         values[0] = z;
         values[1] = flagged ? 1 : 0;
+    }
+
+    /** An instruction that went to the next-best model because its first choice was over capacity. */
+    public void spilledOver(String fromModel) {
+        spilloverCounters.computeIfAbsent(fromModel, model -> Counter.builder("router.spillovers")
+                .description("Instructions routed past their first choice because it was over capacity, by that model")
+                .tag("from", model).register(registry)).increment();
+    }
+
+    /** The last measured backlog (consumer-group lag) of a model with a declared capacity. */
+    public void backlog(String modelId, long lag) {
+        backlogs.computeIfAbsent(modelId, model -> {
+            AtomicLong holder = new AtomicLong();
+            Gauge.builder("router.model.backlog", holder, AtomicLong::get)
+                    .description("Routed instructions waiting for a model's workers (their consumer group's lag)")
+                    .tag("model", model).register(registry);
+            return holder;
+        }).set(lag);
     }
 
     /** Per decision with a shadow: whether the shadow would have chosen the same model. */

@@ -46,6 +46,9 @@ final class BatchOutputs {
                 new RouterOutput.Decision(OutcomeRecords.decision(event, routed, routerVersion, decidedAt)),
                 input.timestamp(), copy(input.headers())));
         metrics.routed(routed.modelId());
+        if (routed.spilledFrom() != null) {
+            metrics.spilledOver(routed.spilledFrom());
+        }
         if (routed.shadow() != null) {
             metrics.shadowDecision(routed.shadow().modelId().equals(routed.modelId()));
         }

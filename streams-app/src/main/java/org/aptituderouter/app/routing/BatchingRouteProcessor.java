@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.core.BatchRouter;
@@ -211,8 +212,11 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
         failedAttempts = 0;
         retryAtMs = Long.MIN_VALUE;
         unusable.forEach(Runnable::run);
+        Set<String> overCapacity = capabilities.overCapacity();
         for (int i = 0; i < outcomes.size(); i++) {
-            outputs.outcome(inputs.get(i), events.get(i), outcomes.get(i), router.version(), decidedAt);
+            RoutingOutcome outcome = outcomes.get(i) instanceof RoutingOutcome.Routed routed
+                    ? routed.spillOver(overCapacity) : outcomes.get(i);
+            outputs.outcome(inputs.get(i), events.get(i), outcome, router.version(), decidedAt);
         }
         queue.remove(batch);
     }

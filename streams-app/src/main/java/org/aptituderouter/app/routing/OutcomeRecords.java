@@ -42,6 +42,7 @@ public final class OutcomeRecords {
                 .setTask(routed.task() < 0 ? null : routed.task())
                 .setShadow(routed.shadow() == null ? null : new ShadowChoice(routed.shadow().modelId(),
                         routed.shadow().probability(), routed.shadow().policy(), routed.shadow().routerVersion()))
+                .setSpilledFrom(routed.spilledFrom())
                 .build();
     }
 

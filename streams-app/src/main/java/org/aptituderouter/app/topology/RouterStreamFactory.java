@@ -8,7 +8,9 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.InstantSource;
+import org.aptituderouter.app.capability.BacklogMonitor;
 import org.aptituderouter.app.capability.CapabilityUpdateProcessorSupplier;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.capability.ModelOnboarding;
@@ -28,6 +30,7 @@ import org.aptituderouter.app.topics.TopicProvisioner;
 import org.aptituderouter.core.BatchRouter;
 import org.aptituderouter.core.PassthroughRouter;
 import org.aptituderouter.core.Router;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
@@ -60,6 +63,15 @@ public class RouterStreamFactory {
         return new TransactionBoundaryClientSupplier();
     }
 
+    /** Watches the backlog of models that declare a capacity, off the stream threads; stops with the application. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    BacklogMonitor backlogMonitor(AdminClient admin, RouterTopics topics, LiveCapabilities capabilities,
+                                  RouterMetrics metrics,
+                                  @Value("${router.spillover.poll-interval:500ms}") Duration interval) {
+        return new BacklogMonitor(admin, topics, capabilities, metrics).start(interval);
+    }
+
     /** One per application: its accounting is per stream thread, over every task the thread owns. */
     @Singleton
     TransactionBudget transactionBudget(BatchProperties batch, RouterMetrics metrics) {
@@ -76,6 +88,7 @@ public class RouterStreamFactory {
                                                PolicyProperties policy, Router router,
                                                LiveCapabilities capabilities, RouterMetrics metrics,
                                                ModelOnboarding onboarding, OutcomesProperties outcomes,
+                                               BacklogMonitor backlog, // asked for so that it starts: spillover
                                                @Value("${router.benchmark.passthrough:false}") boolean passthrough) {
         BatchRouter decides = router;
         if (passthrough) {

@@ -92,6 +92,12 @@ public final class Traffic implements AutoCloseable {
         capabilities.flush();
     }
 
+    /** A capability record as given, e.g. with a capacity. */
+    public void publish(String modelId, ModelCapability record) {
+        capabilities.send(new ProducerRecord<>(topics.capabilities().name(), modelId, record));
+        capabilities.flush();
+    }
+
     public void publishAll(Collection<Candidate> candidates) {
         candidates.forEach(c -> capabilities.send(new ProducerRecord<>(topics.capabilities().name(), c.modelId(),
                 CapabilityRecords.toRecord(c))));
