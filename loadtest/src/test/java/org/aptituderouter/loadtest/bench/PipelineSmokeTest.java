@@ -1,5 +1,17 @@
 package org.aptituderouter.loadtest.bench;
 
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.policy.PolicySpec;
+import org.aptituderouter.loadtest.replay.ReplayReport;
+import org.aptituderouter.loadtest.replay.ReplayWriter;
+import org.aptituderouter.loadtest.replay.WhatIfReplay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -49,7 +61,9 @@ class PipelineSmokeTest {
             try (RouterUnderTest app = RouterUnderTest.start(properties, Duration.ofMinutes(2));
                  BenchSession session = new BenchSession(app, TEXTS, BenchClock.system(), "smoke",
                          Duration.ofSeconds(60))) {
+                Instant windowStart = Instant.now();
                 StepResult step = session.steps().run("steady", 20, Duration.ofSeconds(3), Progress.silent());
+                Instant windowEnd = Instant.now();
 
                 assertThat(step.sent()).isEqualTo(60);
                 assertThat(step.received()).isEqualTo(60);
@@ -68,7 +82,40 @@ class PipelineSmokeTest {
                 assertThat(onboarding.onboardingMs()).isNotNull().isPositive();
                 assertThat(onboarding.step().exactlyOnce()).isTrue();
                 assertThat(onboarding.step().perModel()).containsKey("newcomer");
+
+                // what if "strong" had not been there: the steady step's window replayed against "weak" alone
+                Map<TopicPartition, Long> routedBefore = routedEnds(app);
+                CapabilitySet weakOnly = CapabilitySet.empty(app.zoo().test())
+                        .withAll(List.of(app.zoo().find("weak").orElseThrow()));
+                ReplayReport replay = new WhatIfReplay(app.clientConfig(), app.topics())
+                        .run(windowStart, windowEnd, app.router(), PolicySpec.quality(), weakOnly);
+                assertThat(replay.instructions()).isEqualTo(60);
+                assertThat(replay.withDecision()).isEqualTo(60);
+                assertThat(replay.moved()).isEqualTo(60);
+                assertThat(replay.volumeBefore()).isEqualTo(Map.of("strong", 60L));
+                assertThat(replay.volumeAfter()).isEqualTo(Map.of("weak", 60L));
+                assertThat(replay.estimatedAfter()).isLessThan(replay.estimatedBefore());
+                assertThat(routedEnds(app)).as("a replay writes nothing").isEqualTo(routedBefore);
+                ReplayWriter.write(replay, dir.resolve("replay"));
+                assertThat(Files.readString(dir.resolve("replay/replay.md"))).contains("**Moved**: 60 (100.0%)");
+                assertThat(dir.resolve("replay/replay.png")).isNotEmptyFile();
             }
+        }
+    }
+
+    /** End offsets of every routed topic of this router. */
+    private static Map<TopicPartition, Long> routedEnds(RouterUnderTest app) {
+        Properties config = new Properties();
+        config.putAll(app.clientConfig());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.listTopics().forEach((topic, infos) -> {
+                if (topic.startsWith(app.routedTopicPrefix())) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
+            });
+            return consumer.endOffsets(partitions);
         }
     }
 
