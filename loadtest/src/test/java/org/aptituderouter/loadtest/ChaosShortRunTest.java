@@ -41,5 +41,7 @@ class ChaosShortRunTest {
         assertThat(run.counts().poisonByKind()).hasSize(11);
         assertThat(run.capabilityRecordsRejected()).isEqualTo(run.capabilityRecordsSent()).isGreaterThanOrEqualTo(4);
         assertThat(run.unexpectedExits()).isZero();
+        assertThat(run.outcomesSent()).isGreaterThan(400);
+        assertThat(run.outcomesCounted()).as("every graded outcome counted once").isEqualTo(run.outcomesSent());
     }
 }

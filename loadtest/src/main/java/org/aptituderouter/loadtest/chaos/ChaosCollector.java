@@ -1,5 +1,6 @@
 package org.aptituderouter.loadtest.chaos;
 
+import org.aptituderouter.app.routing.BatchingRouteProcessor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import org.aptituderouter.loadtest.collector.PollLoop;
 import org.aptituderouter.loadtest.generator.InstructionIds;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,9 +31,10 @@ final class ChaosCollector implements AutoCloseable {
     private final String deadLetterTopic;
     private final Deserializer<DeadLetter> deadLetters;
     private final ChaosLedger ledger;
+    private final ChaosGrader grader;
 
     ChaosCollector(Map<String, Object> clientConfig, String routedPrefix, String deadLetterTopic,
-                   Deserializer<DeadLetter> deadLetters, ChaosLedger ledger) {
+                   Deserializer<DeadLetter> deadLetters, ChaosLedger ledger, ChaosGrader grader) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "aptitude-router-chaos-" + UUID.randomUUID());
@@ -46,6 +49,7 @@ final class ChaosCollector implements AutoCloseable {
         this.deadLetterTopic = deadLetterTopic;
         this.deadLetters = deadLetters;
         this.ledger = ledger;
+        this.grader = grader;
     }
 
     ChaosCollector start() {
@@ -64,6 +68,10 @@ final class ChaosCollector implements AutoCloseable {
             InstructionIds.Parsed id = InstructionIds.parse(record.key());
             if (id != null && id.runId().equals(ChaosTraffic.RUN_ID)) {
                 ledger.goodRouted(id.sequence(), arrivalNanos);
+                Header model = record.headers().lastHeader(BatchingRouteProcessor.MODEL_HEADER);
+                if (model != null) {
+                    grader.grade(record.key(), new String(model.value(), StandardCharsets.UTF_8));
+                }
             }
         }
     }

@@ -13,12 +13,14 @@ import org.aptituderouter.loadtest.report.BenchEnvironment;
  * @param invalidCapabilityMetric   {@code router_capabilities_invalid_total} of the surviving instance at the end
  * @param unexpectedExits           router processes found gone without having been killed
  * @param streamThreadFailures      {@code router_stream_thread_failures_total} of the surviving instance at the end
+ * @param outcomesSent              graded outcomes the broker acknowledged (one per routed good instruction)
+ * @param outcomesCounted           outcomes counted in the surviving instance's live evidence at the end
  */
 public record ChaosReport(ChaosPlan plan, BenchEnvironment environment, double durationSeconds, int instances,
                           List<ChaosEvent> events, ChaosLedger.Counts counts, long sendFailures,
                           long capabilityRecordsSent, long capabilityRecordsRejected, long capabilityTombstones,
                           double invalidCapabilityMetric, int unexpectedExits, double streamThreadFailures,
-                          List<String> failures) {
+                          long outcomesSent, long outcomesCounted, List<String> failures) {
 
     public boolean passed() {
         return failures.isEmpty();

@@ -48,6 +48,8 @@ public final class ChaosReportWriter {
         json.put("capability_tombstones_for_unknown_models", report.capabilityTombstones());
         json.put("router_capabilities_invalid_total", report.invalidCapabilityMetric());
         json.put("router_unexpected_exits", report.unexpectedExits());
+        json.put("outcomes_sent", report.outcomesSent());
+        json.put("outcomes_counted", report.outcomesCounted());
         json.put("router_stream_thread_failures_total", report.streamThreadFailures());
         json.put("recovery_s_p50", round(report.recoveryP50(ChaosEvent.KILL_RESTART)));
         json.put("recovery_s_max", round(report.recoveryMax(ChaosEvent.KILL_RESTART)));
@@ -106,6 +108,8 @@ public final class ChaosReportWriter {
                         + c.poisonMissing());
         row(md, "invalid capability records sent / rejected", report.capabilityRecordsSent() + " / "
                 + report.capabilityRecordsRejected());
+        row(md, "graded outcomes sent / counted in the evidence", report.outcomesSent() + " / "
+                + report.outcomesCounted());
         row(md, "router processes that stopped on their own", Integer.toString(report.unexpectedExits()));
         row(md, "recovery after kill + restart, p50 / max (s)",
                 fmt(report.recoveryP50(ChaosEvent.KILL_RESTART)) + " / " + fmt(report.recoveryMax(ChaosEvent.KILL_RESTART)));

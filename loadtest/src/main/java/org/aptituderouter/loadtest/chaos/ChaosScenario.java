@@ -45,6 +45,8 @@ public final class ChaosScenario {
     static final String CAPABILITIES = "model-capabilities";
     static final String ROUTED_PREFIX = "routed.";
     static final String DEAD_LETTERS = "instructions.dlq";
+    static final String OUTCOMES = "model-outcomes";
+    private static final Duration OUTCOMES_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final long SETTLE_AFTER_JOIN_SECONDS = 15;
 
@@ -113,8 +115,9 @@ public final class ChaosScenario {
                         zoo.size(), partitions, plan.ratePerSecond(), plan.poisonEvery());
                 AvroDeserializer<DeadLetter> deadLetters = new AvroDeserializer<>(DeadLetter.class);
                 deadLetters.configure(client, false);
+                ChaosGrader grader = new ChaosGrader(client, OUTCOMES, serializer(client));
                 try (ChaosCollector collector = new ChaosCollector(client, ROUTED_PREFIX, DEAD_LETTERS, deadLetters,
-                        ledger).start()) {
+                        ledger, grader).start()) {
                     ChaosTraffic traffic = new ChaosTraffic(client, INSTRUCTIONS, instructionSerializer, poison,
                             ledger, texts, plan.ratePerSecond(), plan.poisonEvery());
                     startNanos = System.nanoTime();
@@ -123,7 +126,9 @@ public final class ChaosScenario {
                     traffic.close();
                     drain(collector);
                     collector.checkHealthy();
-                    return report(survivor, admin, traffic.failures(), runStart);
+                    grader.close(); // every routed instruction has been graded: the traffic has stopped and drained
+                    Map<String, Long> counted = awaitOutcomes(survivor, grader.acknowledged());
+                    return report(survivor, admin, traffic.failures(), runStart, grader, counted);
                 } finally {
                     routers.forEach(RouterProcess::close);
                 }
@@ -274,7 +279,22 @@ public final class ChaosScenario {
         }
     }
 
-    private ChaosReport report(RouterProcess survivor, Admin admin, long sendFailures, long runStart)
+    /**
+     * Waits until the surviving instance's evidence counts every acknowledged outcome; returns what it counts at the
+     * end (a shortfall or an excess is reported as a failure).
+     */
+    private Map<String, Long> awaitOutcomes(RouterProcess survivor, Map<String, Long> sent) {
+        long deadline = System.nanoTime() + OUTCOMES_TIMEOUT.toNanos();
+        Map<String, Long> counted = survivor.liveOutcomes();
+        while (!counted.equals(sent) && System.nanoTime() < deadline) {
+            Sleep.millis(500);
+            counted = survivor.liveOutcomes();
+        }
+        return counted;
+    }
+
+    private ChaosReport report(RouterProcess survivor, Admin admin, long sendFailures, long runStart,
+                               ChaosGrader grader, Map<String, Long> counted)
             throws InterruptedException, ExecutionException {
         checkAlive(survivor);
         List<String> zoo = survivor.modelIds();
@@ -309,10 +329,20 @@ public final class ChaosScenario {
             failures.add("only " + counts.poisonByKind().size() + " of " + PoisonKind.values().length
                     + " poison kinds were sent: run longer");
         }
+        Map<String, Long> sent = grader.acknowledged();
+        long outcomesSent = sent.values().stream().mapToLong(Long::longValue).sum();
+        long outcomesCounted = counted.values().stream().mapToLong(Long::longValue).sum();
+        if (!counted.equals(sent)) {
+            failures.add("graded outcomes: " + outcomesSent + " acknowledged " + sent + ", the routers' evidence counts "
+                    + outcomesCounted + " " + counted);
+        }
+        if (grader.failures() > 0) {
+            failures.add(grader.failures() + " graded outcomes were never acknowledged by the broker");
+        }
         return new ChaosReport(plan, BenchEnvironment.detect("kafka.Kafka in its own JVM (KRaft, one node)"),
                 (System.nanoTime() - runStart) / 1e9, routers.size(), List.copyOf(events), counts, sendFailures,
                 capabilityRecordsSent, rejected, capabilityTombstones, invalidMetric, unexpectedExits,
-                threadFailures, List.copyOf(failures));
+                threadFailures, outcomesSent, outcomesCounted, List.copyOf(failures));
     }
 
     /** The router creates its topics at start-up, before its streams run. */

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -95,6 +97,24 @@ final class RouterProcess implements AutoCloseable {
             }
         });
         return ids;
+    }
+
+    /** Graded outcomes counted into each model's live evidence, from {@code GET /models}. */
+    Map<String, Long> liveOutcomes() {
+        Map<String, Long> counts = new HashMap<>();
+        get("/models").filter(r -> r.statusCode() == 200).ifPresent(response -> {
+            try {
+                for (JsonNode model : JSON.readTree(response.body()).path("models")) {
+                    long outcomes = model.path("evidence").path("liveOutcomes").asLong();
+                    if (outcomes > 0) {
+                        counts.put(model.path("modelId").asText(), outcomes);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(name + " answered /models with unreadable JSON: " + e.getMessage(), e);
+            }
+        });
+        return counts;
     }
 
     /** The instance's {@code /prometheus} text, if it answers (read it with {@link PrometheusText}). */
