@@ -2,12 +2,17 @@ package org.aptituderouter.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,7 +70,10 @@ abstract class RoutingScenarios {
 
     @BeforeAll
     void startRouterAndPublishZoo() {
-        RouterUnderTest router = new RouterUnderTest(bootstrapServers(), registryUrl(), getClass().getSimpleName());
+        // a shadow (the same bundle, as a folder, under the cost policy) scores every batch beside the live router
+        RouterUnderTest router = new RouterUnderTest(bootstrapServers(), registryUrl(), getClass().getSimpleName())
+                .with("router.shadow.bundle", bundledAsFolder().toString())
+                .with("router.shadow.policy", "cost");
         app = router.start();
         topics = app.context().getBean(RouterTopics.class);
         live = app.context().getBean(LiveCapabilities.class);
@@ -105,6 +113,9 @@ abstract class RoutingScenarios {
             assertThat(decision.getPolicy()).isEqualTo("quality");
             assertThat(decision.getRouterVersion()).isNotBlank();
             assertThat(decision.getCapabilitySetVersion()).isEqualTo(live.current().version());
+            assertThat(decision.getShadow()).as("the shadow's choice").isNotNull();
+            assertThat(decision.getShadow().getPolicy()).startsWith("cost");
+            assertThat(decision.getTask()).isNotNull();
         });
     }
 
@@ -245,7 +256,24 @@ abstract class RoutingScenarios {
                 "router_end_to_end_latency_seconds_count", "router_routed_total{model=",
                 "router_dead_letters_total{reason=\"DESERIALIZATION_FAILED\"}", "router_capabilities_version",
                 "router_capabilities_size " + (double) zoo.size(), "router_outcomes_counted_total{model=",
-                "router_model_drift_z{model=");
+                "router_model_drift_z{model=", "router_shadow_decisions_total{agreement=");
+    }
+
+    /** The bundle in router-core's jar, written out as a bundle folder. */
+    private static Path bundledAsFolder() {
+        try {
+            Path folder = Files.createTempDirectory("shadow-bundle");
+            for (String file : List.of(RouterBundle.APTITUDE_TEST, RouterBundle.SCORER_HEAD, RouterBundle.HEAD_METADATA,
+                    RouterBundle.ZOO)) {
+                try (InputStream in = RouterBundle.class.getClassLoader()
+                        .getResourceAsStream(RouterBundle.BUNDLED + file)) {
+                    Files.write(folder.resolve(file), in.readAllBytes());
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
