@@ -8,11 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A grader during the chaos run: for each good instruction the collector sees on a model's topic, one graded outcome
@@ -29,14 +26,7 @@ final class ChaosGrader implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
 
     ChaosGrader(Map<String, Object> clientConfig, String topic, Serializer<ModelOutcome> serializer) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "aptitude-router-chaos-grader");
-        config.remove("schema.registry.url");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.producer = ChaosTraffic.reliableProducer(clientConfig, "aptitude-router-chaos-grader");
         this.topic = topic;
         this.serializer = serializer;
     }

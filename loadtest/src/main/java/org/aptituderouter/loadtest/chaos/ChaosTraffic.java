@@ -41,17 +41,7 @@ final class ChaosTraffic implements AutoCloseable {
     ChaosTraffic(Map<String, Object> clientConfig, String topic, Serializer<InstructionEvent> serializer,
                  PoisonRecords poison, ChaosLedger ledger, List<String> texts, double ratePerSecond,
                  int poisonEvery) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        // a broker restart takes tens of seconds: retry through it rather than fail the sends
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "aptitude-router-chaos-traffic");
-        // the Avro serializer registers nothing here: values arrive as bytes already
-        config.remove("schema.registry.url");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.producer = reliableProducer(clientConfig, "aptitude-router-chaos-traffic");
         this.topic = topic;
         this.serializer = serializer;
         this.poison = poison;
@@ -61,6 +51,22 @@ final class ChaosTraffic implements AutoCloseable {
         this.poisonEvery = poisonEvery;
         this.thread = new Thread(this::run, "chaos-traffic");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * A producer that retries through a broker restart (tens of seconds) rather than fail its sends, without
+     * duplicates; values go as bytes already serialized, so it needs no registry.
+     */
+    static KafkaProducer<String, byte[]> reliableProducer(Map<String, Object> clientConfig, String clientId) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.remove("schema.registry.url");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     ChaosTraffic start() {
