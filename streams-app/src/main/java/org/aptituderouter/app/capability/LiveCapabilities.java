@@ -60,16 +60,15 @@ public class LiveCapabilities {
      * @throws org.aptituderouter.core.capability.CapabilityValidationException if its vector does not fit the set
      */
     public CapabilitySet upsert(Candidate candidate) {
-        CapabilitySet set = current.updateAndGet(s -> s.with(withLive(candidate, s)));
+        // published first: evidence arriving meanwhile (another thread) then finds the model and merges into it
         published.put(candidate.modelId(), candidate);
-        return set;
+        return current.updateAndGet(s -> s.with(withLive(candidate, s)));
     }
 
     /** Adds or replaces many models in one version step (a restored store at start-up). */
     public CapabilitySet upsertAll(Collection<Candidate> candidates) {
-        CapabilitySet set = current.updateAndGet(s -> s.withAll(candidates.stream().map(c -> withLive(c, s)).toList()));
         candidates.forEach(c -> published.put(c.modelId(), c));
-        return set;
+        return current.updateAndGet(s -> s.withAll(candidates.stream().map(c -> withLive(c, s)).toList()));
     }
 
     public CapabilitySet retire(String modelId) {
