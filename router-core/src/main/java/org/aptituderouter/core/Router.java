@@ -195,15 +195,12 @@ public final class Router implements BatchRouter, AutoCloseable {
 
     private RoutingOutcome choose(RoutingRequest request, CapabilitySet capabilities, boolean[] mask, float[] row,
                                   int task, float[] shadowRow) {
-        List<ScoredCandidate> eligible = eligible(capabilities, mask, row);
-        if (eligible == null) {
-            for (int j = 0; j < mask.length; j++) {
-                if (mask[j] && !Float.isFinite(row[j])) {
-                    return inferenceError(request, "scorer gave probability " + row[j] + " for "
-                            + capabilities.routable().get(j).modelId());
-                }
-            }
+        int bad = firstNonFinite(mask, row);
+        if (bad >= 0) {
+            return inferenceError(request, "scorer gave probability " + row[bad] + " for "
+                    + capabilities.routable().get(bad).modelId());
         }
+        List<ScoredCandidate> eligible = eligible(capabilities, mask, row);
         RoutingPolicy policy = request.policy() == null ? defaultRoutingPolicy : RoutingPolicy.of(request.policy());
         List<ScoredCandidate> ranking = policy.rank(eligible);
         ScoredCandidate best = ranking.get(0);
@@ -211,16 +208,23 @@ public final class Router implements BatchRouter, AutoCloseable {
                 capabilities.version(), task, shadowChoice(capabilities, mask, shadowRow));
     }
 
-    /** The eligible candidates with their scores; null if a score is not finite. */
+    /** The first eligible candidate whose score is not a finite number, or -1. */
+    private static int firstNonFinite(boolean[] mask, float[] row) {
+        for (int j = 0; j < mask.length; j++) {
+            if (mask[j] && !Float.isFinite(row[j])) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** The eligible candidates with their scores (all finite: see {@link #firstNonFinite}). */
     private static List<ScoredCandidate> eligible(CapabilitySet capabilities, boolean[] mask, float[] row) {
         List<Candidate> routable = capabilities.routable();
         List<ScoredCandidate> eligible = new ArrayList<>();
         for (int j = 0; j < mask.length; j++) {
             if (!mask[j]) {
                 continue;
-            }
-            if (!Float.isFinite(row[j])) {
-                return null;
             }
             Candidate candidate = routable.get(j);
             eligible.add(new ScoredCandidate(candidate.modelId(), row[j], candidate.cost(),
@@ -231,14 +235,10 @@ public final class Router implements BatchRouter, AutoCloseable {
 
     /** The shadow's choice among the same eligible candidates, by its own policy; null without one. */
     private RoutingOutcome.Shadow shadowChoice(CapabilitySet capabilities, boolean[] mask, float[] shadowRow) {
-        if (shadowRow == null) {
+        if (shadowRow == null || firstNonFinite(mask, shadowRow) >= 0) {
             return null;
         }
-        List<ScoredCandidate> eligible = eligible(capabilities, mask, shadowRow);
-        if (eligible == null) {
-            return null;
-        }
-        ScoredCandidate best = shadow.policy().rank(eligible).get(0);
+        ScoredCandidate best = shadow.policy().rank(eligible(capabilities, mask, shadowRow)).get(0);
         return new RoutingOutcome.Shadow(best.modelId(), best.probability(), shadow.policyName(), shadow.version());
     }
 
