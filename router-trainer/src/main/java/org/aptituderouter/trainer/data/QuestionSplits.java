@@ -54,7 +54,8 @@ public final class QuestionSplits {
         .toArray();
   }
 
-  private static int[] shuffled(int[] rows, long seed) {
+  /** The rows in a seeded random order, the same whatever order they come in (they are sorted first). */
+  public static int[] shuffled(int[] rows, long seed) {
     int[] copy = sorted(rows.clone());
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = copy.length - 1; i > 0; i--) {

@@ -115,15 +115,7 @@ public final class Evaluation {
 
   /** The first {@code count} of the rows in a seeded random order: the questions whose outcomes arrived first. */
   static int[] firstArrivals(int[] rows, int count, long seed) {
-    int[] order = rows.clone();
-    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return Arrays.copyOf(order, Math.min(count, order.length));
+    return Arrays.copyOf(QuestionSplits.shuffled(rows, seed), Math.min(count, rows.length));
   }
 
   private interface EvidenceOf {
