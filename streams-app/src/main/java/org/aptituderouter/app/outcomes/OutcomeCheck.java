@@ -80,7 +80,7 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
                     : "score " + outcome.getScore() + ", outside [0,1]"));
             return;
         }
-        if (!capabilities.current().modelIds().contains(outcome.getModelId())) {
+        if (!capabilities.current().contains(outcome.getModelId())) {
             deadLetter(record, DeadLetterReason.INVALID_OUTCOME, "outcome for " + outcome.getInstructionId()
                     + " grades model " + outcome.getModelId() + ", which is not in the zoo");
             return;
