@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.aptituderouter.core.bench.SyntheticZoo;
+import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.loadtest.clock.BenchClock;
 import org.aptituderouter.loadtest.report.BenchEnvironment;
@@ -29,6 +30,8 @@ public final class BenchRunner {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** Zoo sizes of the scaling table; the run's own zoo (23 models with the bundled one) is measured as it is. */
     private static final List<Integer> ZOO_SIZES = List.of(23, 100, 1000);
+    /** The capacity given to the model whose workers stop: at least this many offsets of its routed topic. */
+    private static final long MIN_SPILLOVER_LAG = 20;
 
     private final BenchPlan plan;
     private final List<String> texts;
@@ -70,6 +73,7 @@ public final class BenchRunner {
             double ceiling = Math.min(routerCeiling, passthrough);
             List<StepResult> steps = new ArrayList<>();
             OnboardingResult onboarding;
+            SpilloverResult spillover;
             try (BenchSession session = new BenchSession(app, texts, clock, sessionId, plan.drainTimeout())) {
                 session.steps().run("warmup", plan.loadFractions().get(0) * ceiling, plan.warmup(), progress);
                 for (double fraction : plan.loadFractions()) {
@@ -81,12 +85,14 @@ public final class BenchRunner {
                 onboarding = session.onboarding().run(Newcomer.strongest(app.zoo(), sessionId + "-newcomer"),
                         plan.onboardingFraction() * ceiling, plan.onboardingDuration(), progress);
                 print(onboarding);
+                spillover = spillover(app, session, steps, plan.onboardingFraction() * ceiling);
+                print(spillover);
             }
             List<BatchEffect> batchEffect = batchEffect(settings, ceiling, steps);
             return new BenchReport(generatedAt, quick, BenchEnvironment.detect(describeBroker()),
                     app.inference().getEncoder().toLowerCase(Locale.ROOT), settings, texts.size(), textSource,
-                    routerCeiling, passthrough, zooScaling, onboarding.onboardingMs(), onboarding, steps, batchEffect,
-                    perModel(steps, onboarding, batchEffect));
+                    routerCeiling, passthrough, zooScaling, onboarding.onboardingMs(), onboarding, spillover, steps,
+                    batchEffect, perModel(steps, onboarding, spillover, batchEffect));
         }
     }
 
@@ -169,6 +175,23 @@ public final class BenchRunner {
         return effects;
     }
 
+    /**
+     * The model the stepped load went to most stops being served (its workers stop consuming) under the onboarding
+     * load, with a capacity of about a second of that load; then its workers catch up.
+     */
+    private SpilloverResult spillover(RouterUnderTest app, BenchSession session, List<StepResult> steps,
+                                      double rate) throws InterruptedException {
+        Map<String, Long> volume = new HashMap<>();
+        steps.forEach(step -> step.perModel().forEach((model, count) -> volume.merge(model, count, Long::sum)));
+        String busiest = volume.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElseThrow(() -> new IllegalStateException("the stepped load routed nothing"));
+        Candidate model = app.zoo().find(busiest)
+                .orElseThrow(() -> new IllegalStateException(busiest + " left the zoo during the run"));
+        long maxLag = Math.max(MIN_SPILLOVER_LAG, Math.round(rate));
+        return session.spillover().run(model, app.topics().routedTopicName(busiest), sessionId + "-workers", maxLag,
+                rate, plan.onboardingDuration(), progress);
+    }
+
     private RouterUnderTest startRouter(Map<String, Object> batch) throws InterruptedException {
         Map<String, Object> properties = new HashMap<>(appProperties);
         if (describeBroker().equals("embedded")) {
@@ -212,11 +235,22 @@ public final class BenchRunner {
                 100 * onboarding.newcomerShare()));
     }
 
+    private void print(SpilloverResult s) {
+        print(s.step());
+        out.println(s.stopMs() == null
+                ? "bench: spillover: the backlog of " + s.modelId() + " never passed its max_lag " + s.maxLag()
+                : String.format(Locale.ROOT, "bench: spillover: %s stopped receiving %.0f ms after its backlog passed "
+                        + "max_lag %d (%d over), and received again %s after its workers caught up", s.modelId(),
+                        s.stopMs(), s.maxLag(), s.overshoot(),
+                        s.resumeMs() == null ? "never" : String.format(Locale.ROOT, "%.0f ms", s.resumeMs())));
+    }
+
     private static Map<String, Long> perModel(List<StepResult> steps, OnboardingResult onboarding,
-                                              List<BatchEffect> effects) {
+                                              SpilloverResult spillover, List<BatchEffect> effects) {
         Map<String, Long> total = new TreeMap<>();
         List<StepResult> all = new ArrayList<>(steps);
         all.add(onboarding.step());
+        all.add(spillover.step());
         effects.stream().map(BatchEffect::step).filter(step -> !steps.contains(step)).forEach(all::add);
         all.forEach(step -> step.perModel().forEach((model, count) -> total.merge(model, count, Long::sum)));
         return total;

@@ -2,6 +2,7 @@ package org.aptituderouter.loadtest.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.aptituderouter.loadtest.clock.BenchClock;
 import org.aptituderouter.loadtest.collector.EndToEndCollector;
 import org.aptituderouter.loadtest.collector.RunRegistry;
@@ -19,10 +20,12 @@ public final class BenchSession implements AutoCloseable {
     private final CapabilityPublisher publisher;
     private final StepRunner steps;
     private final BenchClock clock;
+    private final Map<String, Object> clientConfig;
 
     public BenchSession(RouterUnderTest app, List<String> texts, BenchClock clock, String sessionId,
                         Duration drainTimeout) {
         this.clock = clock;
+        this.clientConfig = app.clientConfig();
         RunRegistry runs = new RunRegistry();
         this.collector = new EndToEndCollector(app.clientConfig(), app.routedTopicPrefix(),
                 app.topics().decisions().name(), app.topics().decisions().valueSerde().deserializer(), runs, clock)
@@ -40,6 +43,10 @@ public final class BenchSession implements AutoCloseable {
 
     public OnboardingProbe onboarding() {
         return new OnboardingProbe(steps, collector, publisher, clock);
+    }
+
+    public SpilloverProbe spillover() {
+        return new SpilloverProbe(steps, publisher, clientConfig, clock);
     }
 
     @Override

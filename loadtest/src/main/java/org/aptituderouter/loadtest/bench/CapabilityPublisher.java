@@ -31,6 +31,11 @@ public final class CapabilityPublisher implements AutoCloseable {
         send(candidate.modelId(), CapabilityRecords.toRecord(candidate));
     }
 
+    /** Returns once the broker has the record: a record built by the caller, e.g. with a declared capacity. */
+    public void publish(String modelId, ModelCapability record) {
+        send(modelId, record);
+    }
+
     /** A tombstone: the router drops the model, so a benchmark leaves a shared cluster's zoo as it found it. */
     public void retire(String modelId) {
         send(modelId, null);

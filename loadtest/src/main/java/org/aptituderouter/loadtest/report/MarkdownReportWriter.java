@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.aptituderouter.loadtest.bench.BatchEffect;
 import org.aptituderouter.loadtest.bench.OnboardingResult;
+import org.aptituderouter.loadtest.bench.SpilloverResult;
 import org.aptituderouter.loadtest.bench.StepResult;
 
 /** {@code bench.md}: the report for people, with the plot beside it and what the figures mean for scaling out. */
@@ -45,6 +46,7 @@ public final class MarkdownReportWriter {
         stepTable(md, report.steps());
         md.append("\n![latency vs throughput](").append(chartFileName).append(")\n\n");
         onboarding(md, report.onboarding());
+        spillover(md, report.spillover());
         batchEffect(md, report);
         scaleOut(md, report);
         return md.toString();
@@ -98,6 +100,29 @@ public final class MarkdownReportWriter {
                             + "max %.1f ms; %d missing, %d duplicates.%n%n",
                     onboarding.modelId(), s.offeredPerS(), onboarding.onboardingMs(), 100 * onboarding.newcomerShare(),
                     s.p50Ms(), s.p99Ms(), s.maxMs(), s.missing(), s.duplicates()));
+        }
+    }
+
+    private static void spillover(StringBuilder md, SpilloverResult spillover) {
+        md.append("## Capacity-aware spillover\n\n");
+        if (spillover == null) {
+            md.append("Not measured.\n\n");
+            return;
+        }
+        StepResult s = spillover.step();
+        md.append(String.format(Locale.ROOT, "`%s`, the model the stepped load went to most, got `max_lag` %d and "
+                        + "workers that stopped consuming, at %.1f instructions/s. ", spillover.modelId(),
+                spillover.maxLag(), s.offeredPerS()));
+        if (spillover.stopMs() == null) {
+            md.append("Its backlog **never passed** the limit during the step.\n\n");
+        } else {
+            md.append(String.format(Locale.ROOT, "Its topic stopped receiving **%.0f ms** after its backlog passed the "
+                            + "limit (%d offsets over it; the backlog is read every `router.spillover.poll-interval`)"
+                            + ", and received again **%s** after its workers caught up. Latency meanwhile: p50 %.1f ms, "
+                            + "p99 %.1f ms; %d missing, %d duplicates.%n%n", spillover.stopMs(), spillover.overshoot(),
+                    spillover.resumeMs() == null ? "never, before the step ended"
+                            : String.format(Locale.ROOT, "%.0f ms", spillover.resumeMs()),
+                    s.p50Ms(), s.p99Ms(), s.missing(), s.duplicates()));
         }
     }
 

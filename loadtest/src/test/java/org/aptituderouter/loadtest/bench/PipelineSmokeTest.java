@@ -83,6 +83,15 @@ class PipelineSmokeTest {
                 assertThat(onboarding.step().exactlyOnce()).isTrue();
                 assertThat(onboarding.step().perModel()).containsKey("newcomer");
 
+                // the workers of "strong" stop: its instructions spill over to "weak" until they catch up
+                SpilloverResult spillover = session.spillover().run(app.zoo().find("strong").orElseThrow(),
+                        app.topics().routedTopicName("strong"), "smoke-workers", 10, 20, Duration.ofSeconds(6),
+                        Progress.silent());
+                assertThat(spillover.stopMs()).as("stopped receiving after the limit").isNotNull();
+                assertThat(spillover.resumeMs()).as("received again after the catch-up").isNotNull();
+                assertThat(spillover.step().exactlyOnce()).isTrue();
+                assertThat(spillover.step().perModel()).containsKeys("strong", "weak");
+
                 // what if "strong" had not been there: the steady step's window replayed against "weak" alone
                 Map<TopicPartition, Long> routedBefore = routedEnds(app);
                 CapabilitySet weakOnly = CapabilitySet.empty(app.zoo().test())

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.aptituderouter.loadtest.bench.BatchEffect;
 import org.aptituderouter.loadtest.bench.OnboardingResult;
+import org.aptituderouter.loadtest.bench.SpilloverResult;
 import org.aptituderouter.loadtest.bench.StepResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,8 @@ class ReportWritersTest {
                 new BenchEnvironment("Test CPU", 2, "JVM", "Linux", "embedded"), "minilm",
                 new RouterSettings(32, 50, "fp32", "cpu", 0, 1, 3, 23, "encoder+head"), 500, "questions.jsonl",
                 40.0, 900.0, List.of(new BenchReport.ZooScaling(23, 40.0), new BenchReport.ZooScaling(1000, 20.0)),
-                350.0, onboarding, steps, List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
+                350.0, onboarding, new SpilloverResult("model-a", 20, 640.0, 310.0, 3, step("spillover", 20, 20)),
+                steps, List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
                 Map.of("model-a", 300L));
     }
 
@@ -54,6 +56,9 @@ class ReportWritersTest {
         }
         assertThat(step.get("achieved_per_s").asDouble()).isEqualTo(19.5);
         assertThat(json.get("batch_effect").get(0).get("max_size").asInt()).isEqualTo(32);
+        assertThat(json.get("spillover").get("stop_ms").asDouble()).isEqualTo(640.0);
+        assertThat(json.get("spillover").get("resume_ms").asDouble()).isEqualTo(310.0);
+        assertThat(json.get("spillover").get("max_lag").asLong()).isEqualTo(20);
     }
 
     @Test
@@ -62,6 +67,7 @@ class ReportWritersTest {
 
         assertThat(md).contains("| 50pct | 20.0 | 19.5 | 12.5 | 40.0 | 55.0 | 61.0 | 100 | 0 | 0 |");
         assertThat(md).contains("**350.0 ms**");
+        assertThat(md).contains("stopped receiving **640 ms** after").contains("received again **310 ms** after");
         assertThat(md).contains("| 1000 | 20.0 | 2.00x |");
         assertThat(md).contains("## Scaling out").contains("One more instance").contains("One more partition");
         assertThat(md).contains("![latency vs throughput](latency.png)");
