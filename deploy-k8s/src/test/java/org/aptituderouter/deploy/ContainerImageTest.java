@@ -50,7 +50,9 @@ class ContainerImageTest {
 
         List<String> entrypoint = dockerfile.finalStageJsonInstruction("ENTRYPOINT");
         assertThat(entrypoint.get(0)).isEqualTo("java");
-        assertThat(entrypoint).contains("-Dai.djl.offline=true", "@/app/classpath.argfile");
+        assertThat(entrypoint).contains("-Dai.djl.offline=true", "@/app/classpath.argfile",
+                // logs to stdout, where the cluster collects them, not to a file in the container
+                "-Dlogback.configurationFile=logback-container.xml");
         assertThat(entrypoint.get(entrypoint.size() - 1)).isEqualTo(serve.group(2));
         assertThat(dockerfile.finalStageJsonInstruction("CMD")).containsExactly("serve");
         // The build stage packages that module and lays out /app from its classes and classpath.txt.

@@ -34,7 +34,12 @@ public final class RouterApplication {
 
     private static void run(String[] args) {
         String command = args.length == 0 ? "" : args[0];
-        String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        String[] given = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (command.equals("serve") || command.equals("demo")) {
+            ConsoleLogging.configure(given).ifPresent(file -> System.out.println("router: logs in " + file
+                    + (Arrays.asList(given).contains(ConsoleLogging.VERBOSE) ? "" : " (--verbose: on the console too)")));
+        }
+        String[] options = ConsoleLogging.withoutVerbose(given);
         switch (command) {
             case "serve" -> serve(options);
             case "demo" -> System.exit(DemoCommand.run(options));
@@ -72,8 +77,10 @@ public final class RouterApplication {
 
     private static String usage() {
         return """
-                usage: bin/router serve [--key=value ...]   route instructions until stopped
-                       bin/router demo  [--key=value ...]   in-process cluster, sample instructions, a model joining
+                usage: bin/router serve [--verbose] [--key=value ...]   route instructions until stopped
+                       bin/router demo  [--verbose] [--key=value ...]   in-process cluster, sample instructions
+                                                                        under two policies, a model joining
+                logs go to logs/router.log (the path is printed at start); --verbose shows them on the console too
                 configuration: streams-app/src/main/resources/application.yml (router.*, kafka.*); serve needs
                 kafka.bootstrap.servers, or --router.embedded=true for an in-process broker and registry""";
     }

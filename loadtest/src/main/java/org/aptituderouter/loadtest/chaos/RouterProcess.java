@@ -40,8 +40,9 @@ final class RouterProcess implements AutoCloseable {
                 "--micronaut.server.port=" + httpPort,
                 "--kafka.streams.default.state.dir=" + dir.resolve("state").toAbsolutePath()));
         extraSettings.forEach(setting -> args.add("--" + setting));
-        this.jvm = new ChildJvm("router-" + name, List.of("-Xmx1g", "-Dai.djl.offline=true"), MAIN_CLASS, args,
-                dir.resolve("router.log"));
+        // every log line to standard output, which ChildJvm appends to this router's log in the report folder
+        this.jvm = new ChildJvm("router-" + name, List.of("-Xmx1g", "-Dai.djl.offline=true",
+                "-Dlogback.configurationFile=logback-container.xml"), MAIN_CLASS, args, dir.resolve("router.log"));
     }
 
     String name() {

@@ -1,5 +1,8 @@
 package org.aptituderouter.app.embedded;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -39,7 +42,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setConfigProp("auto.create.topics.enable", "false")
                     .setDeleteOnClose(true)
                     .build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             LOG.info("Embedded Kafka broker (KRaft, single node) ready at {} in {} ms", cluster.bootstrapServers(),
@@ -47,6 +50,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return new EmbeddedKafkaBroker(cluster);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kafka's storage formatter prints a line to {@code System.out} per log directory and the test kit offers no way
+     * to hand it another stream: while it runs, standard output goes to the log instead of the command's console.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(console);
+        }
+        String lines = printed.toString(StandardCharsets.UTF_8).trim();
+        if (!lines.isEmpty()) {
+            LOG.info("{}", lines);
         }
     }
 
