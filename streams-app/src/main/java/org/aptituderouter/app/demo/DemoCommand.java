@@ -4,16 +4,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.config.BatchProperties;
+import org.aptituderouter.app.config.PolicyProperties;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.TopicReader;
 import org.aptituderouter.app.topics.TopicSpec;
@@ -22,30 +26,32 @@ import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
+import org.aptituderouter.schemas.avro.PolicyType;
+import org.aptituderouter.schemas.avro.RoutingConstraints;
 import org.aptituderouter.schemas.avro.RoutingDecision;
-import org.aptituderouter.schemas.avro.ScoredModel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code bin/router demo}: the router end to end in one process. An in-process broker and registry with the bundled
- * zoo; sample instructions routed and explained (chosen model, its probability, the runner-up); a new model
- * published mid-stream and traffic reaching it; unusable input dead-lettered; then exit.
+ * {@code bin/router demo}: the router end to end in one process, on one screen. An in-process broker and registry
+ * with the bundled zoo; sample instructions of different kinds, each routed under the default policy and under a
+ * cost-aware one, with a summary per policy (models chosen, expected accuracy, cost against the best single model);
+ * a new model published mid-stream and traffic reaching it; unusable input dead-lettered; then exit.
  */
 public final class DemoCommand {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** Instructions sent before the newcomer joins; the rest are sent after. */
+    /** Instructions routed under both policies; the rest are sent after the newcomer joins. */
     private static final int BEFORE_ONBOARDING = 12;
+    private static final String COST_SUFFIX = "-cost";
 
     private final PrintStream out;
     private final RouterRuntime runtime;
     private final RouterTopics topics;
     private final LiveCapabilities capabilities;
     private final Map<String, Object> clients;
-    private final Map<String, Integer> routedPerModel = new TreeMap<>();
 
     private DemoCommand(PrintStream out, RouterRuntime runtime) {
         this.out = out;
@@ -56,13 +62,18 @@ public final class DemoCommand {
     }
 
     public static int run(String[] options) {
-        PrintStream out = System.out;
+        return run(options, System.out);
+    }
+
+    /** Runs the demo, printing its story to {@code out}; returns the exit status. */
+    public static int run(String[] options, PrintStream out) {
         Map<String, Object> demo = new LinkedHashMap<>();
         demo.put("micronaut.server.port", -1);
         demo.put("kafka.streams.default.application.id", "aptitude-router-demo");
         demo.put("router.batch.max-size", 8);
         demo.put("router.batch.max-wait", "100ms");
-        out.println("Aptitude Router demo: starting an in-process Kafka broker (KRaft), a schema registry and the router...");
+        out.println("Aptitude Router demo: starting an in-process Kafka broker (KRaft), a schema registry and the "
+                + "router...");
         try (RouterRuntime runtime = RouterRuntime.startEmbedded(options, demo)) {
             return new DemoCommand(out, runtime).play();
         } catch (RuntimeException e) {
@@ -74,7 +85,7 @@ public final class DemoCommand {
     private int play() {
         BatchProperties batch = runtime.context().getBean(BatchProperties.class);
         CapabilitySet zoo = awaitZoo();
-        out.printf("Router up (http://localhost:%d/models). Zoo: %d models, capability set v%d. Batches: up to %d "
+        out.printf("Router up (http://localhost:%d/models): %d models, capability set v%d; batches of up to %d "
                 + "instructions or %d ms.%n%n", runtime.httpPort(), zoo.size(), zoo.version(), batch.getMaxSize(),
                 batch.getMaxWait().toMillis());
 
@@ -83,11 +94,28 @@ public final class DemoCommand {
              TopicReader<String, RoutingDecision> decisions = new TopicReader<>(clients, topics.decisions());
              TopicReader<String, DeadLetter> deadLetters = new TopicReader<>(clients, topics.deadLetters())) {
 
-            out.printf("1. Routing %d instructions against the zoo:%n", BEFORE_ONBOARDING);
             List<SampleInstructions.Sample> first = samples.subList(0, BEFORE_ONBOARDING);
-            if (!routeAndExplain(producer, decisions, first)) {
+            out.printf("1. %d instructions of different kinds, each routed twice: under the default policy (quality: "
+                    + "the model%n   most likely to answer well) and a cost-aware one (cost: the highest p - %s x "
+                    + "cost). p = the router's%n   probability that the model answers correctly; cost per "
+                    + "instruction from the capability records.%n", first.size(),
+                    runtime.context().getBean(PolicyProperties.class).getLambda());
+            Map<String, RoutingDecision> routed = route(producer, decisions, first, true);
+            if (routed == null) {
                 return 1;
             }
+            out.printf("   %-8s %-17s %-38s %s%n", "", "", "quality policy", "cost policy");
+            for (SampleInstructions.Sample sample : first) {
+                RoutingDecision quality = routed.get(sample.id());
+                RoutingDecision cost = routed.get(sample.id() + COST_SUFFIX);
+                out.printf("   %-8s %-17s %-38s %s%n", sample.id(), sample.subject(), choice(quality), choice(cost));
+            }
+            List<RoutingDecision> byQuality = first.stream().map(sample -> routed.get(sample.id())).toList();
+            List<RoutingDecision> byCost = first.stream().map(sample -> routed.get(sample.id() + COST_SUFFIX))
+                    .toList();
+            out.println();
+            summarise(PolicySummary.of("quality", byQuality, zoo));
+            summarise(PolicySummary.of("cost", byCost, zoo));
 
             Candidate newcomer = Newcomer.beating(capabilities.current(), Newcomer.MODEL_ID, 70.0);
             out.printf("%n2. Onboarding: publishing the aptitude-test results of '%s' to %s (no retraining)...%n",
@@ -98,24 +126,25 @@ public final class DemoCommand {
             out.printf("   routable after %d ms: capability set v%d, %d models; topic %s created%n",
                     (System.nanoTime() - published) / 1_000_000, withNewcomer.version(), withNewcomer.size(),
                     topics.routedTopicName(newcomer.modelId()));
-
             List<SampleInstructions.Sample> rest = samples.subList(BEFORE_ONBOARDING, samples.size());
-            out.printf("%n3. Routing %d more instructions:%n", rest.size());
-            int before = routedPerModel.getOrDefault(newcomer.modelId(), 0);
-            if (!routeAndExplain(producer, decisions, rest)) {
+            Map<String, RoutingDecision> after = route(producer, decisions, rest, false);
+            if (after == null) {
                 return 1;
             }
-            int toNewcomer = routedPerModel.getOrDefault(newcomer.modelId(), 0) - before;
-            try (TopicReader<String, InstructionEvent> routed =
+            for (SampleInstructions.Sample sample : rest) {
+                out.printf("   %-8s %-17s %s%n", sample.id(), sample.subject(), choice(after.get(sample.id())));
+            }
+            long toNewcomer = after.values().stream().filter(d -> d.getModelId().equals(newcomer.modelId())).count();
+            try (TopicReader<String, InstructionEvent> topic =
                          new TopicReader<>(clients, topics.routed(newcomer.modelId()))) {
-                int arrived = routed.readAtLeast(toNewcomer, WAIT).size();
-                out.printf("   %d of %d went to %s; its topic %s holds %d instructions%n", toNewcomer, rest.size(),
-                        newcomer.modelId(), topics.routedTopicName(newcomer.modelId()), arrived);
+                int arrived = topic.readAtLeast((int) toNewcomer, WAIT).size();
+                out.printf("   %d of %d went to %s (quality policy); its topic holds %d instructions%n", toNewcomer,
+                        rest.size(), newcomer.modelId(), arrived);
             }
 
-            out.printf("%n4. Unusable input goes to %s, and the stream goes on:%n", topics.deadLetters().name());
+            out.printf("%n3. Unusable input goes to %s, and the stream goes on:%n", topics.deadLetters().name());
             producer.send(new ProducerRecord<>(topics.instructions().name(), "demo-empty",
-                    instruction("demo-empty", "   ")));
+                    instruction("demo-empty", "   ", null)));
             producer.flush();
             sendRaw("demo-garbage", "this is not Avro".getBytes(StandardCharsets.UTF_8));
             for (ConsumerRecord<String, DeadLetter> letter : deadLetters.readAtLeast(2, WAIT)) {
@@ -123,45 +152,65 @@ public final class DemoCommand {
                         abbreviate(letter.value().getMessage(), 70));
             }
         }
-        out.printf("%nRouted per model: %s%nDone.%n", routedPerModel);
+        out.printf("%nDone. Decisions, with alternatives and versions, are on %s; GET /models shows the zoo.%n",
+                topics.decisions().name());
         return 0;
     }
 
-    /** Sends the samples, then prints each decision as it is committed; false if some never arrive. */
-    private boolean routeAndExplain(KafkaProducer<String, InstructionEvent> producer,
-                                    TopicReader<String, RoutingDecision> decisions,
-                                    List<SampleInstructions.Sample> samples) {
-        Map<String, SampleInstructions.Sample> waiting = new LinkedHashMap<>();
+    private void summarise(PolicySummary summary) {
+        String models = summary.chosen().entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+                .collect(Collectors.joining(", "));
+        out.printf("   %-8s %d model(s): %s%n", summary.policy() + ":", summary.chosen().size(), abbreviate(models, 96));
+        out.printf("   %-8s expected accuracy %.1f%%, mean cost %.1f (%s alone: %.1f): %s%n", "",
+                100 * summary.expected(), summary.meanCost(), summary.bestSingle(), summary.bestSingleCost(),
+                summary.saving() > 0.005 ? String.format("saves %.0f%%", 100 * summary.saving())
+                        : summary.saving() < -0.005 ? String.format("costs %.0f%% more", -100 * summary.saving())
+                        : "the same cost");
+    }
+
+    private static String choice(RoutingDecision decision) {
+        String spilled = decision.getSpilledFrom() == null ? "" : " (spilled)";
+        return String.format("-> %s (p %.2f)%s", decision.getModelId(), decision.getProbability(), spilled);
+    }
+
+    /**
+     * Sends the samples (and, when {@code alsoCost}, each again under the cost policy, with {@code -cost} ids) and
+     * collects their committed decisions by instruction id; null (after saying so) if some never arrive.
+     */
+    private Map<String, RoutingDecision> route(KafkaProducer<String, InstructionEvent> producer,
+                                               TopicReader<String, RoutingDecision> decisions,
+                                               List<SampleInstructions.Sample> samples, boolean alsoCost) {
+        Set<String> waiting = new LinkedHashSet<>();
         for (SampleInstructions.Sample sample : samples) {
-            waiting.put(sample.id(), sample);
-            producer.send(new ProducerRecord<>(topics.instructions().name(), sample.id(),
-                    instruction(sample.id(), sample.text())));
+            send(producer, sample.id(), sample.text(), null, waiting);
+            if (alsoCost) {
+                // lambda unset: the router's router.policy.lambda
+                RoutingConstraints cost = RoutingConstraints.newBuilder().setPolicy(PolicyType.COST).build();
+                send(producer, sample.id() + COST_SUFFIX, sample.text(), cost, waiting);
+            }
         }
         producer.flush();
+        Map<String, RoutingDecision> found = new HashMap<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, RoutingDecision> record : decisions.poll(Duration.ofMillis(100))) {
-                SampleInstructions.Sample sample = waiting.remove(record.value().getInstruction().getId());
-                if (sample != null) {
-                    explain(sample, record.value());
+                String id = record.value().getInstruction().getId();
+                if (waiting.remove(id)) {
+                    found.put(id, record.value());
                 }
             }
         }
         if (!waiting.isEmpty()) {
-            out.printf("   no decision within %d s for %s%n", WAIT.toSeconds(), waiting.keySet());
-            return false;
+            out.printf("   no decision within %d s for %s%n", WAIT.toSeconds(), waiting);
+            return null;
         }
-        return true;
+        return found;
     }
 
-    private void explain(SampleInstructions.Sample sample, RoutingDecision decision) {
-        routedPerModel.merge(decision.getModelId(), 1, Integer::sum);
-        List<ScoredModel> alternatives = decision.getAlternatives();
-        String runnerUp = alternatives.isEmpty() ? "none"
-                : String.format("%s (p=%.3f)", alternatives.get(0).getModelId(), alternatives.get(0).getProbability());
-        out.printf("   %-8s %-17s -> %-28s p=%.3f  runner-up %s  [%s, set v%d]%n", sample.id(), sample.subject(),
-                decision.getModelId(), decision.getProbability(), runnerUp, decision.getPolicy(),
-                decision.getCapabilitySetVersion());
+    private void send(KafkaProducer<String, InstructionEvent> producer, String id, String text,
+                      RoutingConstraints constraints, Set<String> waiting) {
+        waiting.add(id);
+        producer.send(new ProducerRecord<>(topics.instructions().name(), id, instruction(id, text, constraints)));
     }
 
     private CapabilitySet awaitZoo() {
@@ -208,11 +257,12 @@ public final class DemoCommand {
         return properties;
     }
 
-    private static InstructionEvent instruction(String id, String text) {
+    private static InstructionEvent instruction(String id, String text, RoutingConstraints constraints) {
         return InstructionEvent.newBuilder()
                 .setId(id)
                 .setText(text)
                 .setSubmittedAt(Instant.now())
+                .setConstraints(constraints)
                 .build();
     }
 
