@@ -26,6 +26,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.demo.Newcomer;
+import org.aptituderouter.app.support.DashboardQueries;
 import org.aptituderouter.app.support.RouterUnderTest;
 import org.aptituderouter.app.support.TestInstructions;
 import org.aptituderouter.app.support.Traffic;
@@ -257,6 +258,10 @@ abstract class RoutingScenarios {
                 "router_dead_letters_total{reason=\"DESERIALIZATION_FAILED\"}", "router_capabilities_version",
                 "router_capabilities_size " + (double) zoo.size(), "router_outcomes_counted_total{model=",
                 "router_model_drift_z{model=", "router_shadow_decisions_total{agreement=");
+        // every metric the operator's Grafana dashboard (deploy-k8s) queries is exported
+        Set<String> exported = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+        assertThat(exported).containsAll(DashboardQueries.metricNames());
     }
 
     /** The bundle in router-core's jar, written out as a bundle folder. */
