@@ -1,14 +1,16 @@
 package org.aptituderouter.trainer.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.aptituderouter.trainer.data.CsvFiles;
 
 /**
  * The {@code --costs} file: CSV with a {@code model_id} column and a {@code cost} column (or {@code params_b}, so
@@ -20,34 +22,25 @@ final class CostTable {
 
   static Map<String, Double> read(Path file) {
     Map<String, Double> costs = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String headerLine = in.readLine();
-      List<String> header = headerLine == null ? List.of() : List.of(headerLine.strip().split(",", -1));
-      int id = header.indexOf("model_id");
-      int cost = header.contains("cost") ? header.indexOf("cost") : header.indexOf("params_b");
-      if (id < 0 || cost < 0) {
+    try (InputStream in = Files.newInputStream(file); CSVParser csv = CsvFiles.parse(in)) {
+      List<String> header = csv.getHeaderNames();
+      String costColumn = header.contains("cost") ? "cost" : "params_b";
+      if (!header.contains("model_id") || !header.contains(costColumn)) {
         throw new IllegalArgumentException(file + ": expected a header with model_id and cost (or params_b)");
       }
-      String line;
-      int number = 1;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",", -1);
-        String value = cells.length > cost ? cells[cost].strip() : "";
+      for (CSVRecord record : csv) {
+        String value = record.isSet(costColumn) ? record.get(costColumn) : "";
         if (!value.isEmpty()) {
-          costs.put(cells[id].strip(), parse(value, file, number));
+          costs.put(record.get("model_id"), parse(value, file, CsvFiles.line(record)));
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
     return costs;
   }
 
-  private static double parse(String value, Path file, int line) {
+  private static double parse(String value, Path file, long line) {
     try {
       double cost = Double.parseDouble(value);
       if (!Double.isFinite(cost) || cost < 0) {

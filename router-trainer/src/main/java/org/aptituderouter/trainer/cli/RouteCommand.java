@@ -19,6 +19,7 @@ import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.encoder.EncoderFamily;
 import org.aptituderouter.core.inference.InferenceSettings;
 import org.aptituderouter.core.policy.PolicySpec;
+import org.aptituderouter.trainer.data.CsvFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,7 +97,7 @@ final class RouteCommand implements Callable<Integer> {
     }
     int bad = loaded.badLines();
     InferenceSettings settings = encoderSettings(routerBundle, err).withBundle(bundle);
-    out.println("question_id,model_id,probability");
+    out.println(CsvFiles.FORMAT.format("question_id", "model_id", "probability"));
     try (Router router = Router.create(settings, policySpec, routerBundle);
         ProgressBar progress = lines.size() >= PROGRESS_FROM ? ProgressBars.create("Routing", lines.size()) : null) {
       for (int start = 0; start < lines.size(); start += BATCH) {
@@ -140,8 +141,8 @@ final class RouteCommand implements Callable<Integer> {
     for (int i = 0; i < outcomes.size(); i++) {
       if (outcomes.get(i) instanceof RoutingOutcome.Routed routed) {
         List<ScoredCandidate> rows = scores ? routed.ranking() : routed.ranking().subList(0, 1);
-        rows.forEach(candidate -> out.println(Csv.field(routed.requestId()) + "," + Csv.field(candidate.modelId()) + ","
-            + String.format(Locale.ROOT, "%.6f", candidate.probability())));
+        rows.forEach(candidate -> out.println(CsvFiles.FORMAT.format(routed.requestId(), candidate.modelId(),
+            String.format(Locale.ROOT, "%.6f", candidate.probability()))));
       } else {
         RoutingOutcome.Rejected rejected = (RoutingOutcome.Rejected) outcomes.get(i);
         err.println("route: line " + good.get(i).number() + ", question " + rejected.requestId() + ": "

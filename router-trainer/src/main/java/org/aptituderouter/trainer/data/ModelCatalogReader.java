@@ -1,14 +1,15 @@
 package org.aptituderouter.trainer.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Reads {@code models.csv} ({@code model_id,params_b,...}); an empty {@code params_b} means unpublished. */
 public final class ModelCatalogReader {
@@ -17,32 +18,28 @@ public final class ModelCatalogReader {
 
   public static List<ModelInfo> read(Path file) {
     List<ModelInfo> models = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || !header.startsWith("model_id,params_b")) {
+    try (InputStream in = Files.newInputStream(file); CSVParser csv = CsvFiles.parse(in)) {
+      List<String> header = csv.getHeaderNames();
+      if (header.size() < 2 || !header.get(0).equals("model_id") || !header.get(1).equals("params_b")) {
         throw new IllegalArgumentException(file + ": expected header 'model_id,params_b,...'");
       }
-      String line;
-      int lineNumber = 1;
-      while ((line = in.readLine()) != null) {
-        lineNumber++;
-        if (!line.isBlank()) {
-          models.add(parse(line.split(",", -1), file, lineNumber));
-        }
+      for (CSVRecord record : csv) {
+        models.add(parse(record, file));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
     return List.copyOf(models);
   }
 
-  private static ModelInfo parse(String[] cells, Path file, int lineNumber) {
-    String params = cells.length > 1 ? cells[1].strip() : "";
+  private static ModelInfo parse(CSVRecord record, Path file) {
+    String params = record.size() > 1 ? record.get(1) : "";
     try {
-      return new ModelInfo(cells[0].strip(),
+      return new ModelInfo(record.get(0),
           params.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(params)));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(file + " line " + lineNumber + ": params_b '" + params + "' is not a number");
+      throw new IllegalArgumentException(file + " line " + CsvFiles.line(record) + ": params_b '" + params
+          + "' is not a number");
     }
   }
 }

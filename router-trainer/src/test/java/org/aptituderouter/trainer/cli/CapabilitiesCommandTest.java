@@ -60,6 +60,31 @@ class CapabilitiesCommandTest {
   }
 
   @Test
+  void readsModelIdsWithCommasAndQuotesAsRfc4180QuotesThem() throws IOException {
+    Path outcomes = write("outcomes.csv", """
+        question_id,"acme/chat,v2","the ""big"" one"
+        a1,1,0
+        a2,1,0
+        b1,1,1
+        b2,1,1
+        c1,0,0
+        c2,0,1
+        """);
+    Path costs = write("costs.csv", "model_id,cost\n\"acme/chat,v2\",12.5\n\"the \"\"big\"\" one\",99\n");
+
+    CliRun run = CliRun.of("capabilities", "--outcomes", outcomes.toString(), "--costs", costs.toString(),
+        "--bundle", bundle.toString(), "--models", "\"acme/chat,v2\"");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String[] lines = run.out().strip().split("\n");
+    assertThat(lines).hasSize(1);
+    JsonNode model = JSON.readTree(lines[0]);
+    assertThat(model.get("model_id").asText()).isEqualTo("acme/chat,v2");
+    assertThat(model.get("cost").asDouble()).isEqualTo(12.5);
+    assertThat(model.get("scores")).extracting(JsonNode::asDouble).containsExactly(1.0, 1.0, 0.0);
+  }
+
+  @Test
   void missingAnswersCountAsWrongOrAreLeftOutWhenAsked() throws IOException {
     Path outcomes = write("outcomes.csv", "question_id,gappy\na1,1\nb1,1\nb2,1\nc1,0\nc2,1\n");
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.aptituderouter.core.encoder.StaticTable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +64,23 @@ class RouteCommandTest {
     assertThat(all.out().lines().skip(1).map(line -> line.split(",")[1])).containsExactlyInAnyOrder("small", "large", "medium");
     assertThat(two.out().lines().skip(1).map(line -> line.split(",")[1])).containsExactlyInAnyOrder("small", "medium");
     assertThat(cheap.out().lines().skip(1)).singleElement().asString().startsWith("q1,small,");
+  }
+
+  @Test
+  void quotesIdsWithCommasAndQuotesSoACsvReaderGetsThemBack() throws IOException {
+    Path questions = Files.writeString(dir.resolve("q.jsonl"), "{\"question_id\": \"q,1\", \"question\": \"Hi?\"}\n");
+    Path caps = Files.writeString(dir.resolve("caps.jsonl"), """
+        {"model_id": "acme/chat,v2", "aptitude_test_id": "tiny-apt", "scores": [0.9, 0.8, 0.7], "cost": 7}
+        {"model_id": "the \\"big\\" one", "aptitude_test_id": "tiny-apt", "scores": [0.2, 0.4, 0.3], "cost": 70}
+        """);
+
+    CliRun run = route(questions, caps, "--scores");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(run.out())).getRecords();
+    assertThat(records).extracting(r -> r.get("question_id")).containsOnly("q,1");
+    assertThat(records).extracting(r -> r.get("model_id")).containsExactlyInAnyOrder("acme/chat,v2", "the \"big\" one");
   }
 
   @Test
