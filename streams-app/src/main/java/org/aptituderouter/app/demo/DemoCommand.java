@@ -21,6 +21,7 @@ import org.aptituderouter.app.config.PolicyProperties;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.TopicReader;
 import org.aptituderouter.app.topics.TopicSpec;
+import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.schemas.avro.DeadLetter;
@@ -114,8 +115,8 @@ public final class DemoCommand {
             List<RoutingDecision> byCost = first.stream().map(sample -> routed.get(sample.id() + COST_SUFFIX))
                     .toList();
             out.println();
-            summarise(PolicySummary.of("quality", byQuality, zoo));
-            summarise(PolicySummary.of("cost", byCost, zoo));
+            summarise(PolicySummary.of("quality", byQuality, capabilities.current()));
+            summarise(PolicySummary.of("cost", byCost, capabilities.current()));
 
             Candidate newcomer = Newcomer.beating(capabilities.current(), Newcomer.MODEL_ID, 70.0);
             out.printf("%n2. Onboarding: publishing the aptitude-test results of '%s' to %s (no retraining)...%n",
@@ -213,8 +214,10 @@ public final class DemoCommand {
         producer.send(new ProducerRecord<>(topics.instructions().name(), id, instruction(id, text, constraints)));
     }
 
+    /** The whole zoo the embedded cluster seeded from the bundle, not just its first records. */
     private CapabilitySet awaitZoo() {
-        return awaitCapabilities(set -> !set.routable().isEmpty(), "the bundled zoo");
+        int seeded = runtime.context().getBean(RouterBundle.class).zoo().size();
+        return awaitCapabilities(set -> set.routable().size() >= seeded, "the bundled zoo (" + seeded + " models)");
     }
 
     private CapabilitySet awaitModel(String modelId) {
