@@ -3,6 +3,7 @@ package org.aptituderouter.app;
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.EmbeddedApplication;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -25,6 +26,8 @@ public final class RouterRuntime implements AutoCloseable {
     private static final String STATE_DIR = "kafka.streams.default.state.dir";
     private static final String GROUP_INSTANCE_ID = "kafka.streams.default.group.instance.id";
     private static final String STATIC_MEMBERSHIP = "router.static-membership";
+    /** Above every configured source (files, environment, system properties, arguments): start-up's decisions win. */
+    private static final int DECIDED_ORDER = Integer.MAX_VALUE - 1;
 
     private final ApplicationContext context;
     private final EmbeddedCluster embedded;
@@ -39,57 +42,53 @@ public final class RouterRuntime implements AutoCloseable {
      * @param properties configuration that takes precedence over application.yml (tests, the demo)
      */
     public static RouterRuntime start(String[] args, Map<String, Object> properties) {
-        try (ConfigProbe config = new ConfigProbe(args, properties)) {
-            boolean embeddedMode = config.get(EmbeddedCluster.EMBEDDED_PROPERTY).map(Boolean::parseBoolean)
-                    .orElse(false);
-            if (!embeddedMode && config.get("kafka.bootstrap.servers").isEmpty()) {
-                // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
-                throw new RouterConfigException("kafka.bootstrap.servers is not set: set it (with "
-                        + "kafka.schema.registry.url) to route on a cluster, or set router.embedded=true for an "
-                        + "in-process broker and registry");
-            }
-            return start(args, properties, embeddedMode, config);
-        }
+        return start(args, properties, false);
     }
 
     /** Always on a fresh in-process broker and registry, whatever the configuration names (the demo). */
     public static RouterRuntime startEmbedded(String[] args, Map<String, Object> properties) {
-        try (ConfigProbe config = new ConfigProbe(args, properties)) {
-            return start(args, properties, true, config);
-        }
+        return start(args, properties, true);
     }
 
-    private static RouterRuntime start(String[] args, Map<String, Object> properties, boolean embeddedMode,
-                                       ConfigProbe config) {
-        EmbeddedCluster embedded = null;
-        Map<String, Object> effective = new HashMap<>(properties);
-        if (embeddedMode) {
-            embedded = EmbeddedCluster.start(config.get("kafka.schema.registry.url").orElse(null));
-            effective.putAll(embedded.properties());
-            if (config.get(STATE_DIR).isEmpty()) {
-                // A fresh broker needs fresh local state: checkpoints left by an earlier embedded run describe topics
-                // that no longer exist and would hide the zoo seeded into this one.
-                effective.put(STATE_DIR, freshStateDir().toString());
-            }
-        }
-        try {
-            staticMembership(config, effective);
-        } catch (RuntimeException e) {
-            if (embedded != null) {
-                embedded.close();
-            }
-            throw e;
-        }
+    /**
+     * Builds the one application context and reads the settings start-up needs from its environment before the
+     * context starts; what start-up decides (the embedded cluster's addresses, a state directory, the static
+     * member id) joins that same environment as a property source of its own.
+     */
+    private static RouterRuntime start(String[] args, Map<String, Object> properties, boolean alwaysEmbedded) {
         ApplicationContext context = ApplicationContext.builder(RouterApplication.class)
                 .args(args)
-                .properties(effective)
+                .properties(properties)
                 .build();
+        Environment environment = context.getEnvironment().start();
+        boolean embeddedMode = alwaysEmbedded || setting(environment, EmbeddedCluster.EMBEDDED_PROPERTY)
+                .map(Boolean::parseBoolean).orElse(false);
+        if (!embeddedMode && setting(environment, "kafka.bootstrap.servers").isEmpty()) {
+            // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
+            throw new RouterConfigException("kafka.bootstrap.servers is not set: set it (with "
+                    + "kafka.schema.registry.url) to route on a cluster, or set router.embedded=true for an "
+                    + "in-process broker and registry");
+        }
+        EmbeddedCluster embedded = null;
+        Map<String, Object> decided = new HashMap<>();
         try {
+            if (embeddedMode) {
+                embedded = EmbeddedCluster.start(setting(environment, "kafka.schema.registry.url").orElse(null));
+                decided.putAll(embedded.properties());
+                if (setting(environment, STATE_DIR).isEmpty()) {
+                    // A fresh broker needs fresh local state: checkpoints left by an earlier embedded run describe
+                    // topics that no longer exist and would hide the zoo seeded into this one.
+                    decided.put(STATE_DIR, freshStateDir().toString());
+                }
+            }
+            staticMembership(environment, decided);
+            environment.addPropertySource(PropertySource.of("router-runtime", decided, DECIDED_ORDER));
             context.start();
             context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);
             return new RouterRuntime(context, embedded);
         } catch (RuntimeException e) {
             closeQuietly(context);
+            environment.stop();
             if (embedded != null) {
                 embedded.close();
             }
@@ -101,20 +100,24 @@ public final class RouterRuntime implements AutoCloseable {
      * Static membership by default: unless a group.instance.id is configured (a pod name) or
      * router.static-membership=false, the identity kept in the state directory ({@link InstanceIdentity}).
      *
-     * @param effective the properties the context will get: where a state directory chosen here (embedded mode) is,
-     *                  when none is configured
+     * @param decided what start-up has decided so far: where a state directory chosen here (embedded mode) is, when
+     *                none is configured
      */
-    private static void staticMembership(ConfigProbe config, Map<String, Object> effective) {
-        boolean wanted = config.get(STATIC_MEMBERSHIP).map(Boolean::parseBoolean).orElse(true);
-        if (!wanted || config.get(GROUP_INSTANCE_ID).isPresent()) {
+    private static void staticMembership(Environment environment, Map<String, Object> decided) {
+        boolean wanted = setting(environment, STATIC_MEMBERSHIP).map(Boolean::parseBoolean).orElse(true);
+        if (!wanted || setting(environment, GROUP_INSTANCE_ID).isPresent()) {
             return;
         }
-        Path stateDir = config.get(STATE_DIR)
-                .or(() -> Optional.ofNullable(effective.get(STATE_DIR)).map(Object::toString))
+        Path stateDir = Optional.ofNullable(decided.get(STATE_DIR)).map(Object::toString)
+                .or(() -> setting(environment, STATE_DIR))
                 .map(Path::of)
                 // Kafka Streams' own default
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams"));
-        effective.put(GROUP_INSTANCE_ID, InstanceIdentity.of(stateDir));
+        decided.put(GROUP_INSTANCE_ID, InstanceIdentity.of(stateDir));
+    }
+
+    private static Optional<String> setting(Environment environment, String key) {
+        return environment.getProperty(key, String.class).filter(value -> !value.isBlank());
     }
 
     private static Path freshStateDir() {
@@ -123,29 +126,6 @@ public final class RouterRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a state directory for embedded mode: " + e.getMessage()
                     + " (set kafka.streams.default.state.dir to a writable directory)", e);
-        }
-    }
-
-    /**
-     * Settings as the application will see them, read before its context exists: one configuration environment for
-     * every setting start-up needs, instead of one per setting.
-     */
-    private static final class ConfigProbe implements AutoCloseable {
-
-        private final Environment environment;
-
-        ConfigProbe(String[] args, Map<String, Object> properties) {
-            this.environment = ApplicationContext.builder().args(args).properties(properties).build().getEnvironment()
-                    .start();
-        }
-
-        Optional<String> get(String key) {
-            return environment.getProperty(key, String.class).filter(value -> !value.isBlank());
-        }
-
-        @Override
-        public void close() {
-            environment.stop();
         }
     }
 
