@@ -1,6 +1,7 @@
 package org.aptituderouter.app;
 
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
+import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
@@ -10,9 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.config.RouterConfigException;
 import org.aptituderouter.app.embedded.EmbeddedCluster;
 
@@ -26,6 +30,7 @@ public final class RouterRuntime implements AutoCloseable {
     private static final String STATE_DIR = "kafka.streams.default.state.dir";
     private static final String GROUP_INSTANCE_ID = "kafka.streams.default.group.instance.id";
     private static final String STATIC_MEMBERSHIP = "router.static-membership";
+    private static final Duration READY_POLL = Duration.ofMillis(100);
     /** Above every configured source (files, environment, system properties, arguments): start-up's decisions win. */
     private static final int DECIDED_ORDER = Integer.MAX_VALUE - 1;
 
@@ -142,6 +147,34 @@ public final class RouterRuntime implements AutoCloseable {
         Map<String, Object> config = new HashMap<>();
         context.getBean(KafkaDefaultConfiguration.class).getConfig().forEach((k, v) -> config.put(k.toString(), v));
         return config;
+    }
+
+    /**
+     * Waits until the router routes: every Kafka Streams instance RUNNING and at least one routable model.
+     *
+     * @throws IllegalStateException naming the streams' states and the zoo, when that does not happen in time
+     */
+    public void awaitRouting(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!routing()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the router was not routing within " + timeout.toSeconds()
+                        + " s (streams " + streams().keySet().stream().map(s -> s.state().name()).toList() + ", "
+                        + context.getBean(LiveCapabilities.class).current() + ")");
+            }
+            Thread.sleep(READY_POLL.toMillis());
+        }
+    }
+
+    private boolean routing() {
+        Map<KafkaStreams, ?> streams = streams();
+        return !streams.isEmpty()
+                && streams.keySet().stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)
+                && !context.getBean(LiveCapabilities.class).current().routable().isEmpty();
+    }
+
+    private Map<KafkaStreams, ?> streams() {
+        return context.getBean(KafkaStreamsFactory.class).getStreams();
     }
 
     /** The HTTP port actually bound (configuration may ask for a random one). */

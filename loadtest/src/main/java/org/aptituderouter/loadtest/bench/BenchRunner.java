@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.aptituderouter.core.bench.SyntheticZoo;
 import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.Newcomer;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.loadtest.clock.BenchClock;
 import org.aptituderouter.loadtest.report.BenchEnvironment;
@@ -82,7 +83,7 @@ public final class BenchRunner {
                     print(step);
                     steps.add(step);
                 }
-                onboarding = session.onboarding().run(Newcomer.strongest(app.zoo(), sessionId + "-newcomer"),
+                onboarding = session.onboarding().run(Newcomer.withFullMarks(app.zoo(), sessionId + "-newcomer"),
                         plan.onboardingFraction() * ceiling, plan.onboardingDuration(), progress);
                 print(onboarding);
                 spillover = spillover(app, session, steps, plan.onboardingFraction() * ceiling);

@@ -1,7 +1,5 @@
 package org.aptituderouter.loadtest.bench;
 
-import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
-import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +18,6 @@ import org.aptituderouter.app.config.TopicsProperties;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.core.Router;
 import org.aptituderouter.core.capability.CapabilitySet;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The streams application, started in this JVM as {@code bin/router serve} would start it: against the broker
@@ -29,8 +26,6 @@ import org.apache.kafka.streams.KafkaStreams;
  * measures exactly the configuration the application runs with.
  */
 public final class RouterUnderTest implements AutoCloseable {
-
-    private static final Duration READY_POLL = Duration.ofMillis(100);
 
     private final RouterRuntime runtime;
     private final ApplicationContext context;
@@ -65,7 +60,7 @@ public final class RouterUnderTest implements AutoCloseable {
         }
         RouterUnderTest app = new RouterUnderTest(runtime, stateDir);
         try {
-            app.awaitReady(readyTimeout);
+            runtime.awaitRouting(readyTimeout);
             return app;
         } catch (RuntimeException | InterruptedException e) {
             app.close();
@@ -89,34 +84,9 @@ public final class RouterUnderTest implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!ready()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the router was not ready within " + timeout.toSeconds()
-                        + " s (streams " + streamStates() + ", " + zoo() + ")");
-            }
-            Thread.sleep(READY_POLL.toMillis());
-        }
-    }
-
-    private boolean ready() {
-        Map<KafkaStreams, ?> streams = context.getBean(KafkaStreamsFactory.class).getStreams();
-        return !streams.isEmpty()
-                && streams.keySet().stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)
-                && !zoo().routable().isEmpty();
-    }
-
-    private String streamStates() {
-        return context.getBean(KafkaStreamsFactory.class).getStreams().keySet().stream()
-                .map(s -> s.state().name()).toList().toString();
-    }
-
     /** Bootstrap servers, security and schema registry keys, as the application's own clients have them. */
     public Map<String, Object> clientConfig() {
-        Map<String, Object> config = new HashMap<>();
-        context.getBean(KafkaDefaultConfiguration.class).getConfig().forEach((k, v) -> config.put(k.toString(), v));
-        return config;
+        return runtime.clientConfig();
     }
 
     public RouterTopics topics() {

@@ -8,6 +8,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.capability.Newcomer;
+import org.aptituderouter.core.testing.TestBundles;
+import org.aptituderouter.core.testing.TestHeads;
 import org.aptituderouter.core.policy.PolicySpec;
 import org.aptituderouter.loadtest.replay.ReplayReport;
 import org.aptituderouter.loadtest.replay.ReplayWriter;
@@ -27,7 +30,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.aptituderouter.loadtest.clock.BenchClock;
 import org.aptituderouter.loadtest.testing.TestCluster;
-import org.aptituderouter.loadtest.testing.TestScorerHead;
 import org.aptituderouter.schemas.avro.ModelCapability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A few seconds of load through the real application on a real broker: every instruction sent must reach its
  * model's topic and the decisions topic exactly once, and a model published mid-run must be chosen. Speed is not
- * asserted. The head is {@link TestScorerHead} over the 4-task aptitude test in this module's test resources, so
- * the strongest model is known to win.
+ * asserted. The head is router-core's {@link TestHeads#meanCapability} (a model's probability is the mean of its
+ * capability vector) over a 4-task aptitude test, so the strongest model is known to win.
  */
 class PipelineSmokeTest {
 
-    private static final String APTITUDE_TEST = TestScorerHead.TEST_ID;
+    private static final String APTITUDE_TEST = "loadtest-smoke-v1";
+    private static final int TASKS = 4;
+    private static final int EMBEDDING_DIMENSION = 384;
     private static final List<String> TEXTS = List.of(
             "What is the derivative of x^2?\nA. x\nB. 2x\nC. x^2\nD. 2",
             "Which doctrine protects a tenant whose landlord refuses to repair the heating?",
@@ -56,7 +60,8 @@ class PipelineSmokeTest {
             Map<String, Object> properties = new HashMap<>();
             properties.put("kafka.bootstrap.servers", cluster.bootstrapServers());
             properties.put("kafka.schema.registry.url", cluster.registryUrl());
-            Path bundle = TestScorerHead.writeBundle(dir.resolve("bundle"), 4);
+            Path bundle = TestBundles.write(dir.resolve("bundle"), APTITUDE_TEST, TASKS,
+                    TestHeads.meanCapability(EMBEDDING_DIMENSION, TASKS));
             properties.put("router.inference.bundle", bundle.toString());
             try (RouterUnderTest app = RouterUnderTest.start(properties, Duration.ofMinutes(2));
                  BenchSession session = new BenchSession(app, TEXTS, BenchClock.system(), "smoke",
@@ -76,7 +81,7 @@ class PipelineSmokeTest {
                 assertThat(step.perModel()).isEqualTo(Map.of("strong", 60L));
                 assertThat(step.p50Ms()).isPositive();
 
-                OnboardingResult onboarding = session.onboarding().run(Newcomer.strongest(app.zoo(), "newcomer"),
+                OnboardingResult onboarding = session.onboarding().run(Newcomer.withFullMarks(app.zoo(), "newcomer"),
                         20, Duration.ofSeconds(3), Progress.silent());
 
                 assertThat(onboarding.onboardingMs()).isNotNull().isPositive();
@@ -141,7 +146,7 @@ class PipelineSmokeTest {
     }
 
     private static ModelCapability capability(String model, float score) {
-        Float[] scores = new Float[4];
+        Float[] scores = new Float[TASKS];
         Arrays.fill(scores, score);
         return ModelCapability.newBuilder()
                 .setModelId(model)

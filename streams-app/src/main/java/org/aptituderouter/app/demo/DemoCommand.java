@@ -23,6 +23,7 @@ import org.aptituderouter.app.topics.TopicReader;
 import org.aptituderouter.app.topics.TopicSpec;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.Newcomer;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
@@ -47,6 +48,8 @@ public final class DemoCommand {
     /** Instructions routed under both policies; the rest are sent after the newcomer joins. */
     private static final int BEFORE_ONBOARDING = 12;
     private static final String COST_SUFFIX = "-cost";
+    /** The model that joins mid-demo. */
+    static final String NEWCOMER = "newcomer-demo-1";
 
     private final PrintStream out;
     private final RouterRuntime runtime;
@@ -118,7 +121,7 @@ public final class DemoCommand {
             summarise(PolicySummary.of("quality", byQuality, capabilities.current()));
             summarise(PolicySummary.of("cost", byCost, capabilities.current()));
 
-            Candidate newcomer = Newcomer.beating(capabilities.current(), Newcomer.MODEL_ID, 70.0);
+            Candidate newcomer = Newcomer.beating(capabilities.current(), NEWCOMER, 70.0);
             out.printf("%n2. Onboarding: publishing the aptitude-test results of '%s' to %s (no retraining)...%n",
                     newcomer.modelId(), topics.capabilities().name());
             long published = System.nanoTime();
@@ -192,17 +195,10 @@ public final class DemoCommand {
         }
         producer.flush();
         Map<String, RoutingDecision> found = new HashMap<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, RoutingDecision> record : decisions.poll(Duration.ofMillis(100))) {
-                String id = record.value().getInstruction().getId();
-                if (waiting.remove(id)) {
-                    found.put(id, record.value());
-                }
-            }
-        }
-        if (!waiting.isEmpty()) {
-            out.printf("   no decision within %d s for %s%n", WAIT.toSeconds(), waiting);
+        decisions.awaitKeys(waiting, WAIT).forEach((id, list) -> found.put(id, list.get(0)));
+        if (found.size() < waiting.size()) {
+            out.printf("   no decision within %d s for %s%n", WAIT.toSeconds(),
+                    waiting.stream().filter(id -> !found.containsKey(id)).toList());
             return null;
         }
         return found;

@@ -2,7 +2,11 @@ package org.aptituderouter.app.topics;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class TopicReader<K, V> implements AutoCloseable {
 
     private final KafkaConsumer<K, V> consumer;
+    private final Map<K, List<V>> byKey = new HashMap<>();
 
     public TopicReader(Map<String, Object> clientConfig, TopicSpec<K, V> topic) {
         Properties config = new Properties();
@@ -35,7 +40,10 @@ public final class TopicReader<K, V> implements AutoCloseable {
     /** Whatever arrives within the timeout. */
     public List<ConsumerRecord<K, V>> poll(Duration timeout) {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        consumer.poll(timeout).forEach(records::add);
+        for (ConsumerRecord<K, V> record : consumer.poll(timeout)) {
+            records.add(record);
+            byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
+        }
         return records;
     }
 
@@ -44,9 +52,29 @@ public final class TopicReader<K, V> implements AutoCloseable {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (records.size() < count && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            records.addAll(poll(Duration.ofMillis(100)));
         }
         return records;
+    }
+
+    /**
+     * Reads until every one of {@code keys} has a record or the time is up, and returns every record read so far
+     * (by this reader, in any call) under each of those keys: a list each, so a duplicate shows. Keys without a
+     * record by then are absent from the result.
+     */
+    public Map<K, List<V>> awaitKeys(Collection<K> keys, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!byKey.keySet().containsAll(keys) && System.nanoTime() < deadline) {
+            poll(Duration.ofMillis(100));
+        }
+        Map<K, List<V>> found = new LinkedHashMap<>();
+        for (K key : keys) {
+            List<V> values = byKey.get(key);
+            if (values != null) {
+                found.put(key, List.copyOf(values));
+            }
+        }
+        return found;
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.LiveCapabilities;
-import org.aptituderouter.app.support.RouterUnderTest;
+import org.aptituderouter.app.support.IsolatedRouter;
 import org.aptituderouter.app.support.SharedCluster;
 import org.aptituderouter.app.support.TestInstructions;
 import org.aptituderouter.app.support.Traffic;
@@ -35,7 +35,7 @@ class RestartWithBufferedInstructionsTest {
     void bufferedInstructionsAreRoutedOnceAfterARestart() throws Exception {
         SharedCluster cluster = SharedCluster.get();
         // a batch that can neither fill nor expire: whatever is read stays in the store
-        RouterUnderTest router = new RouterUnderTest(cluster.bootstrapServers(), cluster.registryUrl(), "restart")
+        IsolatedRouter router = new IsolatedRouter(cluster.bootstrapServers(), cluster.registryUrl(), "restart")
                 .with("router.batch.max-size", 20)
                 .with("router.batch.max-wait", "1h");
         List<InstructionEvent> buffered = TestInstructions.batch("buffered", 10);

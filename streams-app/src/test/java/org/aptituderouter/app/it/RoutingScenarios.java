@@ -25,14 +25,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.LiveCapabilities;
-import org.aptituderouter.app.demo.Newcomer;
 import org.aptituderouter.app.support.DashboardQueries;
-import org.aptituderouter.app.support.RouterUnderTest;
+import org.aptituderouter.app.support.IsolatedRouter;
 import org.aptituderouter.app.support.TestInstructions;
 import org.aptituderouter.app.support.Traffic;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.Newcomer;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.DeadLetterReason;
 import org.aptituderouter.schemas.avro.InstructionEvent;
@@ -72,7 +72,7 @@ abstract class RoutingScenarios {
     @BeforeAll
     void startRouterAndPublishZoo() {
         // a shadow (the same bundle, as a folder, under the cost policy) scores every batch beside the live router
-        RouterUnderTest router = new RouterUnderTest(bootstrapServers(), registryUrl(), getClass().getSimpleName())
+        IsolatedRouter router = new IsolatedRouter(bootstrapServers(), registryUrl(), getClass().getSimpleName())
                 .with("router.shadow.bundle", bundledAsFolder().toString())
                 .with("router.shadow.policy", "cost");
         app = router.start();

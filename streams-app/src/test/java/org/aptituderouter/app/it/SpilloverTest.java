@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.capability.LiveCapabilities;
-import org.aptituderouter.app.support.RouterUnderTest;
+import org.aptituderouter.app.support.IsolatedRouter;
 import org.aptituderouter.app.support.SharedCluster;
 import org.aptituderouter.app.support.TestInstructions;
 import org.aptituderouter.app.support.Traffic;
@@ -38,7 +38,7 @@ class SpilloverTest {
 
     @Test
     void aModelWhoseWorkersFallBehindStopsReceivingUntilTheyCatchUp() throws Exception {
-        RouterUnderTest router = new RouterUnderTest(SharedCluster.get().bootstrapServers(),
+        IsolatedRouter router = new IsolatedRouter(SharedCluster.get().bootstrapServers(),
                 SharedCluster.get().registryUrl(), "spillover")
                 .with("router.spillover.poll-interval", "200ms")
                 .with("router.batch.max-size", 2)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import org.aptituderouter.app.RouterRuntime;
-import org.aptituderouter.app.support.RouterUnderTest;
+import org.aptituderouter.app.support.IsolatedRouter;
 import org.aptituderouter.app.support.SharedCluster;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class StaticMembershipTest {
     @Test
     void aRestartOnTheSameStateIsTheSameGroupMember() {
         SharedCluster cluster = SharedCluster.get();
-        RouterUnderTest router = new RouterUnderTest(cluster.bootstrapServers(), cluster.registryUrl(), "static");
+        IsolatedRouter router = new IsolatedRouter(cluster.bootstrapServers(), cluster.registryUrl(), "static");
 
         String first = instanceId(router);
         String again = instanceId(router);
@@ -33,7 +33,7 @@ class StaticMembershipTest {
         assertThat(none).isNull();
     }
 
-    private static String instanceId(RouterUnderTest router) {
+    private static String instanceId(IsolatedRouter router) {
         try (RouterRuntime runtime = router.start()) {
             String id = runtime.context().getBean(ConfiguredStreamBuilder.class).getConfiguration()
                     .getProperty("group.instance.id");

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.routing.TransactionBudget;
-import org.aptituderouter.app.support.RouterUnderTest;
+import org.aptituderouter.app.support.IsolatedRouter;
 import org.aptituderouter.app.support.SharedCluster;
 import org.aptituderouter.app.support.TestInstructions;
 import org.aptituderouter.app.support.Traffic;
@@ -46,7 +46,7 @@ class TransactionBudgetTest {
 
     private static TransactionBudget drainBacklog(String name, String budget) {
         SharedCluster cluster = SharedCluster.get();
-        RouterUnderTest router = new RouterUnderTest(cluster.bootstrapServers(), cluster.registryUrl(), name)
+        IsolatedRouter router = new IsolatedRouter(cluster.bootstrapServers(), cluster.registryUrl(), name)
                 .with("router.topics.partitions", PARTITIONS)
                 .with("router.batch.max-size", BATCH)
                 .with("router.batch.max-wait", "20ms")
@@ -71,7 +71,7 @@ class TransactionBudgetTest {
         }
     }
 
-    private static boolean allRead(RouterUnderTest router, RouterTopics topics) {
+    private static boolean allRead(IsolatedRouter router, RouterTopics topics) {
         return RestartWithBufferedInstructionsTest.inputFullyCommitted(router.clientConfig(),
                 router.prefix() + "router", topics.instructions().name());
     }

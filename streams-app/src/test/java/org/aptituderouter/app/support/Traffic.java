@@ -48,7 +48,6 @@ public final class Traffic implements AutoCloseable {
     private final KafkaProducer<String, ModelOutcome> outcomes;
     private final TopicReader<String, RoutingDecision> decisionReader;
     private final TopicReader<String, DeadLetter> deadLetterReader;
-    private final Map<String, List<RoutingDecision>> decisions = new HashMap<>();
     private final List<ConsumerRecord<String, DeadLetter>> deadLetters = new ArrayList<>();
 
     public Traffic(Map<String, Object> clients, RouterTopics topics) {
@@ -112,16 +111,11 @@ public final class Traffic implements AutoCloseable {
 
     /** Every committed decision for these instruction ids (a list each, to catch duplicates), once all arrived. */
     public Map<String, List<RoutingDecision>> awaitDecisions(Collection<String> ids) {
-        Set<String> wanted = new HashSet<>(ids);
-        await(() -> {
-            for (ConsumerRecord<String, RoutingDecision> record : decisionReader.poll(Duration.ofMillis(100))) {
-                decisions.computeIfAbsent(record.value().getInstruction().getId(), k -> new ArrayList<>())
-                        .add(record.value());
-            }
-            return decisions.keySet().containsAll(wanted);
-        }, "decisions for " + wanted.stream().filter(id -> !decisions.containsKey(id)).toList());
-        Map<String, List<RoutingDecision>> found = new HashMap<>();
-        wanted.forEach(id -> found.put(id, decisions.get(id)));
+        Map<String, List<RoutingDecision>> found = decisionReader.awaitKeys(ids, WAIT);
+        if (found.size() < ids.size()) {
+            throw new AssertionError("no decisions within " + WAIT.toSeconds() + " s for "
+                    + ids.stream().filter(id -> !found.containsKey(id)).toList());
+        }
         return found;
     }
 

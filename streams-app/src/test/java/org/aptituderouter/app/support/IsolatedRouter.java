@@ -13,14 +13,14 @@ import org.aptituderouter.app.RouterRuntime;
  * How a test starts the real application against a cluster: its own topic prefix, application id and state
  * directory, so tests sharing a broker never see each other's records or state.
  */
-public final class RouterUnderTest {
+public final class IsolatedRouter {
 
     private final String bootstrapServers;
     private final String registryUrl;
     private final String prefix;
     private final Map<String, Object> properties = new HashMap<>();
 
-    public RouterUnderTest(String bootstrapServers, String registryUrl, String name) {
+    public IsolatedRouter(String bootstrapServers, String registryUrl, String name) {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.prefix = name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".";
@@ -33,13 +33,13 @@ public final class RouterUnderTest {
     }
 
     /** Adds or replaces a setting for the next {@link #start}. */
-    public RouterUnderTest with(String key, Object value) {
+    public IsolatedRouter with(String key, Object value) {
         properties.put(key, value);
         return this;
     }
 
     /** A fresh local state directory: the next start must restore its stores from their changelogs. */
-    public RouterUnderTest withFreshStateDir() {
+    public IsolatedRouter withFreshStateDir() {
         return with("kafka.streams.default.state.dir", newStateDir().toString());
     }
 
