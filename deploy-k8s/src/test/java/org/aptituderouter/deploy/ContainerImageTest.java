@@ -22,12 +22,16 @@ import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The image definitions, read statically (Docker cannot run here, so no image is built by these tests): the
@@ -59,6 +63,26 @@ class ContainerImageTest {
         assertThat(dockerfile.text()).contains("-pl " + serve.group(1) + " -am package")
                 .contains("assemble.sh " + serve.group(1) + " /out/app /app")
                 .contains("COPY --from=build /out/app /app");
+    }
+
+    /**
+     * The image packages streams-app's runtime class path: the development tools (in-process broker, Kafka's test
+     * kit, the registry server) must reach it only through local-cluster, at provided scope.
+     */
+    @Test
+    void theImagesModuleLeavesTheLocalClusterOut() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(RepoLayout.resolve("streams-app/pom.xml").toFile());
+        Map<String, String> scopes = new HashMap<>();
+        NodeList dependencies = pom.getElementsByTagName("dependency");
+        for (int i = 0; i < dependencies.getLength(); i++) {
+            Element dependency = (Element) dependencies.item(i);
+            NodeList scope = dependency.getElementsByTagName("scope");
+            scopes.put(dependency.getElementsByTagName("artifactId").item(0).getTextContent(),
+                    scope.getLength() == 0 ? "compile" : scope.item(0).getTextContent());
+        }
+        assertThat(scopes).containsEntry("local-cluster", "provided")
+                .doesNotContainKeys("kafka-server", "kafka-test-common-runtime");
     }
 
     @ParameterizedTest(name = "{0}")

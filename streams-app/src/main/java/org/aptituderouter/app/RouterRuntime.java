@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.config.RouterConfigException;
-import org.aptituderouter.app.embedded.EmbeddedCluster;
+import org.aptituderouter.app.embedded.EmbeddedMode;
 
 /**
  * The running router: the Micronaut context (HTTP server, Kafka Streams) and, in embedded mode, the in-process
@@ -35,9 +35,9 @@ public final class RouterRuntime implements AutoCloseable {
     private static final int DECIDED_ORDER = Integer.MAX_VALUE - 1;
 
     private final ApplicationContext context;
-    private final EmbeddedCluster embedded;
+    private final EmbeddedMode.Started embedded;
 
-    private RouterRuntime(ApplicationContext context, EmbeddedCluster embedded) {
+    private RouterRuntime(ApplicationContext context, EmbeddedMode.Started embedded) {
         this.context = context;
         this.embedded = embedded;
     }
@@ -66,7 +66,7 @@ public final class RouterRuntime implements AutoCloseable {
                 .properties(properties)
                 .build();
         Environment environment = context.getEnvironment().start();
-        boolean embeddedMode = alwaysEmbedded || setting(environment, EmbeddedCluster.EMBEDDED_PROPERTY)
+        boolean embeddedMode = alwaysEmbedded || setting(environment, EmbeddedMode.PROPERTY)
                 .map(Boolean::parseBoolean).orElse(false);
         if (!embeddedMode && setting(environment, "kafka.bootstrap.servers").isEmpty()) {
             // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
@@ -74,12 +74,13 @@ public final class RouterRuntime implements AutoCloseable {
                     + "kafka.schema.registry.url) to route on a cluster, or set router.embedded=true for an "
                     + "in-process broker and registry");
         }
-        EmbeddedCluster embedded = null;
+        EmbeddedMode.Started embedded = null;
         Map<String, Object> decided = new HashMap<>();
         try {
             if (embeddedMode) {
-                embedded = EmbeddedCluster.start(setting(environment, "kafka.schema.registry.url").orElse(null));
+                embedded = EmbeddedMode.start(setting(environment, "kafka.schema.registry.url").orElse(null));
                 decided.putAll(embedded.properties());
+                decided.put(EmbeddedMode.PROPERTY, true);
                 if (setting(environment, STATE_DIR).isEmpty()) {
                     // A fresh broker needs fresh local state: checkpoints left by an earlier embedded run describe
                     // topics that no longer exist and would hide the zoo seeded into this one.
@@ -138,8 +139,9 @@ public final class RouterRuntime implements AutoCloseable {
         return context;
     }
 
-    public Optional<EmbeddedCluster> embedded() {
-        return Optional.ofNullable(embedded);
+    /** True when this router started its own in-process broker and registry. */
+    public boolean embedded() {
+        return embedded != null;
     }
 
     /** Kafka client settings the application uses (bootstrap servers, security, registry keys). */

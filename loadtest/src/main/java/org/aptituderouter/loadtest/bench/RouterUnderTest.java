@@ -129,7 +129,7 @@ public final class RouterUnderTest implements AutoCloseable {
 
     /** True when the application started its own in-process broker and registry. */
     public boolean embedded() {
-        return runtime.embedded().isPresent();
+        return runtime.embedded();
     }
 
     @Override

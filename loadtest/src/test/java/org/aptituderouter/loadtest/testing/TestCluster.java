@@ -3,7 +3,7 @@ package org.aptituderouter.loadtest.testing;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.aptituderouter.app.embedded.EmbeddedKafkaBroker;
+import org.aptituderouter.local.EmbeddedKafkaBroker;
 import org.aptituderouter.schemas.registry.SchemaRegistryServer;
 import org.aptituderouter.schemas.serde.AvroSerde;
 import org.aptituderouter.schemas.serde.AvroSerdeConfig;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /** The JSON bodies of Confluent's schema registry API, shared by the client and the server so they cannot drift. */
 final class RegistryJson {
@@ -13,6 +15,16 @@ final class RegistryJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   private RegistryJson() {
+  }
+
+  /** Parses an Avro schema sent or returned over the API; an invalid one is the API's 422 error. */
+  static Schema parseSchema(String schemaText) {
+    try {
+      return new Schema.Parser().parse(schemaText);
+    } catch (SchemaParseException | NullPointerException e) {
+      throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+          "Invalid schema: " + e.getMessage());
+    }
   }
 
   /** Body of register, lookup and compatibility requests; references are unsupported and rejected when present. */

@@ -87,7 +87,7 @@ public final class SchemaRegistryClient {
   /** The schema with this global id, e.g. the writer schema named in a record's header. */
   public Schema schemaById(int id) {
     return cached(schemasById, id, key ->
-        SchemaStore.parse(read(send("GET", "/schemas/ids/" + id, null), SchemaByIdResponse.class).schema()));
+        RegistryJson.parseSchema(read(send("GET", "/schemas/ids/" + id, null), SchemaByIdResponse.class).schema()));
   }
 
   /** The subject's newest version. */
@@ -123,7 +123,7 @@ public final class SchemaRegistryClient {
 
   private RegisteredSchema registered(byte[] body) {
     VersionResponse response = read(body, VersionResponse.class);
-    Schema schema = cached(schemasById, response.id(), id -> SchemaStore.parse(response.schema()));
+    Schema schema = cached(schemasById, response.id(), id -> RegistryJson.parseSchema(response.schema()));
     return new RegisteredSchema(response.subject(), response.version(), response.id(), schema);
   }
 

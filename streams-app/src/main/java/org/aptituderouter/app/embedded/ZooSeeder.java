@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * in-process cluster routes from the first instruction. A topic that already holds capabilities is left alone.
  */
 @Singleton
-@Requires(property = EmbeddedCluster.EMBEDDED_PROPERTY, value = "true")
+@Requires(property = EmbeddedMode.PROPERTY, value = "true")
 public class ZooSeeder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZooSeeder.class);

@@ -1,7 +1,7 @@
 package org.aptituderouter.app.support;
 
 import org.apache.kafka.common.utils.Exit;
-import org.aptituderouter.app.embedded.EmbeddedKafkaBroker;
+import org.aptituderouter.local.EmbeddedKafkaBroker;
 import org.aptituderouter.schemas.registry.SchemaRegistryServer;
 
 /**

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * The registry's in-memory state with Confluent's rules: ids are global and content-addressed (the same
@@ -23,15 +22,6 @@ final class SchemaStore {
   private final Map<String, List<RegisteredSchema>> subjects = new TreeMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
   private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
-
-  static Schema parse(String schemaText) {
-    try {
-      return new Schema.Parser().parse(schemaText);
-    } catch (SchemaParseException | NullPointerException e) {
-      throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
-          "Invalid schema: " + e.getMessage());
-    }
-  }
 
   synchronized RegisteredSchema register(String subject, Schema schema) {
     Optional<RegisteredSchema> existing = find(subject, schema);

@@ -140,7 +140,7 @@ final class RegistryHttpHandler implements HttpHandler {
       throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
           "Schema references are not supported; register self-contained schemas.");
     }
-    return SchemaStore.parse(request.schema());
+    return RegistryJson.parseSchema(request.schema());
   }
 
   private static CompatibilityLevel levelOf(HttpExchange exchange) throws IOException {

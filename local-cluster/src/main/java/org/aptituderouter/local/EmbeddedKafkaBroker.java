@@ -1,4 +1,4 @@
-package org.aptituderouter.app.embedded;
+package org.aptituderouter.local;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

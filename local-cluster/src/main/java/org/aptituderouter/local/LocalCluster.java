@@ -1,4 +1,4 @@
-package org.aptituderouter.app.embedded;
+package org.aptituderouter.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,22 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the router needs from outside, in this JVM: a single-node KRaft broker and a schema registry.
- * Started before the application context when {@code kafka.bootstrap.servers} is not configured; its
+ * Everything the router needs from outside, in this JVM: a single-node KRaft broker and a schema registry. The
+ * router starts one before its application context in embedded mode ({@code router.embedded=true}); its
  * {@link #properties()} then point the application at it.
  */
-public final class EmbeddedCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
 
-    /** Set only by this launcher: tells the application to seed the bundled zoo into an empty capabilities topic. */
-    /** Asks for embedded mode ({@code bin/router demo} and {@code bench} set it); never implied by a missing setting. */
-    public static final String EMBEDDED_PROPERTY = "router.embedded";
-
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCluster.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
 
     private final EmbeddedKafkaBroker broker;
     private final SchemaRegistryServer registry;
 
-    private EmbeddedCluster(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) {
+    private LocalCluster(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) {
         this.broker = broker;
         this.registry = registry;
     }
@@ -30,14 +26,14 @@ public final class EmbeddedCluster implements AutoCloseable {
     /**
      * @param registryUrl a registry to use instead of an in-process one; null or blank starts one
      */
-    public static EmbeddedCluster start(String registryUrl) {
+    public static LocalCluster start(String registryUrl) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
         SchemaRegistryServer registry = null;
         if (registryUrl == null || registryUrl.isBlank()) {
             registry = new SchemaRegistryServer().start(0);
             LOG.info("Embedded schema registry ready at {}", registry.url());
         }
-        return new EmbeddedCluster(broker, registry);
+        return new LocalCluster(broker, registry);
     }
 
     public String bootstrapServers() {
@@ -49,14 +45,13 @@ public final class EmbeddedCluster implements AutoCloseable {
         return registry == null ? null : registry.url();
     }
 
-    /** Configuration that points the application at this cluster. */
+    /** Configuration that points the application at this cluster: bootstrap servers and, if served here, the registry. */
     public Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap.servers", bootstrapServers());
         if (registry != null) {
             properties.put("kafka.schema.registry.url", registry.url());
         }
-        properties.put(EMBEDDED_PROPERTY, true);
         return properties;
     }
 
