@@ -46,9 +46,12 @@ final class AppConfig {
     static AppConfig of(RenderedManifests manifests) {
         Container container = manifests.routerContainer();
         String fileList = env(container, CONFIG_FILES_ENV)
-                .orElseThrow(() -> new AssertionError(manifests + ": the router container does not set "
-                        + CONFIG_FILES_ENV));
-        List<String> files = Stream.of(fileList.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
+                .orElseThrow(() ->
+                        new AssertionError(manifests + ": the router container does not set " + CONFIG_FILES_ENV));
+        List<String> files = Stream.of(fileList.split(","))
+                .map(String::trim)
+                .filter(f -> !f.isEmpty())
+                .toList();
         Map<String, Object> merged = new LinkedHashMap<>();
         for (String file : files) {
             merged.putAll(flatten(parseYaml(configFileContent(manifests, container, Path.of(file)), file)));
@@ -66,10 +69,12 @@ final class AppConfig {
     }
 
     static Optional<String> env(Container container, String name) {
-        return container.getEnv() == null ? Optional.empty() : container.getEnv().stream()
-                .filter(var -> name.equals(var.getName()))
-                .map(EnvVar::getValue)
-                .findFirst();
+        return container.getEnv() == null
+                ? Optional.empty()
+                : container.getEnv().stream()
+                        .filter(var -> name.equals(var.getName()))
+                        .map(EnvVar::getValue)
+                        .findFirst();
     }
 
     List<String> files() {
@@ -85,7 +90,8 @@ final class AppConfig {
     }
 
     String require(String key) {
-        return get(key).orElseThrow(() -> new AssertionError("the app config sets no " + key + " (files " + files + ")"));
+        return get(key).orElseThrow(
+                        () -> new AssertionError("the app config sets no " + key + " (files " + files + ")"));
     }
 
     int requireInt(String key) {
@@ -118,14 +124,17 @@ final class AppConfig {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(manifests + ": no volume " + mount.getName()));
         if (volume.getConfigMap() == null) {
-            throw new AssertionError(manifests + ": volume " + volume.getName() + " holding " + file
-                    + " is not a ConfigMap");
+            throw new AssertionError(
+                    manifests + ": volume " + volume.getName() + " holding " + file + " is not a ConfigMap");
         }
         ConfigMap configMap = manifests.configMap(volume.getConfigMap().getName());
-        String content = configMap.getData() == null ? null : configMap.getData().get(file.getFileName().toString());
+        String content = configMap.getData() == null
+                ? null
+                : configMap.getData().get(file.getFileName().toString());
         if (content == null) {
-            throw new AssertionError(manifests + ": ConfigMap " + configMap.getMetadata().getName() + " has no key "
-                    + file.getFileName() + " (named in " + CONFIG_FILES_ENV + ")");
+            throw new AssertionError(
+                    manifests + ": ConfigMap " + configMap.getMetadata().getName() + " has no key " + file.getFileName()
+                            + " (named in " + CONFIG_FILES_ENV + ")");
         }
         return content;
     }
@@ -137,7 +146,7 @@ final class AppConfig {
             if (root == null || root.isMissingNode() || root.isNull()) {
                 return Map.of();
             }
-            return YAML.convertValue(root, new TypeReference<>() { });
+            return YAML.convertValue(root, new TypeReference<>() {});
         } catch (IOException e) {
             throw new AssertionError(name + " is not valid YAML: " + e.getMessage(), e);
         }

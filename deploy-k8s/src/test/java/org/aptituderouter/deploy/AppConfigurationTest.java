@@ -23,13 +23,16 @@ class AppConfigurationTest {
     private static final AppContract CONTRACT = AppContract.read();
     private static final String STREAMS_PREFIX = "kafka.streams.default.";
     /** Keys the app's own application.yml declares, once it exists. */
-    private static final Map<String, Object> APP_DEFAULTS = AppContract.appDefaults().orElse(Map.of());
+    private static final Map<String, Object> APP_DEFAULTS =
+            AppContract.appDefaults().orElse(Map.of());
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.aptituderouter.deploy.Overlays#all")
     void everyKeyIsOneTheAppReads(String overlay) {
         AppConfig config = AppConfig.of(Kustomize.overlay(overlay));
-        assertThat(CONTRACT.keyPrefixes()).as("pass-through blocks of the contract").contains(STREAMS_PREFIX);
+        assertThat(CONTRACT.keyPrefixes())
+                .as("pass-through blocks of the contract")
+                .contains(STREAMS_PREFIX);
 
         List<String> unknown = new ArrayList<>();
         for (String key : config.keys()) {
@@ -37,15 +40,17 @@ class AppConfigurationTest {
                 unknown.add(key);
             }
         }
-        assertThat(unknown).as("keys set by %s that neither %s lists nor Kafka knows", overlay,
-                AppContract.CONTRACT_DOC).isEmpty();
+        assertThat(unknown)
+                .as("keys set by %s that neither %s lists nor Kafka knows", overlay, AppContract.CONTRACT_DOC)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.aptituderouter.deploy.Overlays#all")
     void everyRouterKeyIsBoundByTheStreamsApp(String overlay) {
         Map<String, String> sources = AppContract.configurationPropertiesSources();
-        Assumptions.assumeFalse(sources.isEmpty(),
+        Assumptions.assumeFalse(
+                sources.isEmpty(),
                 "streams-app has no @ConfigurationProperties classes yet: only the contract doc is checked");
 
         Set<String> unbound = new TreeSet<>();
@@ -54,8 +59,12 @@ class AppConfigurationTest {
                 unbound.add(key);
             }
         }
-        assertThat(unbound).as("router.* keys of %s that no @ConfigurationProperties class of streams-app binds "
-                + "(prefixes found: %s)", overlay, sources.keySet()).isEmpty();
+        assertThat(unbound)
+                .as(
+                        "router.* keys of %s that no @ConfigurationProperties class of streams-app binds "
+                                + "(prefixes found: %s)",
+                        overlay, sources.keySet())
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,7 +78,8 @@ class AppConfigurationTest {
         for (String role : List.of("instructions", "capabilities", "decisions", "dead-letter")) {
             configured.add(prefix + config.require("router.topics." + role));
         }
-        assertThat(manifests.custom("KafkaTopic")).extracting(AppConfigurationTest::topicName)
+        assertThat(manifests.custom("KafkaTopic"))
+                .extracting(AppConfigurationTest::topicName)
                 .containsExactlyInAnyOrderElementsOf(configured);
     }
 
@@ -83,18 +93,20 @@ class AppConfigurationTest {
     void kafkaTopicsAreSizedAsTheAppWouldCreateThem(String overlay) {
         RenderedManifests manifests = Kustomize.overlay(overlay);
         AppConfig config = AppConfig.of(manifests);
-        String capabilities = config.get("router.topics.prefix").orElse("")
-                + config.require("router.topics.capabilities");
+        String capabilities =
+                config.get("router.topics.prefix").orElse("") + config.require("router.topics.capabilities");
         int partitions = config.requireInt("router.topics.partitions");
         int replicationFactor = config.requireInt("router.topics.replication-factor");
 
         for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
             int expectedPartitions = topicName(topic).equals(capabilities) ? 1 : partitions;
             assertThat(((Number) topic.get("spec", "partitions")).intValue())
-                    .as("partitions of %s in %s", topicName(topic), overlay).isEqualTo(expectedPartitions);
+                    .as("partitions of %s in %s", topicName(topic), overlay)
+                    .isEqualTo(expectedPartitions);
             if (replicationFactor > 0) {
                 assertThat(((Number) topic.get("spec", "replicas")).intValue())
-                        .as("replicas of %s in %s", topicName(topic), overlay).isEqualTo(replicationFactor);
+                        .as("replicas of %s in %s", topicName(topic), overlay)
+                        .isEqualTo(replicationFactor);
             }
         }
     }
@@ -104,17 +116,19 @@ class AppConfigurationTest {
     void theCapabilitiesTopicIsCompacted(String overlay) {
         RenderedManifests manifests = Kustomize.overlay(overlay);
         AppConfig config = AppConfig.of(manifests);
-        String capabilities = config.get("router.topics.prefix").orElse("")
-                + config.require("router.topics.capabilities");
+        String capabilities =
+                config.get("router.topics.prefix").orElse("") + config.require("router.topics.capabilities");
 
         GenericKubernetesResource topic = manifests.custom("KafkaTopic").stream()
                 .filter(candidate -> capabilities.equals(topicName(candidate)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat((String) topic.get("spec", "config", "cleanup.policy")).isEqualTo("compact");
         for (GenericKubernetesResource other : manifests.custom("KafkaTopic")) {
             if (other != topic) {
                 assertThat((Object) other.get("spec", "config", "cleanup.policy"))
-                        .as("cleanup.policy of %s", topicName(other)).isNotEqualTo("compact");
+                        .as("cleanup.policy of %s", topicName(other))
+                        .isNotEqualTo("compact");
             }
         }
     }
@@ -152,34 +166,46 @@ class AppConfigurationTest {
         AppConfig config = AppConfig.of(manifests);
         int streamThreads = config.requireInt(STREAMS_PREFIX + "num.stream.threads");
         int intraOpThreads = config.requireInt("router.inference.intra-op-threads");
-        double cpuLimit = manifests.routerContainer().getResources().getLimits().get("cpu")
-                .getNumericalAmount().doubleValue();
+        double cpuLimit = manifests
+                .routerContainer()
+                .getResources()
+                .getLimits()
+                .get("cpu")
+                .getNumericalAmount()
+                .doubleValue();
 
         // ONNX Runtime would otherwise size its pool by the node's cores and oversubscribe the container.
         assertThat(intraOpThreads).isPositive();
-        assertThat(streamThreads * intraOpThreads).as("stream threads x intra-op threads in %s", overlay)
+        assertThat(streamThreads * intraOpThreads)
+                .as("stream threads x intra-op threads in %s", overlay)
                 .isLessThanOrEqualTo((int) Math.ceil(cpuLimit));
     }
 
     @Test
     void theAppsOwnHttpSettingsKeepTheProbedEndpoints() {
         Optional<Map<String, Object>> defaults = AppContract.appDefaults();
-        Assumptions.assumeTrue(defaults.isPresent(),
+        Assumptions.assumeTrue(
+                defaults.isPresent(),
                 AppContract.APP_CONFIG + " does not exist yet: endpoints are checked against the contract doc only");
         Map<String, Object> app = defaults.get();
         String port = String.valueOf(CONTRACT.httpPort());
 
         for (String key : List.of("micronaut.server.port", "endpoints.all.port")) {
             if (app.containsKey(key)) {
-                assertThat(placeholderDefault(String.valueOf(app.get(key)))).as(key).isEqualTo(port);
+                assertThat(placeholderDefault(String.valueOf(app.get(key))))
+                        .as(key)
+                        .isEqualTo(port);
             }
         }
         if (app.containsKey("endpoints.all.path")) {
-            assertThat(String.valueOf(app.get("endpoints.all.path"))).as("endpoints.all.path").isIn("/", "");
+            assertThat(String.valueOf(app.get("endpoints.all.path")))
+                    .as("endpoints.all.path")
+                    .isIn("/", "");
         }
         for (String endpoint : List.of("health", "prometheus")) {
             assertThat(String.valueOf(app.getOrDefault("endpoints." + endpoint + ".enabled", "true")))
-                    .as("endpoints.%s.enabled", endpoint).isNotEqualTo("false");
+                    .as("endpoints.%s.enabled", endpoint)
+                    .isNotEqualTo("false");
             assertThat(String.valueOf(app.getOrDefault("endpoints." + endpoint + ".sensitive", "false")))
                     .as("endpoints.%s.sensitive (the kubelet and Prometheus do not authenticate)", endpoint)
                     .isNotEqualTo("true");
@@ -194,7 +220,8 @@ class AppConfigurationTest {
             return KafkaConfigNames.isStreamsConfig(key.substring(STREAMS_PREFIX.length()));
         }
         // micronaut-kafka hands every other kafka.* setting to every client it builds.
-        return key.startsWith("kafka.") && !key.startsWith("kafka.streams.")
+        return key.startsWith("kafka.")
+                && !key.startsWith("kafka.streams.")
                 && KafkaConfigNames.isCommonClientConfig(key.substring("kafka.".length()));
     }
 

@@ -138,7 +138,9 @@ final class AppContract {
         String camel = camelCase(rest);
         String capitalised = Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
         String source = sourcesByPrefix.get(prefix.get());
-        return Pattern.compile("\\bset" + capitalised + "\\s*\\(").matcher(source).find()
+        return Pattern.compile("\\bset" + capitalised + "\\s*\\(")
+                        .matcher(source)
+                        .find()
                 || Pattern.compile("\\b" + camel + "\\s*[;=,)]").matcher(source).find();
     }
 

@@ -40,7 +40,8 @@ class AutoscalingTest {
                 .isEqualTo(config.require("kafka.security.protocol").endsWith("SSL"));
         @SuppressWarnings("unchecked")
         Map<String, Object> authenticationRef = (Map<String, Object>) trigger.get("authenticationRef");
-        assertThat(manifests.findCustom("TriggerAuthentication", (String) authenticationRef.get("name"))).isPresent();
+        assertThat(manifests.findCustom("TriggerAuthentication", (String) authenticationRef.get("name")))
+                .isPresent();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,7 +58,9 @@ class AutoscalingTest {
         assertThat(min).isBetween(1, max);
         assertThat(max).as("maxReplicaCount vs partitions of instructions").isLessThanOrEqualTo(partitions);
         // One Kafka Streams task per partition: stream threads beyond the partition count would sit idle.
-        assertThat(max * streamThreads).as("maxReplicaCount x num.stream.threads").isLessThanOrEqualTo(partitions);
+        assertThat(max * streamThreads)
+                .as("maxReplicaCount x num.stream.threads")
+                .isLessThanOrEqualTo(partitions);
         // KEDA owns the replica count; a fixed one in the StatefulSet would be reset on every apply.
         assertThat(manifests.statefulSet().getSpec().getReplicas()).isNull();
     }
@@ -76,7 +79,8 @@ class AutoscalingTest {
         List<Service> selected = manifests.ofType(Service.class).stream()
                 .filter(service -> service.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
                 .toList();
-        assertThat(selected).extracting(service -> service.getMetadata().getName())
+        assertThat(selected)
+                .extracting(service -> service.getMetadata().getName())
                 .containsExactly(Overlays.METRICS_SERVICE);
 
         @SuppressWarnings("unchecked")
@@ -84,7 +88,8 @@ class AutoscalingTest {
         assertThat(endpoints).hasSize(1);
         assertThat(endpoints.get(0).get("path")).isEqualTo("/prometheus");
         assertThat(CONTRACT.endpoints()).contains("/prometheus");
-        assertThat(selected.get(0).getSpec().getPorts()).extracting(ServicePort::getName)
+        assertThat(selected.get(0).getSpec().getPorts())
+                .extracting(ServicePort::getName)
                 .contains((String) endpoints.get(0).get("port"));
     }
 

@@ -22,8 +22,8 @@ import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.tools.ToolProvider;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,17 +50,23 @@ class ContainerImageTest {
     void startsTheAppAsBinRouterServeDoes(String dockerfileName) throws IOException {
         Dockerfile dockerfile = Dockerfile.read(IMAGE_DIR.resolve(dockerfileName));
         Matcher serve = SERVE_LINE.matcher(Files.readString(RepoLayout.resolve("bin/router")));
-        assertThat(serve.find()).as("bin/router still maps 'serve' to a module and main class").isTrue();
+        assertThat(serve.find())
+                .as("bin/router still maps 'serve' to a module and main class")
+                .isTrue();
 
         List<String> entrypoint = dockerfile.finalStageJsonInstruction("ENTRYPOINT");
         assertThat(entrypoint.get(0)).isEqualTo("java");
-        assertThat(entrypoint).contains("-Dai.djl.offline=true", "@/app/classpath.argfile",
-                // logs to stdout, where the cluster collects them, not to a file in the container
-                "-Dlogback.configurationFile=logback-container.xml");
+        assertThat(entrypoint)
+                .contains(
+                        "-Dai.djl.offline=true",
+                        "@/app/classpath.argfile",
+                        // logs to stdout, where the cluster collects them, not to a file in the container
+                        "-Dlogback.configurationFile=logback-container.xml");
         assertThat(entrypoint.get(entrypoint.size() - 1)).isEqualTo(serve.group(2));
         assertThat(dockerfile.finalStageJsonInstruction("CMD")).containsExactly("serve");
         // The build stage packages that module and lays out /app from its classes and classpath.txt.
-        assertThat(dockerfile.text()).contains("-pl " + serve.group(1) + " -am package")
+        assertThat(dockerfile.text())
+                .contains("-pl " + serve.group(1) + " -am package")
                 .contains("assemble.sh " + serve.group(1) + " /out/app /app")
                 .contains("COPY --from=build /out/app /app");
     }
@@ -71,17 +77,20 @@ class ContainerImageTest {
      */
     @Test
     void theImagesModuleLeavesTheLocalClusterOut() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(RepoLayout.resolve("streams-app/pom.xml").toFile());
         Map<String, String> scopes = new HashMap<>();
         NodeList dependencies = pom.getElementsByTagName("dependency");
         for (int i = 0; i < dependencies.getLength(); i++) {
             Element dependency = (Element) dependencies.item(i);
             NodeList scope = dependency.getElementsByTagName("scope");
-            scopes.put(dependency.getElementsByTagName("artifactId").item(0).getTextContent(),
+            scopes.put(
+                    dependency.getElementsByTagName("artifactId").item(0).getTextContent(),
                     scope.getLength() == 0 ? "compile" : scope.item(0).getTextContent());
         }
-        assertThat(scopes).containsEntry("local-cluster", "provided")
+        assertThat(scopes)
+                .containsEntry("local-cluster", "provided")
                 .doesNotContainKeys("kafka-server", "kafka-test-common-runtime");
     }
 
@@ -91,18 +100,24 @@ class ContainerImageTest {
         Dockerfile dockerfile = Dockerfile.read(IMAGE_DIR.resolve(dockerfileName));
         StatefulSet base = baseStatefulSet();
         PodSecurityContext security = base.getSpec().getTemplate().getSpec().getSecurityContext();
-        Container router = base.getSpec().getTemplate().getSpec().getContainers().get(0);
-        String stateMount = router.getVolumeMounts().stream().filter(mount -> mount.getName().equals("state"))
-                .findFirst().orElseThrow().getMountPath();
+        Container router =
+                base.getSpec().getTemplate().getSpec().getContainers().get(0);
+        String stateMount = router.getVolumeMounts().stream()
+                .filter(mount -> mount.getName().equals("state"))
+                .findFirst()
+                .orElseThrow()
+                .getMountPath();
 
-        assertThat(dockerfile.finalStage("USER")).containsExactly(security.getRunAsUser() + ":"
-                + security.getRunAsGroup());
+        assertThat(dockerfile.finalStage("USER"))
+                .containsExactly(security.getRunAsUser() + ":" + security.getRunAsGroup());
         assertThat(String.join("\n", dockerfile.finalStage("RUN")))
                 .contains("install -d -o " + security.getRunAsUser() + " -g " + security.getRunAsGroup())
                 .contains(stateMount);
-        assertThat(dockerfile.finalStage("EXPOSE")).containsExactly(String.valueOf(AppContract.read().httpPort()));
+        assertThat(dockerfile.finalStage("EXPOSE"))
+                .containsExactly(String.valueOf(AppContract.read().httpPort()));
         assertThat(Files.readString(IMAGE_DIR.resolve(dockerfileName + ".dockerignore")))
-                .contains("**/target").contains(".git");
+                .contains("**/target")
+                .contains(".git");
     }
 
     @Test
@@ -119,12 +134,14 @@ class ContainerImageTest {
 
         // onnxruntime_gpu links libcudart.so.12 and libcublas.so.12 and loads cuDNN 9.
         assertThat(dockerfile.finalBaseImage()).matches("nvidia/cuda:12\\.[0-9.]+-cudnn-runtime-ubuntu[0-9.]+");
-        assertThat(dockerfile.text()).contains("mvn -B -q -DskipTests -Pgpu ")
+        assertThat(dockerfile.text())
+                .contains("mvn -B -q -DskipTests -Pgpu ")
                 .contains("COPY --from=jre /opt/java/openjdk /opt/java/openjdk");
         assertThat(dockerfile.baseImageOfStage("jre")).startsWith("eclipse-temurin:17");
         // -Pgpu is what swaps onnxruntime for onnxruntime_gpu in the parent POM.
         assertThat(Files.readString(RepoLayout.resolve("pom.xml")))
-                .containsPattern("<id>gpu</id>\\s*<properties><onnxruntime.artifact>onnxruntime_gpu</onnxruntime.artifact>");
+                .containsPattern(
+                        "<id>gpu</id>\\s*<properties><onnxruntime.artifact>onnxruntime_gpu</onnxruntime.artifact>");
     }
 
     @Test
@@ -135,22 +152,35 @@ class ContainerImageTest {
         Path module = temp.resolve("module");
         Path classes = Files.createDirectories(module.resolve("target/classes"));
         Path libSources = Files.createDirectories(temp.resolve("lib-src/dep"));
-        Files.writeString(libSources.resolve("Greeting.java"),
+        Files.writeString(
+                libSources.resolve("Greeting.java"),
                 "package dep; public class Greeting { public static String of(String a) { return \"routed \" + a; } }");
         Path libClasses = Files.createDirectories(temp.resolve("lib-classes"));
-        assertThat(javac.run(null, null, null, "-d", libClasses.toString(),
-                libSources.resolve("Greeting.java").toString())).isZero();
+        assertThat(javac.run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        libClasses.toString(),
+                        libSources.resolve("Greeting.java").toString()))
+                .isZero();
         Path jar = temp.resolve("repository/dep/dep-1.0.jar");
         writeJar(libClasses, "dep/Greeting.class", jar);
         Path main = Files.createDirectories(temp.resolve("main-src/app")).resolve("Main.java");
-        Files.writeString(main, "package app; public class Main { public static void main(String[] a) {"
-                + " System.out.println(dep.Greeting.of(a[0])); } }");
+        Files.writeString(
+                main,
+                "package app; public class Main { public static void main(String[] a) {"
+                        + " System.out.println(dep.Greeting.of(a[0])); } }");
         assertThat(javac.run(null, null, null, "-cp", jar.toString(), "-d", classes.toString(), main.toString()))
                 .isZero();
         Files.writeString(module.resolve("target/classpath.txt"), jar.toString());
 
         Path out = temp.resolve("out");
-        run(List.of("bash", IMAGE_DIR.resolve("assemble.sh").toString(), module.toString(), out.toString(),
+        run(List.of(
+                "bash",
+                IMAGE_DIR.resolve("assemble.sh").toString(),
+                module.toString(),
+                out.toString(),
                 out.toString()));
         assertThat(out.resolve("lib/dep-1.0.jar")).exists();
         assertThat(out.resolve("classes/app/Main.class")).exists();
@@ -161,8 +191,10 @@ class ContainerImageTest {
     }
 
     private static StatefulSet baseStatefulSet() throws IOException {
-        return new KubernetesSerialization().unmarshal(
-                Files.readString(RepoLayout.deployModule().resolve("base/statefulset.yaml")), StatefulSet.class);
+        return new KubernetesSerialization()
+                .unmarshal(
+                        Files.readString(RepoLayout.deployModule().resolve("base/statefulset.yaml")),
+                        StatefulSet.class);
     }
 
     private static void writeJar(Path classesDir, String entry, Path jar) throws IOException {
@@ -188,8 +220,7 @@ class ContainerImageTest {
         private static final Pattern INSTRUCTION = Pattern.compile("^([A-Z]+)\\s+(.*)$", Pattern.DOTALL);
         private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}");
 
-        record Stage(String from, String name, List<String[]> instructions) {
-        }
+        record Stage(String from, String name, List<String[]> instructions) {}
 
         static Dockerfile read(Path path) throws IOException {
             String text = Files.readString(path);
@@ -223,7 +254,9 @@ class ContainerImageTest {
                     String name = parts.length >= 3 && parts[1].equalsIgnoreCase("AS") ? parts[2] : null;
                     stages.add(new Stage(resolve(parts[0], args), name, new ArrayList<>()));
                 } else if (stages.isEmpty() && keyword.equals("ARG") && argument.contains("=")) {
-                    args.put(argument.substring(0, argument.indexOf('=')), argument.substring(argument.indexOf('=') + 1));
+                    args.put(
+                            argument.substring(0, argument.indexOf('=')),
+                            argument.substring(argument.indexOf('=') + 1));
                 } else if (!stages.isEmpty()) {
                     stages.get(stages.size() - 1).instructions().add(new String[] {keyword, argument});
                 }
@@ -237,8 +270,11 @@ class ContainerImageTest {
         }
 
         String baseImageOfStage(String name) {
-            return stages.stream().filter(stage -> name.equals(stage.name())).findFirst()
-                    .orElseThrow(() -> new AssertionError("no stage named " + name)).from();
+            return stages.stream()
+                    .filter(stage -> name.equals(stage.name()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no stage named " + name))
+                    .from();
         }
 
         List<String> finalStage(String keyword) {
@@ -251,7 +287,7 @@ class ContainerImageTest {
         List<String> finalStageJsonInstruction(String keyword) throws IOException {
             List<String> found = finalStage(keyword);
             assertThat(found).as("%s instructions in the final stage", keyword).hasSize(1);
-            return JSON.readValue(found.get(0), new TypeReference<List<String>>() { });
+            return JSON.readValue(found.get(0), new TypeReference<List<String>>() {});
         }
 
         private static String resolve(String value, Map<String, String> args) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DashboardTest {
 
-    static final Path DASHBOARD = RepoLayout.resolve("deploy-k8s/components/monitoring/dashboards/aptitude-router.json");
+    static final Path DASHBOARD =
+            RepoLayout.resolve("deploy-k8s/components/monitoring/dashboards/aptitude-router.json");
     private static final int GRID_COLUMNS = 24;
 
     @Test
@@ -43,7 +44,9 @@ class DashboardTest {
         List<int[]> cells = new ArrayList<>();
         for (JsonNode panel : panels) {
             String title = panel.path("title").asText();
-            assertThat(ids.add(panel.path("id").asInt())).as("unique id of " + title).isTrue();
+            assertThat(ids.add(panel.path("id").asInt()))
+                    .as("unique id of " + title)
+                    .isTrue();
             assertThat(panel.path("datasource").path("uid").asText()).as(title).isEqualTo("${datasource}");
             assertThat(panel.path("targets").size()).as(title + " has queries").isPositive();
             for (JsonNode target : panel.path("targets")) {
@@ -60,8 +63,8 @@ class DashboardTest {
             assertThat(h).as(title).isPositive();
             assertThat(x + w).as(title + " fits the grid").isLessThanOrEqualTo(GRID_COLUMNS);
             for (int[] other : cells) {
-                boolean overlaps = x < other[0] + other[2] && other[0] < x + w && y < other[1] + other[3]
-                        && other[1] < y + h;
+                boolean overlaps =
+                        x < other[0] + other[2] && other[0] < x + w && y < other[1] + other[3] && other[1] < y + h;
                 assertThat(overlaps).as(title + " overlaps another panel").isFalse();
             }
             cells.add(new int[] {x, y, w, h});

@@ -13,14 +13,17 @@ final class KafkaConfigNames {
 
     /** Prefixes with which Kafka Streams hands a setting to one of its clients only. */
     private static final List<String> STREAMS_CLIENT_PREFIXES = List.of(
-            StreamsConfig.CONSUMER_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
-            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX);
+            StreamsConfig.CONSUMER_PREFIX,
+            StreamsConfig.MAIN_CONSUMER_PREFIX,
+            StreamsConfig.RESTORE_CONSUMER_PREFIX,
+            StreamsConfig.GLOBAL_CONSUMER_PREFIX,
+            StreamsConfig.PRODUCER_PREFIX,
+            StreamsConfig.ADMIN_CLIENT_PREFIX);
 
     private static final Set<String> ANY_CLIENT = anyClient();
     private static final Set<String> EVERY_CLIENT = everyClient();
 
-    private KafkaConfigNames() {
-    }
+    private KafkaConfigNames() {}
 
     /** A setting every Kafka client takes (security, bootstrap, ...): what micronaut-kafka passes from kafka.*. */
     static boolean isCommonClientConfig(String name) {

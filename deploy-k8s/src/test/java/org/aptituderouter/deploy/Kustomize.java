@@ -21,8 +21,7 @@ final class Kustomize {
     private static final Optional<Path> KUBECTL = findOnPath("kubectl");
     private static final Map<Path, RenderedManifests> CACHE = new ConcurrentHashMap<>();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The overlay rendered and parsed, once per test run. */
     static RenderedManifests overlay(String name) {
@@ -30,11 +29,12 @@ final class Kustomize {
     }
 
     static RenderedManifests render(Path kustomization) {
-        Assumptions.assumeTrue(KUBECTL.isPresent(),
+        Assumptions.assumeTrue(
+                KUBECTL.isPresent(),
                 "kubectl is not on the PATH: the kustomize rendering checks are skipped (install kubectl, "
                         + "which has kustomize built in, to run them)");
-        return CACHE.computeIfAbsent(kustomization.toAbsolutePath().normalize(),
-                dir -> RenderedManifests.parse(dir.toString(), run(dir)));
+        return CACHE.computeIfAbsent(
+                kustomization.toAbsolutePath().normalize(), dir -> RenderedManifests.parse(dir.toString(), run(dir)));
     }
 
     private static String run(Path dir) {

@@ -25,13 +25,15 @@ class OverlayDifferencesTest {
         AppConfig config = AppConfig.of(gpu);
 
         assertThat(router.getResources().getLimits()).containsEntry(Overlays.GPU_RESOURCE, new Quantity("1"));
-        assertThat(pod.getTolerations()).extracting(Toleration::getKey, Toleration::getEffect)
+        assertThat(pod.getTolerations())
+                .extracting(Toleration::getKey, Toleration::getEffect)
                 .contains(org.assertj.core.groups.Tuple.tuple(Overlays.GPU_RESOURCE, "NoSchedule"));
         assertThat(pod.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true");
         assertThat(config.require("router.inference.execution-provider")).isEqualToIgnoringCase("cuda");
         // On a GPU node a silent fall back to the CPU would hide a broken driver behind slow routing.
         assertThat(config.get("router.inference.allow-cpu-fallback")).hasValue("false");
-        assertThat(router.getImage()).contains("cuda")
+        assertThat(router.getImage())
+                .contains("cuda")
                 .isNotEqualTo(Kustomize.overlay("cpu").routerContainer().getImage());
     }
 
@@ -43,7 +45,8 @@ class OverlayDifferencesTest {
 
         assertThat(router.getResources().getLimits()).doesNotContainKey(Overlays.GPU_RESOURCE);
         assertThat(router.getResources().getRequests()).doesNotContainKey(Overlays.GPU_RESOURCE);
-        assertThat(AppConfig.of(manifests).require("router.inference.execution-provider")).isEqualToIgnoringCase("cpu");
+        assertThat(AppConfig.of(manifests).require("router.inference.execution-provider"))
+                .isEqualToIgnoringCase("cpu");
         assertThat(router.getImage()).doesNotContain("cuda");
     }
 
@@ -56,17 +59,23 @@ class OverlayDifferencesTest {
 
         assertThat(config.require("kafka.security.protocol")).isEqualTo("SASL_SSL");
         assertThat(config.require("kafka.sasl.mechanism")).startsWith("SCRAM-");
-        assertThat(envFromSecret(router, config.require("kafka.sasl.jaas.config"))).isTrue();
+        assertThat(envFromSecret(router, config.require("kafka.sasl.jaas.config")))
+                .isTrue();
         assertThat(config.require("kafka.basic.auth.credentials.source")).isEqualTo("USER_INFO");
-        assertThat(envFromSecret(router, config.require("kafka.basic.auth.user.info"))).isTrue();
+        assertThat(envFromSecret(router, config.require("kafka.basic.auth.user.info")))
+                .isTrue();
 
         // The truststore file is on a volume filled from a Secret (the Strimzi cluster CA).
         String truststore = config.require("kafka.ssl.truststore.location");
         String volumeName = router.getVolumeMounts().stream()
                 .filter(mount -> truststore.startsWith(mount.getMountPath() + "/"))
-                .findFirst().orElseThrow(() -> new AssertionError("no mount holds " + truststore)).getName();
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no mount holds " + truststore))
+                .getName();
         Volume volume = manifests.statefulSet().getSpec().getTemplate().getSpec().getVolumes().stream()
-                .filter(candidate -> candidate.getName().equals(volumeName)).findFirst().orElseThrow();
+                .filter(candidate -> candidate.getName().equals(volumeName))
+                .findFirst()
+                .orElseThrow();
         assertThat(volume.getSecret()).isNotNull();
     }
 
@@ -81,13 +90,19 @@ class OverlayDifferencesTest {
         assertThat(dev.custom("ServiceMonitor")).isEmpty();
         assertThat(config.require("kafka.bootstrap.servers")).isNotBlank();
         assertThat(config.require("kafka.security.protocol")).isEqualTo("PLAINTEXT");
-        assertThat(config.keys()).noneMatch(key -> key.startsWith("kafka.sasl.") || key.startsWith("kafka.basic.auth."));
-        assertThat(router.getEnv()).noneMatch(env -> env.getValueFrom() != null
-                && env.getValueFrom().getSecretKeyRef() != null);
+        assertThat(config.keys())
+                .noneMatch(key -> key.startsWith("kafka.sasl.") || key.startsWith("kafka.basic.auth."));
+        assertThat(router.getEnv())
+                .noneMatch(
+                        env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null);
         assertThat(dev.statefulSet().getSpec().getTemplate().getSpec().getVolumes())
                 .noneMatch(volume -> volume.getSecret() != null);
         assertThat(router.getResources().getLimits().get("memory").getNumericalAmount())
-                .isLessThan(Kustomize.overlay("cpu").routerContainer().getResources().getLimits().get("memory")
+                .isLessThan(Kustomize.overlay("cpu")
+                        .routerContainer()
+                        .getResources()
+                        .getLimits()
+                        .get("memory")
                         .getNumericalAmount());
     }
 

@@ -25,7 +25,10 @@ class OverlayRenderingTest {
     void everyOverlayDirectoryIsCheckedAndDocumented() throws IOException {
         List<String> onDisk;
         try (Stream<Path> dirs = Files.list(RepoLayout.deployModule().resolve("overlays"))) {
-            onDisk = dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+            onDisk = dirs.filter(Files::isDirectory)
+                    .map(dir -> dir.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
         assertThat(onDisk).containsExactlyInAnyOrderElementsOf(Overlays.ALL);
 
@@ -44,11 +47,15 @@ class OverlayRenderingTest {
         assertThat(manifests.ofType(ServiceAccount.class)).hasSize(1);
         assertThat(manifests.ofType(PodDisruptionBudget.class)).hasSize(1);
         // the application's configuration; the overlays with monitoring add the Grafana dashboard's (DashboardTest)
-        assertThat(manifests.ofType(ConfigMap.class)).extracting(map -> map.getMetadata().getName())
-                .filteredOn(name -> !name.equals("aptitude-router-dashboard")).hasSize(1);
-        assertThat(manifests.ofType(Service.class)).extracting(service -> service.getMetadata().getName())
+        assertThat(manifests.ofType(ConfigMap.class))
+                .extracting(map -> map.getMetadata().getName())
+                .filteredOn(name -> !name.equals("aptitude-router-dashboard"))
+                .hasSize(1);
+        assertThat(manifests.ofType(Service.class))
+                .extracting(service -> service.getMetadata().getName())
                 .containsExactlyInAnyOrder("aptitude-router", "aptitude-router-headless");
-        assertThat(manifests.custom("KafkaTopic")).hasSize(4)
+        assertThat(manifests.custom("KafkaTopic"))
+                .hasSize(4)
                 .allSatisfy(topic -> assertThat(topic.getApiVersion()).isEqualTo("kafka.strimzi.io/v1beta2"));
     }
 
@@ -57,8 +64,11 @@ class OverlayRenderingTest {
     void everyObjectLandsInTheOverlaysNamespace(String overlay) {
         RenderedManifests manifests = Kustomize.overlay(overlay);
 
-        List<String> namespaces = manifests.all().stream().map(HasMetadata::getMetadata)
-                .map(metadata -> metadata.getNamespace()).distinct().toList();
+        List<String> namespaces = manifests.all().stream()
+                .map(HasMetadata::getMetadata)
+                .map(metadata -> metadata.getNamespace())
+                .distinct()
+                .toList();
         assertThat(namespaces).as("namespaces in %s", overlay).hasSize(1).doesNotContainNull();
     }
 
@@ -66,7 +76,8 @@ class OverlayRenderingTest {
     @MethodSource("org.aptituderouter.deploy.Overlays#all")
     void secretsAreOnlyReferencedNeverShipped(String overlay) {
         assertThat(Kustomize.overlay(overlay).ofType(Secret.class))
-                .as("Secret objects rendered by %s (credentials must come from the cluster)", overlay).isEmpty();
+                .as("Secret objects rendered by %s (credentials must come from the cluster)", overlay)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,7 +85,8 @@ class OverlayRenderingTest {
     void theImageIsARealTaggedReference(String overlay) {
         String image = Kustomize.overlay(overlay).routerContainer().getImage();
 
-        assertThat(image).as("image of %s: the base placeholder must be replaced by the overlay", overlay)
+        assertThat(image)
+                .as("image of %s: the base placeholder must be replaced by the overlay", overlay)
                 .isNotEqualTo("aptitude-router")
                 .contains("/")
                 .matches(".*:[A-Za-z0-9._-]+$")

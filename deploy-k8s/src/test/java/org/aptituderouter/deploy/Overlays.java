@@ -12,8 +12,7 @@ final class Overlays {
     static final String METRICS_SERVICE = "aptitude-router";
     static final String GPU_RESOURCE = "nvidia.com/gpu";
 
-    private Overlays() {
-    }
+    private Overlays() {}
 
     static List<String> all() {
         return ALL;

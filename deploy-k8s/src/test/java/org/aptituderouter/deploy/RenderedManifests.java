@@ -32,8 +32,8 @@ final class RenderedManifests {
         List<HasMetadata> objects = documents.stream()
                 .map(document -> {
                     if (!(document instanceof HasMetadata object)) {
-                        throw new IllegalStateException(source + " rendered something that is not a Kubernetes object: "
-                                + document);
+                        throw new IllegalStateException(
+                                source + " rendered something that is not a Kubernetes object: " + document);
                     }
                     return object;
                 })
@@ -57,7 +57,9 @@ final class RenderedManifests {
     }
 
     Optional<GenericKubernetesResource> findCustom(String kind, String name) {
-        return custom(kind).stream().filter(resource -> name.equals(resource.getMetadata().getName())).findFirst();
+        return custom(kind).stream()
+                .filter(resource -> name.equals(resource.getMetadata().getName()))
+                .findFirst();
     }
 
     /** The one workload of the app. */

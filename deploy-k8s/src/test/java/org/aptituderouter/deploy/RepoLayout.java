@@ -8,8 +8,7 @@ final class RepoLayout {
 
     private static final Path ROOT = locateRoot();
 
-    private RepoLayout() {
-    }
+    private RepoLayout() {}
 
     static Path root() {
         return ROOT;
@@ -36,7 +35,7 @@ final class RepoLayout {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the repository root (a directory with pom.xml and deploy-k8s/) "
-                + "from " + start);
+        throw new IllegalStateException(
+                "cannot find the repository root (a directory with pom.xml and deploy-k8s/) " + "from " + start);
     }
 }

@@ -44,8 +44,11 @@ class WorkloadTest {
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
         for (Container container : allContainers(pod)) {
             SecurityContext security = container.getSecurityContext();
-            assertThat(security).as("securityContext of %s in %s", container.getName(), overlay).isNotNull();
-            assertThat(security.getReadOnlyRootFilesystem()).as("readOnlyRootFilesystem of %s", container.getName())
+            assertThat(security)
+                    .as("securityContext of %s in %s", container.getName(), overlay)
+                    .isNotNull();
+            assertThat(security.getReadOnlyRootFilesystem())
+                    .as("readOnlyRootFilesystem of %s", container.getName())
                     .isTrue();
             assertThat(security.getAllowPrivilegeEscalation()).isFalse();
             assertThat(security.getRunAsNonRoot()).isNotEqualTo(Boolean.FALSE);
@@ -60,9 +63,11 @@ class WorkloadTest {
     void everyContainerHasCpuAndMemoryRequestsAndLimits(String overlay) {
         for (Container container : allContainers(podSpec(overlay))) {
             ResourceRequirements resources = container.getResources();
-            assertThat(resources.getRequests()).as("requests of %s in %s", container.getName(), overlay)
+            assertThat(resources.getRequests())
+                    .as("requests of %s in %s", container.getName(), overlay)
                     .containsKeys("cpu", "memory");
-            assertThat(resources.getLimits()).as("limits of %s in %s", container.getName(), overlay)
+            assertThat(resources.getLimits())
+                    .as("limits of %s in %s", container.getName(), overlay)
                     .containsKeys("cpu", "memory");
             for (String resource : List.of("cpu", "memory")) {
                 assertThat(amount(resources.getLimits(), resource))
@@ -80,7 +85,9 @@ class WorkloadTest {
         assertProbe(router, router.getLivenessProbe(), "/health/liveness");
         assertProbe(router, router.getReadinessProbe(), "/health/readiness");
         assertProbe(router, router.getStartupProbe(), "/health/liveness");
-        assertThat(router.getPorts()).extracting(ContainerPort::getContainerPort).contains(CONTRACT.httpPort());
+        assertThat(router.getPorts())
+                .extracting(ContainerPort::getContainerPort)
+                .contains(CONTRACT.httpPort());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,12 +98,14 @@ class WorkloadTest {
         Probe startup = router.getStartupProbe();
 
         assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
-                .as("seconds the startup probe allows").isGreaterThanOrEqualTo(300);
+                .as("seconds the startup probe allows")
+                .isGreaterThanOrEqualTo(300);
         // Readiness, not liveness, reflects the Kafka Streams state (restore, rebalance).
         assertThat(router.getLivenessProbe().getHttpGet().getPath())
                 .isNotEqualTo(router.getReadinessProbe().getHttpGet().getPath());
         assertThat(statefulSet.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
-                .as("time to commit in-flight batches on shutdown").isGreaterThanOrEqualTo(120L);
+                .as("time to commit in-flight batches on shutdown")
+                .isGreaterThanOrEqualTo(120L);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,14 +124,18 @@ class WorkloadTest {
         String instanceId = config.require("kafka.streams.default.group.instance.id");
         assertThat(instanceId).matches("\\$\\{[A-Z_]+}");
         String variable = instanceId.substring(2, instanceId.length() - 1);
-        EnvVar podName = router.getEnv().stream().filter(env -> env.getName().equals(variable)).findFirst()
-                .orElseThrow(() -> new AssertionError(overlay + ": group.instance.id uses ${" + variable
-                        + "}, which the container does not define"));
+        EnvVar podName = router.getEnv().stream()
+                .filter(env -> env.getName().equals(variable))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        overlay + ": group.instance.id uses ${" + variable + "}, which the container does not define"));
         assertThat(podName.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
 
         // The Kafka Streams state dir lives on the pod's own PersistentVolumeClaim.
         List<String> claims = statefulSet.getSpec().getVolumeClaimTemplates().stream()
-                .map(PersistentVolumeClaim::getMetadata).map(metadata -> metadata.getName()).toList();
+                .map(PersistentVolumeClaim::getMetadata)
+                .map(metadata -> metadata.getName())
+                .toList();
         String stateDir = config.require("kafka.streams.default.state.dir");
         VolumeMount stateMount = mountHolding(router, stateDir);
         assertThat(claims).as("volume holding state.dir %s", stateDir).contains(stateMount.getName());
@@ -144,8 +157,12 @@ class WorkloadTest {
 
         for (EnvVar env : router.getEnv()) {
             if (env.getName().matches(".*(PASSWORD|JAAS|USER_INFO|SECRET|TOKEN).*")) {
-                assertThat(env.getValue()).as("literal value of %s in %s", env.getName(), overlay).isNull();
-                assertThat(env.getValueFrom().getSecretKeyRef()).as("secretKeyRef of %s", env.getName()).isNotNull();
+                assertThat(env.getValue())
+                        .as("literal value of %s in %s", env.getName(), overlay)
+                        .isNull();
+                assertThat(env.getValueFrom().getSecretKeyRef())
+                        .as("secretKeyRef of %s", env.getName())
+                        .isNotNull();
             }
         }
         assertThat(router.getEnvFrom()).isNullOrEmpty();
@@ -157,11 +174,15 @@ class WorkloadTest {
     @MethodSource("org.aptituderouter.deploy.Overlays#all")
     void servicesAndDisruptionBudgetSelectThePods(String overlay) {
         RenderedManifests manifests = Kustomize.overlay(overlay);
-        Map<String, String> podLabels = manifests.statefulSet().getSpec().getTemplate().getMetadata().getLabels();
-        assertThat(podLabels).containsAllEntriesOf(manifests.statefulSet().getSpec().getSelector().getMatchLabels());
+        Map<String, String> podLabels =
+                manifests.statefulSet().getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(podLabels)
+                .containsAllEntriesOf(
+                        manifests.statefulSet().getSpec().getSelector().getMatchLabels());
 
         for (Service service : manifests.ofType(Service.class)) {
-            assertThat(podLabels).as("pods selected by Service %s", service.getMetadata().getName())
+            assertThat(podLabels)
+                    .as("pods selected by Service %s", service.getMetadata().getName())
                     .containsAllEntriesOf(service.getSpec().getSelector());
             for (ServicePort port : service.getSpec().getPorts()) {
                 assertThat(port.getPort()).isEqualTo(CONTRACT.httpPort());
@@ -170,14 +191,17 @@ class WorkloadTest {
             }
         }
         PodDisruptionBudget budget = manifests.ofType(PodDisruptionBudget.class).get(0);
-        assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
+        assertThat(podLabels)
+                .containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
         assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     }
 
     private static void assertProbe(Container container, Probe probe, String path) {
         assertThat(probe).as("probe expected on %s", path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(CONTRACT.endpoints()).as("endpoints of the contract (%s)", AppContract.CONTRACT_DOC).contains(path);
+        assertThat(CONTRACT.endpoints())
+                .as("endpoints of the contract (%s)", AppContract.CONTRACT_DOC)
+                .contains(path);
         assertThat(containerPort(container, probe.getHttpGet().getPort())).isEqualTo(CONTRACT.httpPort());
         assertThat(probe.getTimeoutSeconds()).isNotNull();
     }
@@ -191,14 +215,15 @@ class WorkloadTest {
                 .filter(candidate -> port.getStrVal().equals(candidate.getName()))
                 .map(ContainerPort::getContainerPort)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("container " + container.getName() + " has no port named "
-                        + port.getStrVal()));
+                .orElseThrow(() -> new AssertionError(
+                        "container " + container.getName() + " has no port named " + port.getStrVal()));
     }
 
     private static VolumeMount mountHolding(Container container, String path) {
         return container.getVolumeMounts().stream()
                 .filter(mount -> path.equals(mount.getMountPath()) || path.startsWith(mount.getMountPath() + "/"))
-                .max((a, b) -> Integer.compare(a.getMountPath().length(), b.getMountPath().length()))
+                .max((a, b) -> Integer.compare(
+                        a.getMountPath().length(), b.getMountPath().length()))
                 .orElseThrow(() -> new AssertionError("no volume mounted at or above " + path));
     }
 

@@ -10,8 +10,7 @@ public final class LogSetup {
 
     static final String CONFIG_RESOURCE = "loadtest-logback.xml";
 
-    private LogSetup() {
-    }
+    private LogSetup() {}
 
     public static void toFile(Path logFile) {
         System.setProperty("logback.configurationFile", CONFIG_RESOURCE);

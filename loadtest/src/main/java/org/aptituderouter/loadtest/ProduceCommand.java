@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.aptituderouter.loadtest.clock.BenchClock;
 import org.aptituderouter.loadtest.generator.GeneratorResult;
 import org.aptituderouter.loadtest.generator.KafkaInstructionSink;
@@ -19,7 +20,6 @@ import org.aptituderouter.loadtest.generator.SendSchedule;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.serde.AvroSerde;
 import org.aptituderouter.schemas.serde.AvroSerdeConfig;
-import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
  * records, a progress line every few seconds, a summary at the end. Latency is then read from the router's
  * /prometheus endpoint.
  */
-@Command(name = "produce", mixinStandardHelpOptions = true,
+@Command(
+        name = "produce",
+        mixinStandardHelpOptions = true,
         description = "Sends InstructionEvents (Avro, Confluent wire format) at a fixed open-loop rate.")
 final class ProduceCommand implements Callable<Integer> {
 
@@ -74,18 +76,33 @@ final class ProduceCommand implements Callable<Integer> {
         AtomicLong started = new AtomicLong();
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
         try (KafkaInstructionSink sink = new KafkaInstructionSink(config, topic, serde.serializer())) {
-            OpenLoopGenerator generator = new OpenLoopGenerator(clock, sink,
-                    TextSource.resolve(texts, data).read(10_000), OpenLoopGenerator.DEFAULT_LATENESS);
+            OpenLoopGenerator generator = new OpenLoopGenerator(
+                    clock, sink, TextSource.resolve(texts, data).read(10_000), OpenLoopGenerator.DEFAULT_LATENESS);
             SendSchedule schedule = new SendSchedule(clock.nanoTime(), throughput, records);
-            reporter.scheduleAtFixedRate(() -> System.out.printf(Locale.ROOT, "%d records sent, %.1f records/sec%n",
-                            started.get(), started.get() / ((clock.nanoTime() - schedule.startNanos()) / 1e9)),
-                    REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            GeneratorResult result = generator.run(run, schedule, sequence -> { }, started::set);
-            System.out.printf(Locale.ROOT, "%d records sent (%d acknowledged, %d failed), %.1f records/sec "
+            reporter.scheduleAtFixedRate(
+                    () -> System.out.printf(
+                            Locale.ROOT,
+                            "%d records sent, %.1f records/sec%n",
+                            started.get(),
+                            started.get() / ((clock.nanoTime() - schedule.startNanos()) / 1e9)),
+                    REPORT_EVERY.toMillis(),
+                    REPORT_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            GeneratorResult result = generator.run(run, schedule, sequence -> {}, started::set);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d records sent (%d acknowledged, %d failed), %.1f records/sec "
                             + "offered %.1f; %d sends late by more than an interval (max %.1f ms)%s; ids %s-0..%d%n",
-                    result.scheduled(), result.acknowledged(), result.failed(), result.sendRate(),
-                    result.offeredPerSecond(), result.lateSends(), result.maxLagMs(),
-                    result.fellBehind() ? ": the generator could not keep the rate" : "", run, records - 1);
+                    result.scheduled(),
+                    result.acknowledged(),
+                    result.failed(),
+                    result.sendRate(),
+                    result.offeredPerSecond(),
+                    result.lateSends(),
+                    result.maxLagMs(),
+                    result.fellBehind() ? ": the generator could not keep the rate" : "",
+                    run,
+                    records - 1);
             return result.failed() == 0 ? 0 : 1;
         } finally {
             reporter.shutdownNow();

@@ -28,20 +28,29 @@ class ChaosShortRunTest {
         ChaosReportWriter.writeJson(run, report.resolve("chaos.json"));
         ChaosReportWriter.writeMarkdown(run, report.resolve("chaos.md"));
 
-        assertThat(run.failures()).as("see " + report.resolve("chaos.md").toAbsolutePath()).isEmpty();
+        assertThat(run.failures())
+                .as("see " + report.resolve("chaos.md").toAbsolutePath())
+                .isEmpty();
         assertThat(run.kills()).isEqualTo(5);
         assertThat(run.brokerRestarts()).isEqualTo(1);
-        assertThat(run.events()).allSatisfy(event -> assertThat(event.recovered()).isTrue());
-        assertThat(run.events()).extracting(ChaosEvent::kind).contains(ChaosEvent.KILL_TAKEOVER, ChaosEvent.REPLACED_ON_EMPTY_STATE);
+        assertThat(run.events())
+                .allSatisfy(event -> assertThat(event.recovered()).isTrue());
+        assertThat(run.events())
+                .extracting(ChaosEvent::kind)
+                .contains(ChaosEvent.KILL_TAKEOVER, ChaosEvent.REPLACED_ON_EMPTY_STATE);
         assertThat(run.counts().sent()).isGreaterThan(500);
         assertThat(run.counts().missing()).isZero();
         assertThat(run.counts().duplicates()).isZero();
         assertThat(run.counts().poisonSent()).isGreaterThan(50);
         assertThat(run.counts().poisonDeadLettered()).isEqualTo(run.counts().poisonSent());
         assertThat(run.counts().poisonByKind()).hasSize(11);
-        assertThat(run.capabilityRecordsRejected()).isEqualTo(run.capabilityRecordsSent()).isGreaterThanOrEqualTo(4);
+        assertThat(run.capabilityRecordsRejected())
+                .isEqualTo(run.capabilityRecordsSent())
+                .isGreaterThanOrEqualTo(4);
         assertThat(run.unexpectedExits()).isZero();
         assertThat(run.outcomesSent()).isGreaterThan(400);
-        assertThat(run.outcomesCounted()).as("every graded outcome counted once").isEqualTo(run.outcomesSent());
+        assertThat(run.outcomesCounted())
+                .as("every graded outcome counted once")
+                .isEqualTo(run.outcomesSent());
     }
 }

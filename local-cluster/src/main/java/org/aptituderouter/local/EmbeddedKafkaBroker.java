@@ -28,10 +28,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         long started = System.nanoTime();
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .build())
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -45,7 +45,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
-            LOG.info("Embedded Kafka broker (KRaft, single node) ready at {} in {} ms", cluster.bootstrapServers(),
+            LOG.info(
+                    "Embedded Kafka broker (KRaft, single node) ready at {} in {} ms",
+                    cluster.bootstrapServers(),
                     (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedKafkaBroker(cluster);
         } catch (Exception e) {

@@ -11,11 +11,9 @@ import org.aptituderouter.core.capability.CapabilitySet;
 final class CandidateFilter {
 
     /** Either a mask over {@link CapabilitySet#routable()} with at least one true entry, or a rejection. */
-    record Eligibility(boolean[] mask, RoutingOutcome.Rejected rejection) {
-    }
+    record Eligibility(boolean[] mask, RoutingOutcome.Rejected rejection) {}
 
-    private CandidateFilter() {
-    }
+    private CandidateFilter() {}
 
     /** The text check ({@link TextCheck}) first, then the candidates: what every router admits before it decides. */
     static Eligibility admit(RoutingRequest request, CapabilitySet capabilities) {
@@ -27,23 +25,31 @@ final class CandidateFilter {
         Set<String> allowed = request.allowedModels();
         if (!allowed.isEmpty() && allowed.stream().noneMatch(capabilities::contains)) {
             // some unknown names among known ones are tolerated: a producer may list models not deployed here yet
-            return reject(request, RejectReason.UNKNOWN_MODEL, "allowed models " + new TreeSet<>(allowed)
-                    + " are all unknown to capability set v" + capabilities.version());
+            return reject(
+                    request,
+                    RejectReason.UNKNOWN_MODEL,
+                    "allowed models " + new TreeSet<>(allowed) + " are all unknown to capability set v"
+                            + capabilities.version());
         }
         List<Candidate> routable = capabilities.routable();
         boolean[] mask = new boolean[routable.size()];
         boolean any = false;
         for (int j = 0; j < mask.length; j++) {
             String model = routable.get(j).modelId();
-            mask[j] = (allowed.isEmpty() || allowed.contains(model)) && !request.excludedModels().contains(model);
+            mask[j] = (allowed.isEmpty() || allowed.contains(model))
+                    && !request.excludedModels().contains(model);
             any |= mask[j];
         }
         if (!any) {
-            return reject(request, RejectReason.NO_ELIGIBLE_CANDIDATE, "no ACTIVE candidate left among "
-                    + routable.size() + " routable of capability set v" + capabilities.version()
-                    + (allowed.isEmpty() ? "" : ", allowed " + new TreeSet<>(allowed))
-                    + (request.excludedModels().isEmpty() ? ""
-                            : ", excluded " + new TreeSet<>(request.excludedModels())));
+            return reject(
+                    request,
+                    RejectReason.NO_ELIGIBLE_CANDIDATE,
+                    "no ACTIVE candidate left among "
+                            + routable.size() + " routable of capability set v" + capabilities.version()
+                            + (allowed.isEmpty() ? "" : ", allowed " + new TreeSet<>(allowed))
+                            + (request.excludedModels().isEmpty()
+                                    ? ""
+                                    : ", excluded " + new TreeSet<>(request.excludedModels())));
         }
         return new Eligibility(mask, null);
     }

@@ -5,8 +5,7 @@ import java.util.List;
 /** The one rendering of a multiple-choice question as instruction text, shared by training and routing. */
 public final class InstructionText {
 
-    private InstructionText() {
-    }
+    private InstructionText() {}
 
     /**
      * The question, then one line per option labelled A., B., ...:

@@ -24,8 +24,14 @@ public final class PassthroughRouter implements BatchRouter {
             }
             List<ScoredCandidate> ranking = everyEligible(eligibility.mask(), capabilities);
             ScoredCandidate chosen = ranking.get(0);
-            outcomes.add(new RoutingOutcome.Routed(request.id(), chosen.modelId(), chosen.probability(), ranking,
-                    "passthrough", capabilities.version(), -1));
+            outcomes.add(new RoutingOutcome.Routed(
+                    request.id(),
+                    chosen.modelId(),
+                    chosen.probability(),
+                    ranking,
+                    "passthrough",
+                    capabilities.version(),
+                    -1));
         }
         return outcomes;
     }
@@ -44,8 +50,12 @@ public final class PassthroughRouter implements BatchRouter {
         for (int j = 0; j < mask.length; j++) {
             if (mask[j]) {
                 Candidate candidate = routable.get(j);
-                ranking.add(new ScoredCandidate(candidate.modelId(), 1.0 / eligible, candidate.cost(),
-                        capabilities.routableLevel(j), capabilities.routableSupport(j)));
+                ranking.add(new ScoredCandidate(
+                        candidate.modelId(),
+                        1.0 / eligible,
+                        candidate.cost(),
+                        capabilities.routableLevel(j),
+                        capabilities.routableSupport(j)));
             }
         }
         return ranking;

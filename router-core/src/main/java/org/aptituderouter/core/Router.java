@@ -31,8 +31,7 @@ public final class Router implements BatchRouter, AutoCloseable {
     private final ShadowHead shadow;
 
     /** The shadow's head and policy; its choice is recorded, never routed. */
-    private record ShadowHead(ScorerHead head, RoutingPolicy policy, String policyName, String version) {
-    }
+    private record ShadowHead(ScorerHead head, RoutingPolicy policy, String policyName, String version) {}
 
     public Router(InstructionEncoder encoder, ScorerHead head, PolicySpec defaultPolicy) {
         this(encoder, head, defaultPolicy, null);
@@ -58,14 +57,15 @@ public final class Router implements BatchRouter, AutoCloseable {
 
     /** The encoder the settings name, with the bundle's head; refuses an encoder the head was not trained for. */
     public static Router create(InferenceSettings settings, PolicySpec defaultPolicy, RouterBundle bundle) {
-        InstructionEncoder encoder = settings.encoder() == EncoderFamily.STATIC && settings.staticTable() == null
-                && bundle.staticTable().isPresent()
+        InstructionEncoder encoder = settings.encoder() == EncoderFamily.STATIC
+                        && settings.staticTable() == null
+                        && bundle.staticTable().isPresent()
                 ? StaticEncoder.create(bundle.staticTable().get(), settings)
                 : InstructionEncoder.create(settings);
         try {
             bundle.checkEncoder(encoder.version());
-            ScorerHead head = ScorerHead.fromBytes(bundle.head(), settings,
-                    bundle.source() + "/" + RouterBundle.SCORER_HEAD);
+            ScorerHead head =
+                    ScorerHead.fromBytes(bundle.head(), settings, bundle.source() + "/" + RouterBundle.SCORER_HEAD);
             if (head.capabilityDimension() != bundle.aptitudeTest().dimension()) {
                 int expected = head.capabilityDimension();
                 head.close();
@@ -87,28 +87,39 @@ public final class Router implements BatchRouter, AutoCloseable {
      * {@code shadowPolicy}; its choice is recorded in each outcome and never routed. The shadow bundle must be trained
      * for the same encoder and answer the same aptitude test, so that one capability set serves both.
      */
-    public static Router create(InferenceSettings settings, PolicySpec defaultPolicy, RouterBundle bundle,
-                                RouterBundle shadowBundle, PolicySpec shadowPolicy) {
+    public static Router create(
+            InferenceSettings settings,
+            PolicySpec defaultPolicy,
+            RouterBundle bundle,
+            RouterBundle shadowBundle,
+            PolicySpec shadowPolicy) {
         Router live = create(settings, defaultPolicy, bundle);
         String what = "router.shadow.bundle " + shadowBundle.source();
         try {
             if (!shadowBundle.aptitudeTest().id().equals(bundle.aptitudeTest().id())) {
-                throw new InferenceStartupException(what + " answers aptitude test " + shadowBundle.aptitudeTest().id()
+                throw new InferenceStartupException(what + " answers aptitude test "
+                        + shadowBundle.aptitudeTest().id()
                         + " but the live bundle " + bundle.aptitudeTest().id() + ": a shadow reads the same capability "
                         + "records, so train it on the same aptitude test (bin/router train --bundle with the live "
                         + "bundle's test) or leave router.shadow.bundle empty");
             }
             shadowBundle.checkEncoder(live.encoder.version());
-            ScorerHead shadowHead = ScorerHead.fromBytes(shadowBundle.head(), settings,
-                    shadowBundle.source() + "/" + RouterBundle.SCORER_HEAD);
+            ScorerHead shadowHead = ScorerHead.fromBytes(
+                    shadowBundle.head(), settings, shadowBundle.source() + "/" + RouterBundle.SCORER_HEAD);
             if (shadowHead.capabilityDimension() != live.head.capabilityDimension()
                     || shadowHead.embeddingDimension() != live.head.embeddingDimension()) {
                 shadowHead.close();
                 throw new InferenceStartupException(what + "'s head reads other dimensions than the live head's");
             }
-            return new Router(live.encoder, live.head, defaultPolicy, new ShadowHead(shadowHead,
-                    RoutingPolicy.of(shadowPolicy), shadowPolicy.name(), live.encoder.version() + "+"
-                    + shadowHead.version()));
+            return new Router(
+                    live.encoder,
+                    live.head,
+                    defaultPolicy,
+                    new ShadowHead(
+                            shadowHead,
+                            RoutingPolicy.of(shadowPolicy),
+                            shadowPolicy.name(),
+                            live.encoder.version() + "+" + shadowHead.version()));
         } catch (RuntimeException e) {
             live.close();
             throw e;
@@ -137,8 +148,12 @@ public final class Router implements BatchRouter, AutoCloseable {
         return Arrays.asList(outcomes);
     }
 
-    private void decide(List<RoutingRequest> requests, CapabilitySet capabilities, List<Integer> pending,
-                        List<boolean[]> masks, RoutingOutcome[] outcomes) {
+    private void decide(
+            List<RoutingRequest> requests,
+            CapabilitySet capabilities,
+            List<Integer> pending,
+            List<boolean[]> masks,
+            RoutingOutcome[] outcomes) {
         if (capabilities.dimension() != head.capabilityDimension()) {
             String message = "capability set v" + capabilities.version() + " holds " + capabilities.dimension()
                     + "-task vectors of " + capabilities.aptitudeTestId() + ", scorer head " + head.version()
@@ -193,19 +208,33 @@ public final class Router implements BatchRouter, AutoCloseable {
         }
     }
 
-    private RoutingOutcome choose(RoutingRequest request, CapabilitySet capabilities, boolean[] mask, float[] row,
-                                  int task, float[] shadowRow) {
+    private RoutingOutcome choose(
+            RoutingRequest request,
+            CapabilitySet capabilities,
+            boolean[] mask,
+            float[] row,
+            int task,
+            float[] shadowRow) {
         int bad = firstNonFinite(mask, row);
         if (bad >= 0) {
-            return inferenceError(request, "scorer gave probability " + row[bad] + " for "
-                    + capabilities.routable().get(bad).modelId());
+            return inferenceError(
+                    request,
+                    "scorer gave probability " + row[bad] + " for "
+                            + capabilities.routable().get(bad).modelId());
         }
         List<ScoredCandidate> eligible = eligible(capabilities, mask, row);
         RoutingPolicy policy = request.policy() == null ? defaultRoutingPolicy : RoutingPolicy.of(request.policy());
         List<ScoredCandidate> ranking = policy.rank(eligible);
         ScoredCandidate best = ranking.get(0);
-        return new RoutingOutcome.Routed(request.id(), best.modelId(), best.probability(), ranking, policy.name(),
-                capabilities.version(), task, shadowChoice(capabilities, mask, shadowRow));
+        return new RoutingOutcome.Routed(
+                request.id(),
+                best.modelId(),
+                best.probability(),
+                ranking,
+                policy.name(),
+                capabilities.version(),
+                task,
+                shadowChoice(capabilities, mask, shadowRow));
     }
 
     /** The first eligible candidate whose score is not a finite number, or -1. */
@@ -227,8 +256,12 @@ public final class Router implements BatchRouter, AutoCloseable {
                 continue;
             }
             Candidate candidate = routable.get(j);
-            eligible.add(new ScoredCandidate(candidate.modelId(), row[j], candidate.cost(),
-                    capabilities.routableLevel(j), capabilities.routableSupport(j)));
+            eligible.add(new ScoredCandidate(
+                    candidate.modelId(),
+                    row[j],
+                    candidate.cost(),
+                    capabilities.routableLevel(j),
+                    capabilities.routableSupport(j)));
         }
         return eligible;
     }
@@ -238,7 +271,8 @@ public final class Router implements BatchRouter, AutoCloseable {
         if (shadowRow == null || firstNonFinite(mask, shadowRow) >= 0) {
             return null;
         }
-        ScoredCandidate best = shadow.policy().rank(eligible(capabilities, mask, shadowRow)).get(0);
+        ScoredCandidate best =
+                shadow.policy().rank(eligible(capabilities, mask, shadowRow)).get(0);
         return new RoutingOutcome.Shadow(best.modelId(), best.probability(), shadow.policyName(), shadow.version());
     }
 

@@ -21,8 +21,16 @@ public sealed interface RoutingOutcome {
      * @param spilledFrom          the policy's first choice when it was over capacity and the instruction went to the
      *                             next-best candidate instead; null when it was not
      */
-    record Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
-                  String policy, long capabilitySetVersion, int task, Shadow shadow, String spilledFrom)
+    record Routed(
+            String requestId,
+            String modelId,
+            double probability,
+            List<ScoredCandidate> ranking,
+            String policy,
+            long capabilitySetVersion,
+            int task,
+            Shadow shadow,
+            String spilledFrom)
             implements RoutingOutcome {
 
         public Routed {
@@ -31,13 +39,26 @@ public sealed interface RoutingOutcome {
             ranking = List.copyOf(ranking);
         }
 
-        public Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
-                      String policy, long capabilitySetVersion, int task) {
+        public Routed(
+                String requestId,
+                String modelId,
+                double probability,
+                List<ScoredCandidate> ranking,
+                String policy,
+                long capabilitySetVersion,
+                int task) {
             this(requestId, modelId, probability, ranking, policy, capabilitySetVersion, task, null, null);
         }
 
-        public Routed(String requestId, String modelId, double probability, List<ScoredCandidate> ranking,
-                      String policy, long capabilitySetVersion, int task, Shadow shadow) {
+        public Routed(
+                String requestId,
+                String modelId,
+                double probability,
+                List<ScoredCandidate> ranking,
+                String policy,
+                long capabilitySetVersion,
+                int task,
+                Shadow shadow) {
             this(requestId, modelId, probability, ranking, policy, capabilitySetVersion, task, shadow, null);
         }
 
@@ -52,8 +73,16 @@ public sealed interface RoutingOutcome {
             }
             for (ScoredCandidate next : ranking) {
                 if (!overCapacity.contains(next.modelId())) {
-                    return new Routed(requestId, next.modelId(), next.probability(), ranking, policy,
-                            capabilitySetVersion, task, shadow, modelId);
+                    return new Routed(
+                            requestId,
+                            next.modelId(),
+                            next.probability(),
+                            ranking,
+                            policy,
+                            capabilitySetVersion,
+                            task,
+                            shadow,
+                            modelId);
                 }
             }
             return this;
@@ -65,8 +94,7 @@ public sealed interface RoutingOutcome {
      *
      * @param routerVersion the shadow's encoder and head
      */
-    record Shadow(String modelId, double probability, String policy, String routerVersion) {
-    }
+    record Shadow(String modelId, double probability, String policy, String routerVersion) {}
 
     /** @param message what was wrong, for the dead-letter record and the logs */
     record Rejected(String requestId, RejectReason reason, String message) implements RoutingOutcome {

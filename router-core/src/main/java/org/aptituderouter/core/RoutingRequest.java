@@ -13,8 +13,8 @@ import org.aptituderouter.core.policy.PolicySpec;
  * @param excludedModels these models may not be chosen
  * @param policy         this request's policy; null for the router's default
  */
-public record RoutingRequest(String id, String text, Set<String> allowedModels, Set<String> excludedModels,
-                             PolicySpec policy) {
+public record RoutingRequest(
+        String id, String text, Set<String> allowedModels, Set<String> excludedModels, PolicySpec policy) {
 
     public RoutingRequest {
         Objects.requireNonNull(id, "id");
@@ -41,7 +41,8 @@ public record RoutingRequest(String id, String text, Set<String> allowedModels, 
 
     /** Null-tolerant immutable copy: requests arrive from deserialized messages with null lists and entries. */
     private static Set<String> copy(Set<String> models) {
-        return models == null ? Set.of()
+        return models == null
+                ? Set.of()
                 : models.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -13,8 +13,7 @@ final class TextCheck {
      */
     static final int MAX_TEXT_CHARS = 65_536;
 
-    private TextCheck() {
-    }
+    private TextCheck() {}
 
     /** The reason to reject the text, or empty when it may be routed. */
     static Optional<RoutingOutcome.Rejected> check(String requestId, String text) {
@@ -23,20 +22,23 @@ final class TextCheck {
                     new RoutingOutcome.Rejected(requestId, RejectReason.EMPTY_TEXT, "instruction text is empty"));
         }
         if (text.length() > MAX_TEXT_CHARS) {
-            return invalid(requestId, "text is " + text.length() + " characters long; the router accepts at most "
-                    + MAX_TEXT_CHARS);
+            return invalid(
+                    requestId,
+                    "text is " + text.length() + " characters long; the router accepts at most " + MAX_TEXT_CHARS);
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\uFFFD') {
-                return invalid(requestId, "U+FFFD replacement character at index " + i
-                        + ": the text was decoded with the wrong charset");
+                return invalid(
+                        requestId,
+                        "U+FFFD replacement character at index " + i + ": the text was decoded with the wrong charset");
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return invalid(requestId, "unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
-                        + " at index " + i);
+                return invalid(
+                        requestId,
+                        "unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i);
             }
         }
         return Optional.empty();

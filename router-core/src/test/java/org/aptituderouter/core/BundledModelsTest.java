@@ -27,11 +27,15 @@ class BundledModelsTest {
         try (Router router = Router.create(InferenceSettings.defaults(), PolicySpec.quality())) {
             assertThat(router.head().capabilityDimension()).isEqualTo(test.dimension());
             List<RoutingRequest> requests = new ArrayList<>();
-            requests.add(RoutingRequest.of("math", InstructionText.of("What is the integral of 2x dx?",
-                    List.of("x^2 + C", "2x^2 + C", "x + C", "2 + C"))));
-            requests.add(RoutingRequest.of("law", InstructionText.of(
-                    "Which doctrine lets a court refuse to enforce an unconscionable contract term?",
-                    List.of("Estoppel", "Unconscionability", "Laches", "Res judicata"))));
+            requests.add(RoutingRequest.of(
+                    "math",
+                    InstructionText.of(
+                            "What is the integral of 2x dx?", List.of("x^2 + C", "2x^2 + C", "x + C", "2 + C"))));
+            requests.add(RoutingRequest.of(
+                    "law",
+                    InstructionText.of(
+                            "Which doctrine lets a court refuse to enforce an unconscionable contract term?",
+                            List.of("Estoppel", "Unconscionability", "Laches", "Res judicata"))));
             requests.add(RoutingRequest.of("cheap", "Name the largest planet in the solar system.")
                     .withPolicy(PolicySpec.threshold(0.0)));
             List<RoutingOutcome> outcomes = router.route(requests, zoo);
@@ -40,11 +44,17 @@ class BundledModelsTest {
             for (RoutingOutcome outcome : outcomes) {
                 RoutingOutcome.Routed routed = (RoutingOutcome.Routed) outcome;
                 assertThat(routed.ranking()).hasSize(23);
-                assertThat(routed.ranking()).allSatisfy(c -> assertThat(c.probability()).isBetween(0.0, 1.0));
+                assertThat(routed.ranking())
+                        .allSatisfy(c -> assertThat(c.probability()).isBetween(0.0, 1.0));
             }
             // with tau 0 every candidate qualifies: the cheapest model of the zoo is chosen
-            double cheapest = zoo.routable().stream().mapToDouble(c -> c.cost()).min().orElseThrow();
-            assertThat(((RoutingOutcome.Routed) outcomes.get(2)).ranking().get(0).cost()).isEqualTo(cheapest);
+            double cheapest =
+                    zoo.routable().stream().mapToDouble(c -> c.cost()).min().orElseThrow();
+            assertThat(((RoutingOutcome.Routed) outcomes.get(2))
+                            .ranking()
+                            .get(0)
+                            .cost())
+                    .isEqualTo(cheapest);
         }
     }
 }

@@ -35,11 +35,12 @@ class RouterTest {
     private static final String OK_2 = "Explain the difference between mitosis and meiosis.";
 
     /** means: weak 0.2, mid 0.5, strong 0.8, retiring 0.9 (DRAINING) */
-    private static final CapabilitySet ZOO = CapabilitySet.empty("apt", 3).withAll(List.of(
-            new Candidate("weak", "apt", new float[] {0.1f, 0.2f, 0.3f}, 1),
-            new Candidate("mid", "apt", new float[] {0.5f, 0.5f, 0.5f}, 8),
-            new Candidate("strong", "apt", new float[] {0.7f, 0.8f, 0.9f}, 70),
-            new Candidate("retiring", "apt", new float[] {0.9f, 0.9f, 0.9f}, 2, ModelStatus.DRAINING)));
+    private static final CapabilitySet ZOO = CapabilitySet.empty("apt", 3)
+            .withAll(List.of(
+                    new Candidate("weak", "apt", new float[] {0.1f, 0.2f, 0.3f}, 1),
+                    new Candidate("mid", "apt", new float[] {0.5f, 0.5f, 0.5f}, 8),
+                    new Candidate("strong", "apt", new float[] {0.7f, 0.8f, 0.9f}, 70),
+                    new Candidate("retiring", "apt", new float[] {0.9f, 0.9f, 0.9f}, 2, ModelStatus.DRAINING)));
 
     private static InstructionEncoder encoder;
     private ScorerHead head;
@@ -70,10 +71,12 @@ class RouterTest {
     @Test
     void routesEachRecordByItsPolicyInInputOrder() {
         Router router = router(TestHeads.meanCapability(384, 3), PolicySpec.quality());
-        List<RoutingOutcome> outcomes = router.route(List.of(
-                RoutingRequest.of("q", OK_1),
-                RoutingRequest.of("t", OK_2).withPolicy(PolicySpec.threshold(0.45)),
-                RoutingRequest.of("c", OK_1).withPolicy(PolicySpec.cost(0.01))), ZOO);
+        List<RoutingOutcome> outcomes = router.route(
+                List.of(
+                        RoutingRequest.of("q", OK_1),
+                        RoutingRequest.of("t", OK_2).withPolicy(PolicySpec.threshold(0.45)),
+                        RoutingRequest.of("c", OK_1).withPolicy(PolicySpec.cost(0.01))),
+                ZOO);
 
         assertThat(outcomes).extracting(RoutingOutcome::requestId).containsExactly("q", "t", "c");
         Routed quality = (Routed) outcomes.get(0);
@@ -94,26 +97,43 @@ class RouterTest {
     @Test
     void oneBadRecordNeverFailsTheBatch() {
         Router router = router(TestHeads.meanCapability(384, 3), PolicySpec.quality());
-        List<RoutingOutcome> outcomes = router.route(List.of(
-                RoutingRequest.of("ok-1", OK_1),
-                RoutingRequest.of("empty", ""),
-                RoutingRequest.of("null", null),
-                RoutingRequest.of("blank", " \t\n "),
-                RoutingRequest.of("surrogate", "What is \uD83D the answer?"),
-                RoutingRequest.of("low-surrogate", "\uDC00 leading low surrogate"),
-                RoutingRequest.of("bad-decode", "Caf\uFFFD au lait?"),
-                RoutingRequest.of("unknown", OK_1).withAllowed(Set.of("gpt-9", "claude-7")),
-                RoutingRequest.of("partly-unknown", OK_1).withAllowed(Set.of("gpt-9", "weak")),
-                RoutingRequest.of("all-excluded", OK_1).withExcluded(Set.of("weak", "mid", "strong")),
-                RoutingRequest.of("only-draining", OK_1).withAllowed(Set.of("retiring")),
-                RoutingRequest.of("emoji", "Is \uD83D\uDE00 a valid instruction?"),
-                RoutingRequest.of("ok-2", OK_2).withExcluded(Set.of("strong")),
-                RoutingRequest.of("longest", "a".repeat(TextCheck.MAX_TEXT_CHARS - 1) + "?"),
-                RoutingRequest.of("too-long", "a".repeat(TextCheck.MAX_TEXT_CHARS) + "?")), ZOO);
+        List<RoutingOutcome> outcomes = router.route(
+                List.of(
+                        RoutingRequest.of("ok-1", OK_1),
+                        RoutingRequest.of("empty", ""),
+                        RoutingRequest.of("null", null),
+                        RoutingRequest.of("blank", " \t\n "),
+                        RoutingRequest.of("surrogate", "What is \uD83D the answer?"),
+                        RoutingRequest.of("low-surrogate", "\uDC00 leading low surrogate"),
+                        RoutingRequest.of("bad-decode", "Caf\uFFFD au lait?"),
+                        RoutingRequest.of("unknown", OK_1).withAllowed(Set.of("gpt-9", "claude-7")),
+                        RoutingRequest.of("partly-unknown", OK_1).withAllowed(Set.of("gpt-9", "weak")),
+                        RoutingRequest.of("all-excluded", OK_1).withExcluded(Set.of("weak", "mid", "strong")),
+                        RoutingRequest.of("only-draining", OK_1).withAllowed(Set.of("retiring")),
+                        RoutingRequest.of("emoji", "Is \uD83D\uDE00 a valid instruction?"),
+                        RoutingRequest.of("ok-2", OK_2).withExcluded(Set.of("strong")),
+                        RoutingRequest.of("longest", "a".repeat(TextCheck.MAX_TEXT_CHARS - 1) + "?"),
+                        RoutingRequest.of("too-long", "a".repeat(TextCheck.MAX_TEXT_CHARS) + "?")),
+                ZOO);
 
-        assertThat(outcomes).extracting(RoutingOutcome::requestId).containsExactly("ok-1", "empty", "null", "blank",
-                "surrogate", "low-surrogate", "bad-decode", "unknown", "partly-unknown", "all-excluded",
-                "only-draining", "emoji", "ok-2", "longest", "too-long");
+        assertThat(outcomes)
+                .extracting(RoutingOutcome::requestId)
+                .containsExactly(
+                        "ok-1",
+                        "empty",
+                        "null",
+                        "blank",
+                        "surrogate",
+                        "low-surrogate",
+                        "bad-decode",
+                        "unknown",
+                        "partly-unknown",
+                        "all-excluded",
+                        "only-draining",
+                        "emoji",
+                        "ok-2",
+                        "longest",
+                        "too-long");
         assertRouted(outcomes.get(0), "strong");
         assertRejected(outcomes.get(1), RejectReason.EMPTY_TEXT, "empty");
         assertRejected(outcomes.get(2), RejectReason.EMPTY_TEXT, "empty");
@@ -129,7 +149,8 @@ class RouterTest {
         assertRouted(outcomes.get(11), "strong");
         assertRouted(outcomes.get(12), "mid");
         assertThat(outcomes.get(13)).isInstanceOf(Routed.class);
-        assertRejected(outcomes.get(14), RejectReason.INVALID_TEXT, "65537 characters long; the router accepts at most");
+        assertRejected(
+                outcomes.get(14), RejectReason.INVALID_TEXT, "65537 characters long; the router accepts at most");
     }
 
     @Test
@@ -149,8 +170,12 @@ class RouterTest {
         float limit = (float) (e[1][dim] - margin / 2);
         Router router = router(TestHeads.meanCapabilityFailingAbove(384, 3, dim, limit), PolicySpec.quality());
 
-        List<RoutingOutcome> outcomes = router.route(List.of(
-                RoutingRequest.of("ok-1", OK_1), RoutingRequest.of("poison", poison), RoutingRequest.of("ok-2", OK_2)), ZOO);
+        List<RoutingOutcome> outcomes = router.route(
+                List.of(
+                        RoutingRequest.of("ok-1", OK_1),
+                        RoutingRequest.of("poison", poison),
+                        RoutingRequest.of("ok-2", OK_2)),
+                ZOO);
 
         assertRouted(outcomes.get(0), "strong");
         assertThat(outcomes.get(1)).isInstanceOf(Rejected.class);
@@ -162,7 +187,8 @@ class RouterTest {
     @Test
     void aHeadForAnotherAptitudeTestRejectsEveryRecordWithoutThrowing() {
         Router router = router(TestHeads.meanCapability(384, 50), PolicySpec.quality());
-        List<RoutingOutcome> outcomes = router.route(List.of(RoutingRequest.of("a", OK_1), RoutingRequest.of("b", "")), ZOO);
+        List<RoutingOutcome> outcomes =
+                router.route(List.of(RoutingRequest.of("a", OK_1), RoutingRequest.of("b", "")), ZOO);
         assertRejected(outcomes.get(0), RejectReason.INFERENCE_ERROR, "holds 3-task vectors of apt, scorer head");
         assertRejected(outcomes.get(1), RejectReason.EMPTY_TEXT, "empty");
     }
@@ -181,7 +207,8 @@ class RouterTest {
         try (Router router = Router.create(CPU.withBundle(bundle), PolicySpec.cost(0.001))) {
             assertThat(router.version()).matches("all-minilm-l6-v2/fp32\\+scorer-head@[0-9a-f]{12}");
             assertThat(router.defaultPolicy()).isEqualTo(PolicySpec.cost(0.001));
-            assertRouted(router.route(List.of(RoutingRequest.of("a", OK_1)), ZOO).get(0), "strong");
+            assertRouted(
+                    router.route(List.of(RoutingRequest.of("a", OK_1)), ZOO).get(0), "strong");
         }
     }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A shadow scores the same batch on the same embeddings, chooses by its own policy, and never routes. */
 class ShadowRouterTest {
 
-    private static final InferenceSettings SETTINGS = InferenceSettings.defaults().withMaxTokens(64);
+    private static final InferenceSettings SETTINGS =
+            InferenceSettings.defaults().withMaxTokens(64);
 
     @TempDir
     Path dir;
@@ -33,10 +34,12 @@ class ShadowRouterTest {
     void eachRoutedOutcomeCarriesTheShadowsChoiceByItsOwnPolicy() {
         RouterBundle bundle = RouterBundle.bundled();
         CapabilitySet zoo = CapabilitySet.empty(bundle.aptitudeTest()).withAll(bundle.zoo());
-        String cheapest = zoo.routable().stream().min(Comparator.comparingDouble(Candidate::cost)).orElseThrow()
+        String cheapest = zoo.routable().stream()
+                .min(Comparator.comparingDouble(Candidate::cost))
+                .orElseThrow()
                 .modelId();
-        List<RoutingRequest> requests = List.of(RoutingRequest.of("a", "Solve 2x = 10 for x."),
-                RoutingRequest.of("b", "Who painted the Mona Lisa?"));
+        List<RoutingRequest> requests = List.of(
+                RoutingRequest.of("a", "Solve 2x = 10 for x."), RoutingRequest.of("b", "Who painted the Mona Lisa?"));
 
         List<RoutingOutcome> plain;
         try (Router live = Router.create(SETTINGS, PolicySpec.quality(), bundle)) {
@@ -47,10 +50,13 @@ class ShadowRouterTest {
 
             for (int i = 0; i < outcomes.size(); i++) {
                 RoutingOutcome.Routed routed = (RoutingOutcome.Routed) outcomes.get(i);
-                assertThat(routed.modelId()).as("the live choice is unchanged")
+                assertThat(routed.modelId())
+                        .as("the live choice is unchanged")
                         .isEqualTo(((RoutingOutcome.Routed) plain.get(i)).modelId());
                 assertThat(routed.shadow()).isNotNull();
-                assertThat(routed.shadow().modelId()).as("a huge price on cost picks the cheapest").isEqualTo(cheapest);
+                assertThat(routed.shadow().modelId())
+                        .as("a huge price on cost picks the cheapest")
+                        .isEqualTo(cheapest);
                 assertThat(routed.shadow().policy()).startsWith("cost");
                 assertThat(routed.shadow().routerVersion()).isEqualTo(shadowed.version());
             }
@@ -68,16 +74,18 @@ class ShadowRouterTest {
             new AptitudeTest("another-test", test.tasks(), test.priorItems()).write(out);
         }
         Files.write(other.resolve(RouterBundle.SCORER_HEAD), bundle.head());
-        try (InputStream metadata = getClass().getClassLoader()
-                .getResourceAsStream(RouterBundle.BUNDLED + RouterBundle.HEAD_METADATA)) {
+        try (InputStream metadata =
+                getClass().getClassLoader().getResourceAsStream(RouterBundle.BUNDLED + RouterBundle.HEAD_METADATA)) {
             // the head's metadata names its test too: a consistent bundle, of another test
-            Files.writeString(other.resolve(RouterBundle.HEAD_METADATA),
+            Files.writeString(
+                    other.resolve(RouterBundle.HEAD_METADATA),
                     new String(metadata.readAllBytes(), StandardCharsets.UTF_8).replace(test.id(), "another-test"));
         }
 
-        assertThatThrownBy(() -> Router.create(SETTINGS, PolicySpec.quality(), bundle, RouterBundle.open(other),
-                PolicySpec.quality()))
+        assertThatThrownBy(() -> Router.create(
+                        SETTINGS, PolicySpec.quality(), bundle, RouterBundle.open(other), PolicySpec.quality()))
                 .isInstanceOf(InferenceStartupException.class)
-                .hasMessageContaining("answers aptitude test another-test").hasMessageContaining("router.shadow.bundle");
+                .hasMessageContaining("answers aptitude test another-test")
+                .hasMessageContaining("router.shadow.bundle");
     }
 }

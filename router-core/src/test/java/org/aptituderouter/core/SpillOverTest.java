@@ -9,9 +9,17 @@ import org.junit.jupiter.api.Test;
 /** Capacity-aware spillover: the best-ranked candidate with room takes the instruction, and the decision says so. */
 class SpillOverTest {
 
-    private static final RoutingOutcome.Routed ROUTED = new RoutingOutcome.Routed("q", "strong", 0.9, List.of(
-            new ScoredCandidate("strong", 0.9, 70), new ScoredCandidate("mid", 0.7, 8),
-            new ScoredCandidate("weak", 0.4, 1)), "quality", 3, 2);
+    private static final RoutingOutcome.Routed ROUTED = new RoutingOutcome.Routed(
+            "q",
+            "strong",
+            0.9,
+            List.of(
+                    new ScoredCandidate("strong", 0.9, 70),
+                    new ScoredCandidate("mid", 0.7, 8),
+                    new ScoredCandidate("weak", 0.4, 1)),
+            "quality",
+            3,
+            2);
 
     @Test
     void anOverCapacityChoiceGoesToTheNextBestWithRoom() {

@@ -17,8 +17,7 @@ final class ConsoleLogging {
     private static final String CONFIG = "logback.configurationFile";
     private static final String LOG_DIR = "router.log.dir";
 
-    private ConsoleLogging() {
-    }
+    private ConsoleLogging() {}
 
     /**
      * @return the log file the default configuration writes, when it is the one in use
@@ -30,7 +29,9 @@ final class ConsoleLogging {
         if (Arrays.asList(options).contains(VERBOSE)) {
             System.setProperty(CONFIG, "logback-verbose.xml");
         }
-        return Optional.of(Path.of(System.getProperty(LOG_DIR, "logs"), "router.log").toAbsolutePath().normalize());
+        return Optional.of(Path.of(System.getProperty(LOG_DIR, "logs"), "router.log")
+                .toAbsolutePath()
+                .normalize());
     }
 
     /** The options without {@code --verbose}, which is not a configuration key. */

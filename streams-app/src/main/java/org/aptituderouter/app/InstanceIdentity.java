@@ -20,10 +20,10 @@ public final class InstanceIdentity {
 
     /** The file in the state directory that holds the identity. */
     public static final String FILE = "router-instance-id";
+
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
-    private InstanceIdentity() {
-    }
+    private InstanceIdentity() {}
 
     /** The identity kept in this state directory; created (and the directory with it) on first use. */
     public static String of(Path stateDir) {
@@ -39,13 +39,15 @@ public final class InstanceIdentity {
             }
             Files.createDirectories(stateDir);
             String id = "router-" + UUID.randomUUID().toString().substring(0, 8);
-            Files.writeString(file, id + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            Files.writeString(
+                    file, id + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             return id;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the router's instance id in " + file + ": " + e.getMessage()
-                    + " (make kafka.streams.default.state.dir writable, set kafka.streams.default.group.instance.id, "
-                    + "or set router.static-membership=false)", e);
+            throw new UncheckedIOException(
+                    "cannot keep the router's instance id in " + file + ": " + e.getMessage()
+                            + " (make kafka.streams.default.state.dir writable, set kafka.streams.default.group.instance.id, "
+                            + "or set router.static-membership=false)",
+                    e);
         }
     }
 }

@@ -16,8 +16,7 @@ import org.aptituderouter.app.demo.DemoCommand;
  */
 public final class RouterApplication {
 
-    private RouterApplication() {
-    }
+    private RouterApplication() {}
 
     /**
      * Stack of the thread that starts the router: loading the MiniLM tokenizer's native library (through DJL) can
@@ -36,8 +35,11 @@ public final class RouterApplication {
         String command = args.length == 0 ? "" : args[0];
         String[] given = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         if (command.equals("serve") || command.equals("demo")) {
-            ConsoleLogging.configure(given).ifPresent(file -> System.out.println("router: logs in " + file
-                    + (Arrays.asList(given).contains(ConsoleLogging.VERBOSE) ? "" : " (--verbose: on the console too)")));
+            ConsoleLogging.configure(given)
+                    .ifPresent(file -> System.out.println("router: logs in " + file
+                            + (Arrays.asList(given).contains(ConsoleLogging.VERBOSE)
+                                    ? ""
+                                    : " (--verbose: on the console too)")));
         }
         String[] options = ConsoleLogging.withoutVerbose(given);
         switch (command) {
@@ -61,12 +63,16 @@ public final class RouterApplication {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.close();
-            stopped.countDown();
-        }, "router-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            runtime.close();
+                            stopped.countDown();
+                        },
+                        "router-shutdown"));
         System.out.println("router: serving on http://localhost:" + runtime.httpPort()
-                + " (/health, /prometheus, /models), " + ManagementFactory.getRuntimeMXBean().getUptime()
+                + " (/health, /prometheus, /models), "
+                + ManagementFactory.getRuntimeMXBean().getUptime()
                 + " ms after the JVM started; Ctrl-C stops");
         try {
             stopped.await();

@@ -66,8 +66,10 @@ public final class RouterRuntime implements AutoCloseable {
                 .properties(properties)
                 .build();
         Environment environment = context.getEnvironment().start();
-        boolean embeddedMode = alwaysEmbedded || setting(environment, EmbeddedMode.PROPERTY)
-                .map(Boolean::parseBoolean).orElse(false);
+        boolean embeddedMode = alwaysEmbedded
+                || setting(environment, EmbeddedMode.PROPERTY)
+                        .map(Boolean::parseBoolean)
+                        .orElse(false);
         if (!embeddedMode && setting(environment, "kafka.bootstrap.servers").isEmpty()) {
             // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
             throw new RouterConfigException("kafka.bootstrap.servers is not set: set it (with "
@@ -78,7 +80,8 @@ public final class RouterRuntime implements AutoCloseable {
         Map<String, Object> decided = new HashMap<>();
         try {
             if (embeddedMode) {
-                embedded = EmbeddedMode.start(setting(environment, "kafka.schema.registry.url").orElse(null));
+                embedded = EmbeddedMode.start(
+                        setting(environment, "kafka.schema.registry.url").orElse(null));
                 decided.putAll(embedded.properties());
                 decided.put(EmbeddedMode.PROPERTY, true);
                 if (setting(environment, STATE_DIR).isEmpty()) {
@@ -110,11 +113,14 @@ public final class RouterRuntime implements AutoCloseable {
      *                none is configured
      */
     private static void staticMembership(Environment environment, Map<String, Object> decided) {
-        boolean wanted = setting(environment, STATIC_MEMBERSHIP).map(Boolean::parseBoolean).orElse(true);
+        boolean wanted = setting(environment, STATIC_MEMBERSHIP)
+                .map(Boolean::parseBoolean)
+                .orElse(true);
         if (!wanted || setting(environment, GROUP_INSTANCE_ID).isPresent()) {
             return;
         }
-        Path stateDir = Optional.ofNullable(decided.get(STATE_DIR)).map(Object::toString)
+        Path stateDir = Optional.ofNullable(decided.get(STATE_DIR))
+                .map(Object::toString)
                 .or(() -> setting(environment, STATE_DIR))
                 .map(Path::of)
                 // Kafka Streams' own default
@@ -130,8 +136,10 @@ public final class RouterRuntime implements AutoCloseable {
         try {
             return Files.createTempDirectory("aptitude-router-state");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a state directory for embedded mode: " + e.getMessage()
-                    + " (set kafka.streams.default.state.dir to a writable directory)", e);
+            throw new UncheckedIOException(
+                    "cannot create a state directory for embedded mode: " + e.getMessage()
+                            + " (set kafka.streams.default.state.dir to a writable directory)",
+                    e);
         }
     }
 
@@ -161,7 +169,8 @@ public final class RouterRuntime implements AutoCloseable {
         while (!routing()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the router was not routing within " + timeout.toSeconds()
-                        + " s (streams " + streams().keySet().stream().map(s -> s.state().name()).toList() + ", "
+                        + " s (streams "
+                        + streams().keySet().stream().map(s -> s.state().name()).toList() + ", "
                         + context.getBean(LiveCapabilities.class).current() + ")");
             }
             Thread.sleep(READY_POLL.toMillis());
@@ -181,7 +190,9 @@ public final class RouterRuntime implements AutoCloseable {
 
     /** The HTTP port actually bound (configuration may ask for a random one). */
     public int httpPort() {
-        return context.findBean(EmbeddedServer.class).map(EmbeddedServer::getPort).orElse(-1);
+        return context.findBean(EmbeddedServer.class)
+                .map(EmbeddedServer::getPort)
+                .orElse(-1);
     }
 
     @Override

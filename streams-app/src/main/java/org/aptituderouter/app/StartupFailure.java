@@ -9,8 +9,7 @@ import org.aptituderouter.core.inference.InferenceStartupException;
  */
 final class StartupFailure {
 
-    private StartupFailure() {
-    }
+    private StartupFailure() {}
 
     static String explain(Throwable failure) {
         Throwable root = failure;

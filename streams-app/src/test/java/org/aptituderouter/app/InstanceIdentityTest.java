@@ -16,8 +16,12 @@ class InstanceIdentityTest {
         String first = InstanceIdentity.of(state);
 
         assertThat(first).matches("router-[0-9a-f]{8}");
-        assertThat(InstanceIdentity.of(state)).as("the same state, the same member").isEqualTo(first);
-        assertThat(InstanceIdentity.of(dir.resolve("other"))).as("another state, another member").isNotEqualTo(first);
+        assertThat(InstanceIdentity.of(state))
+                .as("the same state, the same member")
+                .isEqualTo(first);
+        assertThat(InstanceIdentity.of(dir.resolve("other")))
+                .as("another state, another member")
+                .isNotEqualTo(first);
         assertThat(state.resolve(InstanceIdentity.FILE)).exists();
     }
 

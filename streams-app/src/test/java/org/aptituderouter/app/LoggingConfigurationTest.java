@@ -33,7 +33,9 @@ class LoggingConfigurationTest {
     void loadsWithoutErrors(String resource) throws Exception {
         LoggerContext context = configure(resource);
         List<String> errors = context.getStatusManager().getCopyOfStatusList().stream()
-                .filter(status -> status.getEffectiveLevel() >= Status.WARN).map(Status::getMessage).toList();
+                .filter(status -> status.getEffectiveLevel() >= Status.WARN)
+                .map(Status::getMessage)
+                .toList();
         assertThat(errors).isEmpty();
         context.stop();
     }
@@ -57,7 +59,9 @@ class LoggingConfigurationTest {
                 (ch.qos.logback.core.ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent>) consoleOfOwn.get(0);
         assertThat(console.getFilterChainDecision(info)).isEqualTo(ch.qos.logback.core.spi.FilterReply.DENY);
         assertThat(console.getFilterChainDecision(warn)).isNotEqualTo(ch.qos.logback.core.spi.FilterReply.DENY);
-        assertThat(((ch.qos.logback.core.FileAppender<?>) appendersOf(framework, "FILE").get(0)).getFile())
+        assertThat(((ch.qos.logback.core.FileAppender<?>)
+                                appendersOf(framework, "FILE").get(0))
+                        .getFile())
                 .isEqualTo(logDir.resolve("router.log").toString());
         context.stop();
     }
@@ -79,7 +83,7 @@ class LoggingConfigurationTest {
         List<Appender<?>> found = new ArrayList<>();
         for (Logger at = logger; at != null; at = at.isAdditive() ? parent(at) : null) {
             for (Iterator<Appender<ch.qos.logback.classic.spi.ILoggingEvent>> it = at.iteratorForAppenders();
-                 it.hasNext(); ) {
+                    it.hasNext(); ) {
                 Appender<?> appender = it.next();
                 if (appender.getName().equals(name)) {
                     found.add(appender);

@@ -21,16 +21,19 @@ class StartupValidationTest {
         properties.put("kafka.bootstrap.servers", "localhost:1");
         properties.put("kafka.schema.registry.url", "http://localhost:1");
         properties.put(key, value);
-        Throwable failure = catchThrowable(() -> RouterRuntime.start(new String[0], properties).close());
+        Throwable failure = catchThrowable(
+                () -> RouterRuntime.start(new String[0], properties).close());
         assertThat(failure).as("start-up with %s=%s", key, value).isNotNull();
         return StartupFailure.explain(failure);
     }
 
     @Test
     void noClusterAndNoEmbeddedModeStopsStartUpInsteadOfStartingAPrivateBroker() {
-        Throwable failure = catchThrowable(() -> RouterRuntime.start(new String[0], Map.of()).close());
+        Throwable failure = catchThrowable(
+                () -> RouterRuntime.start(new String[0], Map.of()).close());
         assertThat(failure).isNotNull();
-        assertThat(StartupFailure.explain(failure)).contains("kafka.bootstrap.servers is not set")
+        assertThat(StartupFailure.explain(failure))
+                .contains("kafka.bootstrap.servers is not set")
                 .contains("router.embedded=true");
     }
 
@@ -71,8 +74,8 @@ class StartupValidationTest {
     @Test
     void theStaticEncoderWithAHeadTrainedForMiniLm() {
         // the bundled head reads MiniLM embeddings: whatever table the static encoder finds, start-up must stop
-        assertThat(failureFor("router.inference.encoder", "static")).containsAnyOf(
-                "was trained for encoder all-minilm-l6-v2", "run bin/router distill");
+        assertThat(failureFor("router.inference.encoder", "static"))
+                .containsAnyOf("was trained for encoder all-minilm-l6-v2", "run bin/router distill");
     }
 
     @Test
@@ -84,7 +87,8 @@ class StartupValidationTest {
     @Test
     void cudaWithoutAGpuBuildOfOnnxRuntime() {
         // with the CPU artifact (no -Pgpu), asking for CUDA must say so, not fall back quietly
-        assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA),
+        assumeFalse(
+                OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA),
                 "this ONNX Runtime build has the CUDA provider (-Pgpu)");
         assertThat(failureFor("router.inference.execution-provider", "cuda"))
                 .contains("CUDA execution provider requested", "router.inference.allow-cpu-fallback");

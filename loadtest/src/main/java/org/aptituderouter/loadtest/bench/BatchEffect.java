@@ -6,5 +6,4 @@ package org.aptituderouter.loadtest.bench;
  * @param ceilingPerS router-core alone with this max batch size
  * @param step        the pipeline at the offered rate, which is the same for every setting
  */
-public record BatchEffect(int maxSize, long maxWaitMs, double ceilingPerS, StepResult step) {
-}
+public record BatchEffect(int maxSize, long maxWaitMs, double ceilingPerS, StepResult step) {}

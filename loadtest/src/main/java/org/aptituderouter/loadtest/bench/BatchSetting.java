@@ -24,7 +24,8 @@ public record BatchSetting(int maxSize, Duration maxWait) {
             throw malformed(text, null);
         }
         try {
-            return new BatchSetting(Integer.parseInt(parts[0].trim()),
+            return new BatchSetting(
+                    Integer.parseInt(parts[0].trim()),
                     Duration.ofMillis(Long.parseLong(wait.substring(0, wait.length() - 2))));
         } catch (NumberFormatException e) {
             throw malformed(text, e);
@@ -32,8 +33,8 @@ public record BatchSetting(int maxSize, Duration maxWait) {
     }
 
     private static IllegalArgumentException malformed(String text, Exception cause) {
-        return new IllegalArgumentException("batch setting '" + text + "' is not <max-size>:<max-wait>ms, e.g. 8:10ms",
-                cause);
+        return new IllegalArgumentException(
+                "batch setting '" + text + "' is not <max-size>:<max-wait>ms, e.g. 8:10ms", cause);
     }
 
     /** As the application's configuration spells the keys, to start a router with this setting. */

@@ -20,24 +20,50 @@ import java.util.List;
  * @param passthroughRate    load offered to a router that routes without inference, to find the pipeline's own
  *                           ceiling (far above what it carries, so what it delivers is the ceiling)
  */
-public record BenchPlan(List<Double> loadFractions, Duration stepDuration, Duration warmup, Duration ceilingDuration,
-                        Duration drainTimeout, double onboardingFraction, Duration onboardingDuration,
-                        List<BatchSetting> batchSettings, double batchFraction, int maxTexts,
-                        double passthroughRate) {
+public record BenchPlan(
+        List<Double> loadFractions,
+        Duration stepDuration,
+        Duration warmup,
+        Duration ceilingDuration,
+        Duration drainTimeout,
+        double onboardingFraction,
+        Duration onboardingDuration,
+        List<BatchSetting> batchSettings,
+        double batchFraction,
+        int maxTexts,
+        double passthroughRate) {
 
     private static final List<Double> STEPS = List.of(0.25, 0.50, 0.75, 1.00, 1.25);
 
     /** A few minutes: steps long enough for stable p99.9 at the rates a CPU router reaches. */
     public static BenchPlan full() {
-        return new BenchPlan(STEPS, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 0.5, Duration.ofSeconds(30),
-                List.of(BatchSetting.parse("8:10ms"), BatchSetting.parse("128:200ms")), 0.75, 2000, 20_000);
+        return new BenchPlan(
+                STEPS,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(60),
+                0.5,
+                Duration.ofSeconds(30),
+                List.of(BatchSetting.parse("8:10ms"), BatchSetting.parse("128:200ms")),
+                0.75,
+                2000,
+                20_000);
     }
 
     /** About a minute: the same phases, short, and one other batch setting. */
     public static BenchPlan quick() {
-        return new BenchPlan(STEPS, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(4),
-                Duration.ofSeconds(20), 0.5, Duration.ofSeconds(6),
-                List.of(BatchSetting.parse("8:10ms")), 0.75, 500, 10_000);
+        return new BenchPlan(
+                STEPS,
+                Duration.ofSeconds(4),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(4),
+                Duration.ofSeconds(20),
+                0.5,
+                Duration.ofSeconds(6),
+                List.of(BatchSetting.parse("8:10ms")),
+                0.75,
+                500,
+                10_000);
     }
 }

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.aptituderouter.core.bench.SyntheticZoo;
 import org.aptituderouter.core.capability.Candidate;
-import org.aptituderouter.core.capability.Newcomer;
 import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.capability.Newcomer;
 import org.aptituderouter.loadtest.clock.BenchClock;
 import org.aptituderouter.loadtest.report.BenchEnvironment;
 import org.aptituderouter.loadtest.report.BenchReport;
@@ -49,8 +49,14 @@ public final class BenchRunner {
      *                      {@code kafka.bootstrap.servers} to use a real cluster instead of the embedded one)
      * @param out           where a line per finished phase is printed
      */
-    public BenchRunner(BenchPlan plan, List<String> texts, String textSource, Map<String, Object> appProperties,
-                       boolean quick, Progress progress, PrintStream out) {
+    public BenchRunner(
+            BenchPlan plan,
+            List<String> texts,
+            String textSource,
+            Map<String, Object> appProperties,
+            boolean quick,
+            Progress progress,
+            PrintStream out) {
         this.plan = plan;
         this.texts = List.copyOf(texts);
         this.textSource = textSource;
@@ -66,8 +72,12 @@ public final class BenchRunner {
         try (RouterUnderTest app = startRouter(Map.of())) {
             RouterSettings settings = settings(app);
             double routerCeiling = ceiling(app, app.batch().getMaxSize());
-            out.printf(Locale.ROOT, "bench: ceiling %.1f instructions/s (router-core alone, batch %d, %d thread(s))%n",
-                    routerCeiling, settings.maxBatchSize(), settings.streamThreads());
+            out.printf(
+                    Locale.ROOT,
+                    "bench: ceiling %.1f instructions/s (router-core alone, batch %d, %d thread(s))%n",
+                    routerCeiling,
+                    settings.maxBatchSize(),
+                    settings.streamThreads());
             List<BenchReport.ZooScaling> zooScaling = zooScaling(app, settings.maxBatchSize());
             double passthrough = passthroughCeiling();
             // the steps offer fractions of whichever limit binds: inference, or the pipeline itself
@@ -78,22 +88,39 @@ public final class BenchRunner {
             try (BenchSession session = new BenchSession(app, texts, clock, sessionId, plan.drainTimeout())) {
                 session.steps().run("warmup", plan.loadFractions().get(0) * ceiling, plan.warmup(), progress);
                 for (double fraction : plan.loadFractions()) {
-                    StepResult step = session.steps().run(label(fraction), fraction * ceiling, plan.stepDuration(),
-                            progress);
+                    StepResult step =
+                            session.steps().run(label(fraction), fraction * ceiling, plan.stepDuration(), progress);
                     print(step);
                     steps.add(step);
                 }
-                onboarding = session.onboarding().run(Newcomer.withFullMarks(app.zoo(), sessionId + "-newcomer"),
-                        plan.onboardingFraction() * ceiling, plan.onboardingDuration(), progress);
+                onboarding = session.onboarding()
+                        .run(
+                                Newcomer.withFullMarks(app.zoo(), sessionId + "-newcomer"),
+                                plan.onboardingFraction() * ceiling,
+                                plan.onboardingDuration(),
+                                progress);
                 print(onboarding);
                 spillover = spillover(app, session, steps, plan.onboardingFraction() * ceiling);
                 print(spillover);
             }
             List<BatchEffect> batchEffect = batchEffect(settings, ceiling, steps);
-            return new BenchReport(generatedAt, quick, BenchEnvironment.detect(describeBroker()),
-                    app.inference().getEncoder().toLowerCase(Locale.ROOT), settings, texts.size(), textSource,
-                    routerCeiling, passthrough, zooScaling, onboarding.onboardingMs(), onboarding, spillover, steps,
-                    batchEffect, perModel(steps, onboarding, spillover, batchEffect));
+            return new BenchReport(
+                    generatedAt,
+                    quick,
+                    BenchEnvironment.detect(describeBroker()),
+                    app.inference().getEncoder().toLowerCase(Locale.ROOT),
+                    settings,
+                    texts.size(),
+                    textSource,
+                    routerCeiling,
+                    passthrough,
+                    zooScaling,
+                    onboarding.onboardingMs(),
+                    onboarding,
+                    spillover,
+                    steps,
+                    batchEffect,
+                    perModel(steps, onboarding, spillover, batchEffect));
         }
     }
 
@@ -104,12 +131,14 @@ public final class BenchRunner {
     private double passthroughCeiling() throws InterruptedException {
         out.println("bench: measuring the passthrough ceiling (a router without inference) ...");
         try (RouterUnderTest app = startRouter(Map.of("router.benchmark.passthrough", true));
-             BenchSession session = new BenchSession(app, texts, clock, sessionId + "-pt", plan.drainTimeout())) {
+                BenchSession session = new BenchSession(app, texts, clock, sessionId + "-pt", plan.drainTimeout())) {
             session.steps().run("passthrough-warmup", plan.passthroughRate() / 4, plan.warmup(), progress);
-            StepResult step = session.steps().run("passthrough", plan.passthroughRate(), plan.stepDuration(),
-                    progress);
+            StepResult step = session.steps().run("passthrough", plan.passthroughRate(), plan.stepDuration(), progress);
             print(step);
-            out.printf(Locale.ROOT, "bench: passthrough ceiling %.1f instructions/s%s%n", step.achievedPerS(),
+            out.printf(
+                    Locale.ROOT,
+                    "bench: passthrough ceiling %.1f instructions/s%s%n",
+                    step.achievedPerS(),
                     step.fellBehind() ? " (the generator fell behind: the pipeline may carry more)" : "");
             return step.achievedPerS();
         }
@@ -135,16 +164,16 @@ public final class BenchRunner {
         try (Progress.Task task = progress.start("zoo scaling", ZOO_SIZES.size())) {
             for (int size : ZOO_SIZES) {
                 task.note(size + " candidates");
-                CapabilitySet zoo = size == app.zoo().routable().size() ? app.zoo()
-                        : SyntheticZoo.scaled(app.zoo(), size);
+                CapabilitySet zoo =
+                        size == app.zoo().routable().size() ? app.zoo() : SyntheticZoo.scaled(app.zoo(), size);
                 double perS = new CeilingProbe(app.router(), zoo, texts, batchSize, app.streamThreads())
                         .measure(plan.warmup().dividedBy(4), each);
                 rows.add(new BenchReport.ZooScaling(zoo.routable().size(), perS));
                 task.stepTo(rows.size());
             }
         }
-        rows.forEach(row -> out.printf(Locale.ROOT, "bench: zoo scaling %d candidates %.1f instructions/s%n",
-                row.candidates(), row.perS()));
+        rows.forEach(row -> out.printf(
+                Locale.ROOT, "bench: zoo scaling %d candidates %.1f instructions/s%n", row.candidates(), row.perS()));
         return rows;
     }
 
@@ -164,12 +193,14 @@ public final class BenchRunner {
             try (RouterUnderTest app = startRouter(setting.properties())) {
                 double settingCeiling = ceiling(app, setting.maxSize());
                 try (BenchSession session = new BenchSession(app, texts, clock, sessionId, plan.drainTimeout())) {
-                    String label = "batch-" + setting.maxSize() + "-" + setting.maxWait().toMillis() + "ms";
+                    String label = "batch-" + setting.maxSize() + "-"
+                            + setting.maxWait().toMillis() + "ms";
                     session.steps().run(label + "-warmup", plan.batchFraction() * ceiling, plan.warmup(), progress);
-                    StepResult step = session.steps().run(label, plan.batchFraction() * ceiling, plan.stepDuration(),
-                            progress);
+                    StepResult step =
+                            session.steps().run(label, plan.batchFraction() * ceiling, plan.stepDuration(), progress);
                     print(step);
-                    effects.add(new BatchEffect(setting.maxSize(), setting.maxWait().toMillis(), settingCeiling, step));
+                    effects.add(
+                            new BatchEffect(setting.maxSize(), setting.maxWait().toMillis(), settingCeiling, step));
                 }
             }
         }
@@ -180,17 +211,27 @@ public final class BenchRunner {
      * The model the stepped load went to most stops being served (its workers stop consuming) under the onboarding
      * load, with a capacity of about a second of that load; then its workers catch up.
      */
-    private SpilloverResult spillover(RouterUnderTest app, BenchSession session, List<StepResult> steps,
-                                      double rate) throws InterruptedException {
+    private SpilloverResult spillover(RouterUnderTest app, BenchSession session, List<StepResult> steps, double rate)
+            throws InterruptedException {
         Map<String, Long> volume = new HashMap<>();
         steps.forEach(step -> step.perModel().forEach((model, count) -> volume.merge(model, count, Long::sum)));
-        String busiest = volume.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        String busiest = volume.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElseThrow(() -> new IllegalStateException("the stepped load routed nothing"));
-        Candidate model = app.zoo().find(busiest)
+        Candidate model = app.zoo()
+                .find(busiest)
                 .orElseThrow(() -> new IllegalStateException(busiest + " left the zoo during the run"));
         long maxLag = Math.max(MIN_SPILLOVER_LAG, Math.round(rate));
-        return session.spillover().run(model, app.topics().routedTopicName(busiest), sessionId + "-workers", maxLag,
-                rate, plan.onboardingDuration(), progress);
+        return session.spillover()
+                .run(
+                        model,
+                        app.topics().routedTopicName(busiest),
+                        sessionId + "-workers",
+                        maxLag,
+                        rate,
+                        plan.onboardingDuration(),
+                        progress);
     }
 
     private RouterUnderTest startRouter(Map<String, Object> batch) throws InterruptedException {
@@ -203,11 +244,18 @@ public final class BenchRunner {
     }
 
     private RouterSettings settings(RouterUnderTest app) {
-        String encoder = app.inference().getEncoder().equalsIgnoreCase("static") ? "static"
+        String encoder = app.inference().getEncoder().equalsIgnoreCase("static")
+                ? "static"
                 : "minilm " + app.inference().getEncoderVariant();
-        return new RouterSettings(app.batch().getMaxSize(), app.batch().getMaxWait().toMillis(), encoder,
+        return new RouterSettings(
+                app.batch().getMaxSize(),
+                app.batch().getMaxWait().toMillis(),
+                encoder,
                 app.inference().getExecutionProvider(),
-                app.inference().getIntraOpThreads(), app.streamThreads(), app.partitions(), app.zoo().routable().size(),
+                app.inference().getIntraOpThreads(),
+                app.streamThreads(),
+                app.partitions(),
+                app.zoo().routable().size(),
                 app.router().version());
     }
 
@@ -221,38 +269,63 @@ public final class BenchRunner {
     }
 
     private void print(StepResult s) {
-        out.printf(Locale.ROOT, "bench: %-16s offered %7.1f/s achieved %7.1f/s  p50 %7.1f  p99 %7.1f  p99.9 %7.1f"
+        out.printf(
+                Locale.ROOT,
+                "bench: %-16s offered %7.1f/s achieved %7.1f/s  p50 %7.1f  p99 %7.1f  p99.9 %7.1f"
                         + "  max %7.1f ms  sent %d missing %d duplicates %d%s%n",
-                s.label(), s.offeredPerS(), s.achievedPerS(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), s.sent(),
-                s.missing(), s.duplicates(), s.fellBehind() ? "  (generator fell behind)" : "");
+                s.label(),
+                s.offeredPerS(),
+                s.achievedPerS(),
+                s.p50Ms(),
+                s.p99Ms(),
+                s.p999Ms(),
+                s.maxMs(),
+                s.sent(),
+                s.missing(),
+                s.duplicates(),
+                s.fellBehind() ? "  (generator fell behind)" : "");
     }
 
     private void print(OnboardingResult onboarding) {
         print(onboarding.step());
-        out.println(onboarding.onboardingMs() == null
-                ? "bench: the new model was never chosen during the onboarding step"
-                : String.format(Locale.ROOT, "bench: onboarding %.1f ms to the first decision for %s (%.0f%% of the "
-                        + "step's instructions)", onboarding.onboardingMs(), onboarding.modelId(),
-                100 * onboarding.newcomerShare()));
+        out.println(
+                onboarding.onboardingMs() == null
+                        ? "bench: the new model was never chosen during the onboarding step"
+                        : String.format(
+                                Locale.ROOT,
+                                "bench: onboarding %.1f ms to the first decision for %s (%.0f%% of the "
+                                        + "step's instructions)",
+                                onboarding.onboardingMs(),
+                                onboarding.modelId(),
+                                100 * onboarding.newcomerShare()));
     }
 
     private void print(SpilloverResult s) {
         print(s.step());
-        out.println(s.stopMs() == null
-                ? "bench: spillover: the backlog of " + s.modelId() + " never passed its max_lag " + s.maxLag()
-                : String.format(Locale.ROOT, "bench: spillover: %s stopped receiving %.0f ms after its backlog passed "
-                        + "max_lag %d (%d over), and received again %s after its workers caught up", s.modelId(),
-                        s.stopMs(), s.maxLag(), s.overshoot(),
-                        s.resumeMs() == null ? "never" : String.format(Locale.ROOT, "%.0f ms", s.resumeMs())));
+        out.println(
+                s.stopMs() == null
+                        ? "bench: spillover: the backlog of " + s.modelId() + " never passed its max_lag " + s.maxLag()
+                        : String.format(
+                                Locale.ROOT,
+                                "bench: spillover: %s stopped receiving %.0f ms after its backlog passed "
+                                        + "max_lag %d (%d over), and received again %s after its workers caught up",
+                                s.modelId(),
+                                s.stopMs(),
+                                s.maxLag(),
+                                s.overshoot(),
+                                s.resumeMs() == null ? "never" : String.format(Locale.ROOT, "%.0f ms", s.resumeMs())));
     }
 
-    private static Map<String, Long> perModel(List<StepResult> steps, OnboardingResult onboarding,
-                                              SpilloverResult spillover, List<BatchEffect> effects) {
+    private static Map<String, Long> perModel(
+            List<StepResult> steps, OnboardingResult onboarding, SpilloverResult spillover, List<BatchEffect> effects) {
         Map<String, Long> total = new TreeMap<>();
         List<StepResult> all = new ArrayList<>(steps);
         all.add(onboarding.step());
         all.add(spillover.step());
-        effects.stream().map(BatchEffect::step).filter(step -> !steps.contains(step)).forEach(all::add);
+        effects.stream()
+                .map(BatchEffect::step)
+                .filter(step -> !steps.contains(step))
+                .forEach(all::add);
         all.forEach(step -> step.perModel().forEach((model, count) -> total.merge(model, count, Long::sum)));
         return total;
     }

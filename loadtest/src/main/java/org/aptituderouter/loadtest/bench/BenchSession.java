@@ -22,17 +22,25 @@ public final class BenchSession implements AutoCloseable {
     private final BenchClock clock;
     private final Map<String, Object> clientConfig;
 
-    public BenchSession(RouterUnderTest app, List<String> texts, BenchClock clock, String sessionId,
-                        Duration drainTimeout) {
+    public BenchSession(
+            RouterUnderTest app, List<String> texts, BenchClock clock, String sessionId, Duration drainTimeout) {
         this.clock = clock;
         this.clientConfig = app.clientConfig();
         RunRegistry runs = new RunRegistry();
-        this.collector = new EndToEndCollector(app.clientConfig(), app.routedTopicPrefix(),
-                app.topics().decisions().name(), app.topics().decisions().valueSerde().deserializer(), runs, clock)
+        this.collector = new EndToEndCollector(
+                        app.clientConfig(),
+                        app.routedTopicPrefix(),
+                        app.topics().decisions().name(),
+                        app.topics().decisions().valueSerde().deserializer(),
+                        runs,
+                        clock)
                 .start();
-        this.sink = new KafkaInstructionSink(app.clientConfig(), app.topics().instructions().name(),
+        this.sink = new KafkaInstructionSink(
+                app.clientConfig(),
+                app.topics().instructions().name(),
                 app.topics().instructions().valueSerde().serializer());
-        this.publisher = new CapabilityPublisher(app.clientConfig(), app.topics().capabilities());
+        this.publisher =
+                new CapabilityPublisher(app.clientConfig(), app.topics().capabilities());
         OpenLoopGenerator generator = new OpenLoopGenerator(clock, sink, texts, OpenLoopGenerator.DEFAULT_LATENESS);
         this.steps = new StepRunner(clock, generator, runs, collector, sessionId, drainTimeout);
     }
@@ -51,7 +59,9 @@ public final class BenchSession implements AutoCloseable {
 
     @Override
     public void close() {
-        try (collector; sink; publisher) {
+        try (collector;
+                sink;
+                publisher) {
             // try-with-resources closes all three, in reverse order, even when one of them fails
         }
     }

@@ -3,13 +3,13 @@ package org.aptituderouter.loadtest.bench;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.topics.TopicSpec;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.schemas.avro.ModelCapability;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Publishes and retires models on the compacted capabilities topic, as a model provider would. */
 public final class CapabilityPublisher implements AutoCloseable {
@@ -21,7 +21,9 @@ public final class CapabilityPublisher implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "aptitude-router-loadtest-capabilities");
-        this.producer = new KafkaProducer<>(config, capabilities.keySerde().serializer(),
+        this.producer = new KafkaProducer<>(
+                config,
+                capabilities.keySerde().serializer(),
                 capabilities.valueSerde().serializer());
         this.topic = capabilities.name();
     }
@@ -45,8 +47,10 @@ public final class CapabilityPublisher implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(topic, modelId, value)).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish the capabilities of " + modelId + " to " + topic + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot publish the capabilities of " + modelId + " to " + topic + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing the capabilities of " + modelId, e);

@@ -77,8 +77,10 @@ public final class CeilingProbe {
             }
             return total;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("router-core failed while measuring the ceiling: "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "router-core failed while measuring the ceiling: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -94,8 +96,8 @@ public final class CeilingProbe {
         for (RoutingOutcome outcome : outcomes) {
             if (outcome instanceof RoutingOutcome.Rejected rejected) {
                 // a rejected text costs no inference and would inflate the ceiling
-                throw new IllegalStateException("router-core rejected a benchmark text (" + rejected.reason()
-                        + "): " + rejected.message());
+                throw new IllegalStateException(
+                        "router-core rejected a benchmark text (" + rejected.reason() + "): " + rejected.message());
             }
         }
         return outcomes.size();

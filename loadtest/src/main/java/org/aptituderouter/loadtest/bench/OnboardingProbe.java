@@ -25,8 +25,8 @@ public final class OnboardingProbe {
     private final CapabilityPublisher publisher;
     private final BenchClock clock;
 
-    public OnboardingProbe(StepRunner steps, EndToEndCollector collector, CapabilityPublisher publisher,
-                           BenchClock clock) {
+    public OnboardingProbe(
+            StepRunner steps, EndToEndCollector collector, CapabilityPublisher publisher, BenchClock clock) {
         this.steps = steps;
         this.collector = collector;
         this.publisher = publisher;
@@ -55,8 +55,8 @@ public final class OnboardingProbe {
             double share = step.received() == 0 ? 0 : (double) chosen / step.received();
             return new OnboardingResult(newcomer.modelId(), onboardingMs, share, step);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot onboard " + newcomer.modelId() + ": " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "cannot onboard " + newcomer.modelId() + ": " + e.getCause().getMessage(), e.getCause());
         } finally {
             watcher.shutdownNow();
             publisher.retire(newcomer.modelId());

@@ -8,5 +8,4 @@ package org.aptituderouter.loadtest.bench;
  * @param newcomerShare  share of the run's instructions routed to the new model
  * @param step           the load that ran meanwhile, with its latency and delivery accounting
  */
-public record OnboardingResult(String modelId, Double onboardingMs, double newcomerShare, StepResult step) {
-}
+public record OnboardingResult(String modelId, Double onboardingMs, double newcomerShare, StepResult step) {}

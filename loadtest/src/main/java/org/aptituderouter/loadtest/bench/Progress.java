@@ -20,16 +20,13 @@ public interface Progress {
     static Progress silent() {
         return (name, total) -> new Task() {
             @Override
-            public void stepTo(long done) {
-            }
+            public void stepTo(long done) {}
 
             @Override
-            public void note(String message) {
-            }
+            public void note(String message) {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

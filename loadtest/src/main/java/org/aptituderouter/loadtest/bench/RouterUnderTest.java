@@ -78,7 +78,8 @@ public final class RouterUnderTest implements AutoCloseable {
 
     private static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover directory under the temp dir harms nothing
         }
@@ -119,7 +120,8 @@ public final class RouterUnderTest implements AutoCloseable {
 
     /** Stream threads, each of which routes one batch at a time. */
     public int streamThreads() {
-        return context.getProperty("kafka.streams.default.num.stream.threads", Integer.class).orElse(1);
+        return context.getProperty("kafka.streams.default.num.stream.threads", Integer.class)
+                .orElse(1);
     }
 
     /** Partitions of the instructions topic: at most this many tasks, and stream threads, can share the work. */

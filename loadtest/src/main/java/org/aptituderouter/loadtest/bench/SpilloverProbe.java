@@ -11,16 +11,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.aptituderouter.app.capability.CapabilityRecords;
-import org.aptituderouter.core.capability.Candidate;
-import org.aptituderouter.loadtest.clock.BenchClock;
-import org.aptituderouter.schemas.avro.ModelCapability;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.aptituderouter.app.capability.CapabilityRecords;
+import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.loadtest.clock.BenchClock;
+import org.aptituderouter.schemas.avro.ModelCapability;
 
 /**
  * Times capacity-aware spillover under load. While a step runs, the model most instructions go to gets a capacity
@@ -40,8 +40,8 @@ public final class SpilloverProbe {
     private final Map<String, Object> clientConfig;
     private final BenchClock clock;
 
-    public SpilloverProbe(StepRunner steps, CapabilityPublisher publisher, Map<String, Object> clientConfig,
-                          BenchClock clock) {
+    public SpilloverProbe(
+            StepRunner steps, CapabilityPublisher publisher, Map<String, Object> clientConfig, BenchClock clock) {
         this.steps = steps;
         this.publisher = publisher;
         this.clientConfig = Map.copyOf(clientConfig);
@@ -55,8 +55,15 @@ public final class SpilloverProbe {
      * @param routedTopic the model's routed topic
      * @param workerGroup a consumer group no one else uses
      */
-    public SpilloverResult run(Candidate model, String routedTopic, String workerGroup, long maxLag,
-                               double ratePerSecond, Duration duration, Progress progress) throws InterruptedException {
+    public SpilloverResult run(
+            Candidate model,
+            String routedTopic,
+            String workerGroup,
+            long maxLag,
+            double ratePerSecond,
+            Duration duration,
+            Progress progress)
+            throws InterruptedException {
         ExecutorService sampler = Executors.newSingleThreadExecutor(r -> new Thread(r, "loadtest-spillover"));
         AtomicBoolean loadOver = new AtomicBoolean();
         try (Admin admin = Admin.create(new HashMap<>(clientConfig))) {
@@ -67,8 +74,8 @@ public final class SpilloverProbe {
             limited.setMaxLag(maxLag);
             limited.setWorkerGroup(workerGroup);
             publisher.publish(model.modelId(), limited);
-            Future<Timings> timings = sampler.submit(() -> watch(admin, partitions, workerGroup, sum(start), maxLag,
-                    duration, loadOver));
+            Future<Timings> timings =
+                    sampler.submit(() -> watch(admin, partitions, workerGroup, sum(start), maxLag, duration, loadOver));
             StepResult step;
             try {
                 step = steps.run("spillover", ratePerSecond, duration, progress);
@@ -78,23 +85,34 @@ public final class SpilloverProbe {
             Timings t = timings.get();
             return new SpilloverResult(model.modelId(), maxLag, t.stopMs(), t.resumeMs(), t.overshoot(), step);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot time the spillover of " + model.modelId() + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot time the spillover of " + model.modelId() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot time the spillover of " + model.modelId() + ": the broker did not "
-                    + "answer within " + CALL_TIMEOUT_MS + " ms", e);
+            throw new IllegalStateException(
+                    "cannot time the spillover of " + model.modelId() + ": the broker did not " + "answer within "
+                            + CALL_TIMEOUT_MS + " ms",
+                    e);
         } finally {
             sampler.shutdownNow();
             publisher.publish(model);
         }
     }
 
-    private record Timings(Double stopMs, Double resumeMs, long overshoot) {
-    }
+    private record Timings(Double stopMs, Double resumeMs, long overshoot) {}
 
-    private Timings watch(Admin admin, List<TopicPartition> topic, String group, long startEnd, long maxLag, Duration duration,
-                          AtomicBoolean loadOver) throws Exception {
-        long catchUpAt = clock.nanoTime() + duration.multipliedBy(2).dividedBy(3).toNanos();
+    private Timings watch(
+            Admin admin,
+            List<TopicPartition> topic,
+            String group,
+            long startEnd,
+            long maxLag,
+            Duration duration,
+            AtomicBoolean loadOver)
+            throws Exception {
+        long catchUpAt =
+                clock.nanoTime() + duration.multipliedBy(2).dividedBy(3).toNanos();
         long crossed = -1;
         long lastGrowth = -1;
         long end = startEnd;
@@ -125,10 +143,17 @@ public final class SpilloverProbe {
         return new Timings(stopMs, null, overshoot);
     }
 
-    private static List<TopicPartition> partitions(Admin admin, String topic) throws ExecutionException,
-            InterruptedException, TimeoutException {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    private static List<TopicPartition> partitions(Admin admin, String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        return admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .get(topic)
+                .partitions()
+                .stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
     }
 
     /** Committed end offsets (read_committed, transaction markers included) of these partitions. */
@@ -137,8 +162,10 @@ public final class SpilloverProbe {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .forEach((tp, info) -> ends.put(tp, info.offset()));
         return ends;
     }
 

@@ -11,6 +11,5 @@ package org.aptituderouter.loadtest.bench;
  * @param overshoot instructions (offsets) the topic received past {@code maxLag} before it stopped receiving
  * @param step      the load that ran meanwhile, with its latency and delivery accounting
  */
-public record SpilloverResult(String modelId, long maxLag, Double stopMs, Double resumeMs, long overshoot,
-                              StepResult step) {
-}
+public record SpilloverResult(
+        String modelId, long maxLag, Double stopMs, Double resumeMs, long overshoot, StepResult step) {}

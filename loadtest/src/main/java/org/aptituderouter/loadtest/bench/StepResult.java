@@ -17,25 +17,57 @@ import org.aptituderouter.loadtest.generator.GeneratorResult;
  *                      reached the router
  * @param perModel      instructions delivered to each model's topic
  */
-public record StepResult(String label, double offeredPerS, double achievedPerS,
-                         double p50Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
-                         long sent, long received, long missing, long duplicates, long unexpected,
-                         long decisionsMissing, long decisionsDuplicates,
-                         long sendErrors, long lateSends, double maxSendLagMs, boolean fellBehind,
-                         Map<String, Long> perModel) {
+public record StepResult(
+        String label,
+        double offeredPerS,
+        double achievedPerS,
+        double p50Ms,
+        double p99Ms,
+        double p999Ms,
+        double maxMs,
+        double meanMs,
+        long sent,
+        long received,
+        long missing,
+        long duplicates,
+        long unexpected,
+        long decisionsMissing,
+        long decisionsDuplicates,
+        long sendErrors,
+        long lateSends,
+        double maxSendLagMs,
+        boolean fellBehind,
+        Map<String, Long> perModel) {
 
-    static StepResult of(String label, GeneratorResult generator, DeliveryCounts routed, DeliveryCounts decisions,
-                         Histogram latencyMicros, double achievedPerS, Map<String, Long> perModel) {
+    static StepResult of(
+            String label,
+            GeneratorResult generator,
+            DeliveryCounts routed,
+            DeliveryCounts decisions,
+            Histogram latencyMicros,
+            double achievedPerS,
+            Map<String, Long> perModel) {
         boolean empty = latencyMicros.getTotalCount() == 0;
-        return new StepResult(label, generator.offeredPerSecond(), achievedPerS,
+        return new StepResult(
+                label,
+                generator.offeredPerSecond(),
+                achievedPerS,
                 empty ? 0 : ms(latencyMicros.getValueAtPercentile(50)),
                 empty ? 0 : ms(latencyMicros.getValueAtPercentile(99)),
                 empty ? 0 : ms(latencyMicros.getValueAtPercentile(99.9)),
                 empty ? 0 : ms(latencyMicros.getMaxValue()),
                 empty ? 0 : latencyMicros.getMean() / 1000,
-                routed.sent(), routed.received(), routed.missing(), routed.duplicates(), routed.unexpected(),
-                decisions.missing(), decisions.duplicates(),
-                generator.failed(), generator.lateSends(), generator.maxLagMs(), generator.fellBehind(),
+                routed.sent(),
+                routed.received(),
+                routed.missing(),
+                routed.duplicates(),
+                routed.unexpected(),
+                decisions.missing(),
+                decisions.duplicates(),
+                generator.failed(),
+                generator.lateSends(),
+                generator.maxLagMs(),
+                generator.fellBehind(),
                 Collections.unmodifiableMap(new TreeMap<>(perModel)));
     }
 

@@ -19,6 +19,7 @@ public final class StepRunner {
 
     /** Lead time before the first intended send, so the schedule does not start in the past. */
     private static final Duration LEAD = Duration.ofMillis(20);
+
     private static final Duration DRAIN_POLL = Duration.ofMillis(50);
 
     private final BenchClock clock;
@@ -32,8 +33,13 @@ public final class StepRunner {
      * @param sessionId    prefix of every run id, unique per benchmark, so runs on a shared cluster never mix
      * @param drainTimeout how long after the last send an instruction may still arrive before it counts as missing
      */
-    public StepRunner(BenchClock clock, OpenLoopGenerator generator, RunRegistry runs, EndToEndCollector collector,
-                      String sessionId, Duration drainTimeout) {
+    public StepRunner(
+            BenchClock clock,
+            OpenLoopGenerator generator,
+            RunRegistry runs,
+            EndToEndCollector collector,
+            String sessionId,
+            Duration drainTimeout) {
         this.clock = clock;
         this.generator = generator;
         this.runs = runs;
@@ -45,11 +51,10 @@ public final class StepRunner {
     public StepResult run(String label, double offeredPerSecond, Duration duration, Progress progress)
             throws InterruptedException {
         RunStats stats = runs.register(sessionId + "." + label);
-        SendSchedule schedule = SendSchedule.forDuration(clock.nanoTime() + LEAD.toNanos(), offeredPerSecond,
-                duration);
+        SendSchedule schedule = SendSchedule.forDuration(clock.nanoTime() + LEAD.toNanos(), offeredPerSecond, duration);
         GeneratorResult sent;
-        try (Progress.Task task = progress.start(String.format("%-12s %7.1f/s", label, offeredPerSecond),
-                schedule.count())) {
+        try (Progress.Task task =
+                progress.start(String.format("%-12s %7.1f/s", label, offeredPerSecond), schedule.count())) {
             sent = generator.run(sessionId + "." + label, schedule, stats::markSent, task::stepTo);
             if (sent.fellBehind()) {
                 task.note("generator behind schedule");
@@ -58,8 +63,8 @@ public final class StepRunner {
             awaitDelivery(stats);
         }
         Histogram latency = stats.takeLatency();
-        return StepResult.of(label, sent, stats.routed(), stats.decisions(), latency, stats.deliveryRate(),
-                stats.perModel());
+        return StepResult.of(
+                label, sent, stats.routed(), stats.decisions(), latency, stats.deliveryRate(), stats.perModel());
     }
 
     private void awaitDelivery(RunStats stats) throws InterruptedException {

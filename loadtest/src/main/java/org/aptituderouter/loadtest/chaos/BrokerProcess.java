@@ -30,8 +30,12 @@ final class BrokerProcess implements AutoCloseable {
 
     private BrokerProcess(Path dir) {
         this.dir = dir;
-        this.jvm = new ChildJvm("broker", JVM_OPTIONS, "kafka.Kafka",
-                List.of(dir.resolve("server.properties").toString()), dir.resolve("broker.log"));
+        this.jvm = new ChildJvm(
+                "broker",
+                JVM_OPTIONS,
+                "kafka.Kafka",
+                List.of(dir.resolve("server.properties").toString()),
+                dir.resolve("broker.log"));
     }
 
     /** Writes the configuration, formats the log directory and starts the broker; returns once it answers. */
@@ -59,30 +63,41 @@ final class BrokerProcess implements AutoCloseable {
     private void configureAndFormat() {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("server.properties"), String.join("\n",
-                    "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@localhost:" + controllerPort,
-                    "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://localhost:" + port,
-                    "controller.listener.names=CONTROLLER",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                    "log.dirs=" + dir.resolve("data").toAbsolutePath(),
-                    "offsets.topic.replication.factor=1",
-                    "offsets.topic.num.partitions=1",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "transaction.state.log.num.partitions=1",
-                    "group.initial.rebalance.delay.ms=0",
-                    "auto.create.topics.enable=false",
-                    ""));
+            Files.writeString(
+                    dir.resolve("server.properties"),
+                    String.join(
+                            "\n",
+                            "process.roles=broker,controller",
+                            "node.id=1",
+                            "controller.quorum.voters=1@localhost:" + controllerPort,
+                            "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                            "advertised.listeners=PLAINTEXT://localhost:" + port,
+                            "controller.listener.names=CONTROLLER",
+                            "inter.broker.listener.name=PLAINTEXT",
+                            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                            "log.dirs=" + dir.resolve("data").toAbsolutePath(),
+                            "offsets.topic.replication.factor=1",
+                            "offsets.topic.num.partitions=1",
+                            "transaction.state.log.replication.factor=1",
+                            "transaction.state.log.min.isr=1",
+                            "transaction.state.log.num.partitions=1",
+                            "group.initial.rebalance.delay.ms=0",
+                            "auto.create.topics.enable=false",
+                            ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the broker's configuration under " + dir, e);
         }
-        ChildJvm format = new ChildJvm("broker-format", JVM_OPTIONS, "kafka.tools.StorageTool",
-                List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
-                        dir.resolve("server.properties").toString()), dir.resolve("format.log"));
+        ChildJvm format = new ChildJvm(
+                "broker-format",
+                JVM_OPTIONS,
+                "kafka.tools.StorageTool",
+                List.of(
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        dir.resolve("server.properties").toString()),
+                dir.resolve("format.log"));
         format.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (format.alive() && System.nanoTime() < deadline) {
@@ -96,8 +111,12 @@ final class BrokerProcess implements AutoCloseable {
 
     private void startAndAwait() {
         jvm.start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 5000))) {
             jvm.awaitReady(() -> answers(admin), READY_TIMEOUT);
         }

@@ -1,22 +1,22 @@
 package org.aptituderouter.loadtest.chaos;
 
-import org.aptituderouter.app.routing.BatchingRouteProcessor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.aptituderouter.loadtest.collector.PollLoop;
-import org.aptituderouter.loadtest.generator.InstructionIds;
-import org.aptituderouter.schemas.avro.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.aptituderouter.app.routing.BatchingRouteProcessor;
+import org.aptituderouter.loadtest.collector.PollLoop;
+import org.aptituderouter.loadtest.generator.InstructionIds;
+import org.aptituderouter.schemas.avro.DeadLetter;
 
 /**
  * Reads, as any downstream consumer would (read_committed), every model topic and the dead-letter topic from their
@@ -33,8 +33,13 @@ final class ChaosCollector implements AutoCloseable {
     private final ChaosLedger ledger;
     private final ChaosGrader grader;
 
-    ChaosCollector(Map<String, Object> clientConfig, String routedPrefix, String deadLetterTopic,
-                   Deserializer<DeadLetter> deadLetters, ChaosLedger ledger, ChaosGrader grader) {
+    ChaosCollector(
+            Map<String, Object> clientConfig,
+            String routedPrefix,
+            String deadLetterTopic,
+            Deserializer<DeadLetter> deadLetters,
+            ChaosLedger ledger,
+            ChaosGrader grader) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "aptitude-router-chaos-" + UUID.randomUUID());
@@ -42,9 +47,12 @@ final class ChaosCollector implements AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "aptitude-router-chaos-collector");
-        this.loop = new PollLoop<>(new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                Pattern.compile(Pattern.quote(routedPrefix) + ".+|" + Pattern.quote(deadLetterTopic)), 0,
-                record -> account(record, System.nanoTime()), "chaos-collector");
+        this.loop = new PollLoop<>(
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                Pattern.compile(Pattern.quote(routedPrefix) + ".+|" + Pattern.quote(deadLetterTopic)),
+                0,
+                record -> account(record, System.nanoTime()),
+                "chaos-collector");
         this.routedPrefix = routedPrefix;
         this.deadLetterTopic = deadLetterTopic;
         this.deadLetters = deadLetters;
@@ -81,11 +89,15 @@ final class ChaosCollector implements AutoCloseable {
         try {
             letter = deadLetters.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("dead letter at " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " is unreadable: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "dead letter at " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                            + " is unreadable: " + e.getMessage(),
+                    e);
         }
         ByteBuffer keyBytes = letter.getOriginalKey();
-        String key = keyBytes == null ? null : StandardCharsets.UTF_8.decode(keyBytes.duplicate()).toString();
+        String key = keyBytes == null
+                ? null
+                : StandardCharsets.UTF_8.decode(keyBytes.duplicate()).toString();
         if (PoisonKind.ofKey(key) != null) {
             ledger.poisonDeadLettered(key, letter.getReason());
             return;

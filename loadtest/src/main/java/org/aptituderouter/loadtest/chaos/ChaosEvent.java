@@ -15,8 +15,14 @@ package org.aptituderouter.loadtest.chaos;
  *                        {@code router_state_restore_seconds_max} said after the recovery; -1 if none was reported
  * @param restoreRecords  the most changelog records one such restore read; -1 if none was reported
  */
-public record ChaosEvent(String kind, String target, double atSeconds, long inFlight, double recoverySeconds,
-                         double restoreSeconds, long restoreRecords) {
+public record ChaosEvent(
+        String kind,
+        String target,
+        double atSeconds,
+        long inFlight,
+        double recoverySeconds,
+        double restoreSeconds,
+        long restoreRecords) {
 
     public static final String KILL_RESTART = "router_kill_restart";
     public static final String KILL_TAKEOVER = "router_kill_takeover";

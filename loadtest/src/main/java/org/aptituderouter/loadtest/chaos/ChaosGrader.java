@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import org.aptituderouter.schemas.avro.ModelOutcome;
 
 /**
  * A grader during the chaos run: for each good instruction the collector sees on a model's topic, one graded outcome
@@ -36,14 +36,21 @@ final class ChaosGrader implements AutoCloseable {
         if (!graded.add(instructionId)) {
             return;
         }
-        ModelOutcome outcome = ModelOutcome.newBuilder().setInstructionId(instructionId).setModelId(modelId)
-                .setCorrect(Math.floorMod(instructionId.hashCode(), 3) != 0).setSource("chaos")
-                .setGradedAt(Instant.now()).build();
+        ModelOutcome outcome = ModelOutcome.newBuilder()
+                .setInstructionId(instructionId)
+                .setModelId(modelId)
+                .setCorrect(Math.floorMod(instructionId.hashCode(), 3) != 0)
+                .setSource("chaos")
+                .setGradedAt(Instant.now())
+                .build();
         try {
-            producer.send(new ProducerRecord<>(topic, instructionId, serializer.serialize(topic, outcome)),
+            producer.send(
+                    new ProducerRecord<>(topic, instructionId, serializer.serialize(topic, outcome)),
                     (metadata, error) -> {
                         if (error == null) {
-                            acknowledged.computeIfAbsent(modelId, m -> new AtomicLong()).incrementAndGet();
+                            acknowledged
+                                    .computeIfAbsent(modelId, m -> new AtomicLong())
+                                    .incrementAndGet();
                         } else {
                             failures.incrementAndGet();
                         }

@@ -81,13 +81,15 @@ public final class ChaosLedger {
 
     /** Good instructions acknowledged by the broker and not (yet) seen on any model topic. */
     synchronized long inFlight() {
-        return good.values().stream().filter(g -> g.acknowledged && g.routed == 0 && g.deadLettered == 0).count();
+        return good.values().stream()
+                .filter(g -> g.acknowledged && g.routed == 0 && g.deadLettered == 0)
+                .count();
     }
 
     /** True when every acknowledged record has come out somewhere. */
     synchronized boolean settled() {
-        return inFlight() == 0 && poison.values().stream()
-                .allMatch(p -> !p.acknowledged || p.deadLettered > 0 || p.routed > 0);
+        return inFlight() == 0
+                && poison.values().stream().allMatch(p -> !p.acknowledged || p.deadLettered > 0 || p.routed > 0);
     }
 
     /**
@@ -162,20 +164,37 @@ public final class ChaosLedger {
             duplicates += Math.max(0, p.deadLettered + p.routed - 1);
         }
         Map<String, PoisonCounts> kinds = new LinkedHashMap<>();
-        perKind.forEach((kind, c) -> kinds.put(kind.label(),
-                new PoisonCounts(kind.expected().name(), c[0], c[1], c[2])));
-        return new Counts(sent, routed, missing, duplicates, goodDeadLettered, poisonSent, poisonDeadLettered,
-                poisonMisfiled, poisonMissing, foreign, kinds);
+        perKind.forEach((kind, c) ->
+                kinds.put(kind.label(), new PoisonCounts(kind.expected().name(), c[0], c[1], c[2])));
+        return new Counts(
+                sent,
+                routed,
+                missing,
+                duplicates,
+                goodDeadLettered,
+                poisonSent,
+                poisonDeadLettered,
+                poisonMisfiled,
+                poisonMissing,
+                foreign,
+                kinds);
     }
 
     /** Totals over acknowledged sends; a record the broker never acknowledged was not sent. */
-    public record Counts(long sent, long routed, long missing, long duplicates, long goodDeadLettered, long poisonSent,
-                  long poisonDeadLettered, long poisonMisfiled, long poisonMissing, long foreign,
-                  Map<String, PoisonCounts> poisonByKind) {
-    }
+    public record Counts(
+            long sent,
+            long routed,
+            long missing,
+            long duplicates,
+            long goodDeadLettered,
+            long poisonSent,
+            long poisonDeadLettered,
+            long poisonMisfiled,
+            long poisonMissing,
+            long foreign,
+            Map<String, PoisonCounts> poisonByKind) {}
 
-    public record PoisonCounts(String expectedReason, long sent, long deadLettered, long misfiled) {
-    }
+    public record PoisonCounts(String expectedReason, long sent, long deadLettered, long misfiled) {}
 
     private static final class Good {
         final long sentNanos;

@@ -18,8 +18,17 @@ import java.time.Duration;
  * @param drainTimeout    how long, after the traffic stops, every record may take to come out
  * @param seed            seeds the fault timing and the poison bytes
  */
-public record ChaosPlan(int kills, int brokerRestarts, boolean secondInstance, double ratePerSecond, int poisonEvery,
-                        Duration minGap, Duration maxGap, Duration recoveryTimeout, Duration drainTimeout, long seed) {
+public record ChaosPlan(
+        int kills,
+        int brokerRestarts,
+        boolean secondInstance,
+        double ratePerSecond,
+        int poisonEvery,
+        Duration minGap,
+        Duration maxGap,
+        Duration recoveryTimeout,
+        Duration drainTimeout,
+        long seed) {
 
     public ChaosPlan {
         if (kills < 0 || brokerRestarts < 0 || brokerRestarts > 1) {
@@ -35,28 +44,73 @@ public record ChaosPlan(int kills, int brokerRestarts, boolean secondInstance, d
 
     /** The full run quoted in the README: 10 kills with restart, a broker restart, a takeover. */
     public static ChaosPlan full() {
-        return new ChaosPlan(10, 1, true, 10, 10, Duration.ofSeconds(3), Duration.ofSeconds(10),
-                Duration.ofSeconds(150), Duration.ofSeconds(180), 42);
+        return new ChaosPlan(
+                10,
+                1,
+                true,
+                10,
+                10,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(150),
+                Duration.ofSeconds(180),
+                42);
     }
 
     /** CI's short form: 3 kills, a broker restart, a takeover. */
     public static ChaosPlan shortForm() {
-        return new ChaosPlan(3, 1, true, 10, 10, Duration.ofSeconds(3), Duration.ofSeconds(6),
-                Duration.ofSeconds(150), Duration.ofSeconds(180), 42);
+        return new ChaosPlan(
+                3,
+                1,
+                true,
+                10,
+                10,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(6),
+                Duration.ofSeconds(150),
+                Duration.ofSeconds(180),
+                42);
     }
 
     public ChaosPlan withKills(int kills) {
-        return new ChaosPlan(kills, brokerRestarts, secondInstance, ratePerSecond, poisonEvery, minGap, maxGap,
-                recoveryTimeout, drainTimeout, seed);
+        return new ChaosPlan(
+                kills,
+                brokerRestarts,
+                secondInstance,
+                ratePerSecond,
+                poisonEvery,
+                minGap,
+                maxGap,
+                recoveryTimeout,
+                drainTimeout,
+                seed);
     }
 
     public ChaosPlan withSeed(long seed) {
-        return new ChaosPlan(kills, brokerRestarts, secondInstance, ratePerSecond, poisonEvery, minGap, maxGap,
-                recoveryTimeout, drainTimeout, seed);
+        return new ChaosPlan(
+                kills,
+                brokerRestarts,
+                secondInstance,
+                ratePerSecond,
+                poisonEvery,
+                minGap,
+                maxGap,
+                recoveryTimeout,
+                drainTimeout,
+                seed);
     }
 
     public ChaosPlan withRate(double ratePerSecond) {
-        return new ChaosPlan(kills, brokerRestarts, secondInstance, ratePerSecond, poisonEvery, minGap, maxGap,
-                recoveryTimeout, drainTimeout, seed);
+        return new ChaosPlan(
+                kills,
+                brokerRestarts,
+                secondInstance,
+                ratePerSecond,
+                poisonEvery,
+                minGap,
+                maxGap,
+                recoveryTimeout,
+                drainTimeout,
+                seed);
     }
 }

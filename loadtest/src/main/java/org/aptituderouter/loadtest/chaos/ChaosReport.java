@@ -16,26 +16,44 @@ import org.aptituderouter.loadtest.report.BenchEnvironment;
  * @param outcomesSent              graded outcomes the broker acknowledged (one per routed good instruction)
  * @param outcomesCounted           outcomes counted in the surviving instance's live evidence at the end
  */
-public record ChaosReport(ChaosPlan plan, BenchEnvironment environment, double durationSeconds, int instances,
-                          List<ChaosEvent> events, ChaosLedger.Counts counts, long sendFailures,
-                          long capabilityRecordsSent, long capabilityRecordsRejected, long capabilityTombstones,
-                          double invalidCapabilityMetric, int unexpectedExits, double streamThreadFailures,
-                          long outcomesSent, long outcomesCounted, List<String> failures) {
+public record ChaosReport(
+        ChaosPlan plan,
+        BenchEnvironment environment,
+        double durationSeconds,
+        int instances,
+        List<ChaosEvent> events,
+        ChaosLedger.Counts counts,
+        long sendFailures,
+        long capabilityRecordsSent,
+        long capabilityRecordsRejected,
+        long capabilityTombstones,
+        double invalidCapabilityMetric,
+        int unexpectedExits,
+        double streamThreadFailures,
+        long outcomesSent,
+        long outcomesCounted,
+        List<String> failures) {
 
     public boolean passed() {
         return failures.isEmpty();
     }
 
     public long kills() {
-        return events.stream().filter(e -> !e.kind().equals(ChaosEvent.BROKER_RESTART)).count();
+        return events.stream()
+                .filter(e -> !e.kind().equals(ChaosEvent.BROKER_RESTART))
+                .count();
     }
 
     public long brokerRestarts() {
-        return events.stream().filter(e -> e.kind().equals(ChaosEvent.BROKER_RESTART)).count();
+        return events.stream()
+                .filter(e -> e.kind().equals(ChaosEvent.BROKER_RESTART))
+                .count();
     }
 
     public long killsWithInstructionsInFlight() {
-        return events.stream().filter(e -> !e.kind().equals(ChaosEvent.BROKER_RESTART) && e.inFlight() > 0).count();
+        return events.stream()
+                .filter(e -> !e.kind().equals(ChaosEvent.BROKER_RESTART) && e.inFlight() > 0)
+                .count();
     }
 
     /** Median recovery of the events of this kind (-1 when there are none, or one did not recover). */
@@ -56,7 +74,10 @@ public record ChaosReport(ChaosPlan plan, BenchEnvironment environment, double d
     }
 
     private double[] recoveries(String kind) {
-        return events.stream().filter(e -> e.kind().equals(kind)).mapToDouble(ChaosEvent::recoverySeconds)
-                .sorted().toArray();
+        return events.stream()
+                .filter(e -> e.kind().equals(kind))
+                .mapToDouble(ChaosEvent::recoverySeconds)
+                .sorted()
+                .toArray();
     }
 }

@@ -16,8 +16,7 @@ public final class ChaosReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ChaosReportWriter() {
-    }
+    private ChaosReportWriter() {}
 
     public static void writeJson(ChaosReport report, Path file) throws IOException {
         Files.writeString(file, JSON.writeValueAsString(fields(report)) + "\n");
@@ -57,10 +56,20 @@ public final class ChaosReportWriter {
         json.put("takeover_recovery_s_max", round(report.recoveryMax(ChaosEvent.KILL_TAKEOVER)));
         json.put("replacement_recovery_s", round(report.recoveryMax(ChaosEvent.REPLACED_ON_EMPTY_STATE)));
         json.put("broker_restart_recovery_s_max", round(report.recoveryMax(ChaosEvent.BROKER_RESTART)));
-        json.put("restore_s_max", Math.round(report.events().stream().mapToDouble(ChaosEvent::restoreSeconds).max()
-                .orElse(-1) * 1000) / 1000.0);
-        json.put("restore_records_max", report.events().stream().mapToLong(ChaosEvent::restoreRecords).max()
-                .orElse(-1));
+        json.put(
+                "restore_s_max",
+                Math.round(report.events().stream()
+                                        .mapToDouble(ChaosEvent::restoreSeconds)
+                                        .max()
+                                        .orElse(-1)
+                                * 1000)
+                        / 1000.0);
+        json.put(
+                "restore_records_max",
+                report.events().stream()
+                        .mapToLong(ChaosEvent::restoreRecords)
+                        .max()
+                        .orElse(-1));
         json.put("duration_s", Math.round(report.durationSeconds()));
         List<Map<String, Object>> events = new ArrayList<>();
         for (ChaosEvent e : report.events()) {
@@ -76,8 +85,17 @@ public final class ChaosReportWriter {
         }
         json.put("events", events);
         ChaosPlan p = report.plan();
-        json.put("plan", Map.of("rate_per_s", p.ratePerSecond(), "poison_every", p.poisonEvery(), "seed", p.seed(),
-                "recovery_timeout_s", p.recoveryTimeout().toSeconds()));
+        json.put(
+                "plan",
+                Map.of(
+                        "rate_per_s",
+                        p.ratePerSecond(),
+                        "poison_every",
+                        p.poisonEvery(),
+                        "seed",
+                        p.seed(),
+                        "recovery_timeout_s",
+                        p.recoveryTimeout().toSeconds()));
         json.put("environment", report.environment());
         return json;
     }
@@ -86,47 +104,82 @@ public final class ChaosReportWriter {
         ChaosLedger.Counts c = report.counts();
         StringBuilder md = new StringBuilder();
         md.append("# Chaos run: ").append(report.passed() ? "passed" : "FAILED").append("\n\n");
-        md.append(String.format(Locale.ROOT, "%s, %d cores, %s; broker: %s. %d s in all.%n%n",
-                report.environment().cpuModel(), report.environment().cores(), report.environment().java(),
-                report.environment().broker(), Math.round(report.durationSeconds())));
+        md.append(String.format(
+                Locale.ROOT,
+                "%s, %d cores, %s; broker: %s. %d s in all.%n%n",
+                report.environment().cpuModel(),
+                report.environment().cores(),
+                report.environment().java(),
+                report.environment().broker(),
+                Math.round(report.durationSeconds())));
         if (!report.passed()) {
             md.append("Failures:\n");
             report.failures().forEach(f -> md.append("- ").append(f).append('\n'));
             md.append('\n');
         }
         md.append("| figure | value |\n|---|---|\n");
-        row(md, "router kills (SIGKILL)", report.kills() + " (" + report.killsWithInstructionsInFlight()
-                + " with instructions in flight)");
+        row(
+                md,
+                "router kills (SIGKILL)",
+                report.kills() + " (" + report.killsWithInstructionsInFlight() + " with instructions in flight)");
         row(md, "broker restarts", Long.toString(report.brokerRestarts()));
         row(md, "router instances", Integer.toString(report.instances()));
         row(md, "instructions sent (acknowledged)", Long.toString(c.sent()));
         row(md, "routed exactly once", Long.toString(c.routed() - c.duplicates()));
         row(md, "missing / duplicates", c.missing() + " / " + c.duplicates());
         row(md, "good instructions dead-lettered", Long.toString(c.goodDeadLettered()));
-        row(md, "poison sent / dead-lettered with the right reason / misfiled / missing",
+        row(
+                md,
+                "poison sent / dead-lettered with the right reason / misfiled / missing",
                 c.poisonSent() + " / " + c.poisonDeadLettered() + " / " + c.poisonMisfiled() + " / "
                         + c.poisonMissing());
-        row(md, "invalid capability records sent / rejected", report.capabilityRecordsSent() + " / "
-                + report.capabilityRecordsRejected());
-        row(md, "graded outcomes sent / counted in the evidence", report.outcomesSent() + " / "
-                + report.outcomesCounted());
+        row(
+                md,
+                "invalid capability records sent / rejected",
+                report.capabilityRecordsSent() + " / " + report.capabilityRecordsRejected());
+        row(
+                md,
+                "graded outcomes sent / counted in the evidence",
+                report.outcomesSent() + " / " + report.outcomesCounted());
         row(md, "router processes that stopped on their own", Integer.toString(report.unexpectedExits()));
-        row(md, "recovery after kill + restart, p50 / max (s)",
-                fmt(report.recoveryP50(ChaosEvent.KILL_RESTART)) + " / " + fmt(report.recoveryMax(ChaosEvent.KILL_RESTART)));
+        row(
+                md,
+                "recovery after kill + restart, p50 / max (s)",
+                fmt(report.recoveryP50(ChaosEvent.KILL_RESTART)) + " / "
+                        + fmt(report.recoveryMax(ChaosEvent.KILL_RESTART)));
         row(md, "takeover by the surviving instance (s)", fmt(report.recoveryMax(ChaosEvent.KILL_TAKEOVER)));
-        row(md, "a new instance on empty state in place of a killed one: routing back after (s)",
+        row(
+                md,
+                "a new instance on empty state in place of a killed one: routing back after (s)",
                 fmt(report.recoveryMax(ChaosEvent.REPLACED_ON_EMPTY_STATE)));
         row(md, "recovery after the broker restart (s)", fmt(report.recoveryMax(ChaosEvent.BROKER_RESTART)));
         md.append("\n## Poison by kind\n\n| kind | expected reason | sent | dead-lettered right | misfiled |\n"
                 + "|---|---|---|---|---|\n");
-        c.poisonByKind().forEach((kind, k) -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d |%n",
-                kind, k.expectedReason(), k.sent(), k.deadLettered(), k.misfiled())));
-        md.append("\n## Faults\n\n| # | fault | target | at (s) | in flight | routing back on every partition after (s) "
-                + "| slowest store restore (s, records) |\n|---|---|---|---|---|---|---|\n");
+        c.poisonByKind()
+                .forEach((kind, k) -> md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %d | %d | %d |%n",
+                        kind,
+                        k.expectedReason(),
+                        k.sent(),
+                        k.deadLettered(),
+                        k.misfiled())));
+        md.append(
+                "\n## Faults\n\n| # | fault | target | at (s) | in flight | routing back on every partition after (s) "
+                        + "| slowest store restore (s, records) |\n|---|---|---|---|---|---|---|\n");
         int i = 1;
         for (ChaosEvent e : report.events()) {
-            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %.1f | %d | %s | %s |%n", i++, e.kind(),
-                    e.target(), e.atSeconds(), e.inFlight(), fmt(e.recoverySeconds()), e.restoreSeconds() < 0 ? "n/a"
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %s | %s | %.1f | %d | %s | %s |%n",
+                    i++,
+                    e.kind(),
+                    e.target(),
+                    e.atSeconds(),
+                    e.inFlight(),
+                    fmt(e.recoverySeconds()),
+                    e.restoreSeconds() < 0
+                            ? "n/a"
                             : String.format(Locale.ROOT, "%.2f (%d)", e.restoreSeconds(), e.restoreRecords())));
         }
         md.append("\nAccounting: a read_committed consumer reads every `routed.*` topic and the dead-letter topic from"

@@ -17,6 +17,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
@@ -26,13 +33,6 @@ import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
 import org.aptituderouter.schemas.serde.AvroDeserializer;
 import org.aptituderouter.schemas.serde.AvroSerializer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The chaos run: a broker, a registry and the router, each in a process of its own, under open-loop traffic with
@@ -85,41 +85,60 @@ public final class ChaosScenario {
         emptyWorkDir();
         long runStart = System.nanoTime();
         try (RegistryProcess registry = RegistryProcess.start(workDir.resolve("registry"));
-             BrokerProcess broker = BrokerProcess.start(workDir.resolve("broker"))) {
+                BrokerProcess broker = BrokerProcess.start(workDir.resolve("broker"))) {
             out.printf("chaos: broker at %s, registry at %s%n", broker.bootstrapServers(), registry.url());
             Map<String, Object> client = clientConfig(broker, registry);
-            RouterProcess first = new RouterProcess("a", workDir.resolve("router-a"), broker.bootstrapServers(),
-                    registry.url(), List.of());
+            RouterProcess first = new RouterProcess(
+                    "a", workDir.resolve("router-a"), broker.bootstrapServers(), registry.url(), List.of());
             routers.add(first);
             first.start();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    broker.bootstrapServers()));
-                 KafkaProducer<String, byte[]> capabilityProducer = capabilityProducer(client)) {
+            try (Admin admin = Admin.create(
+                            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+                    KafkaProducer<String, byte[]> capabilityProducer = capabilityProducer(client)) {
                 awaitTopics(admin, first);
                 AvroSerializer<ModelCapability> capabilitySerializer = serializer(client);
                 List<Candidate> zoo = RouterBundle.bundled().zoo();
                 for (Candidate candidate : zoo) {
-                    sendCapability(capabilityProducer, candidate.modelId(),
+                    sendCapability(
+                            capabilityProducer,
+                            candidate.modelId(),
                             capabilitySerializer.serialize(CAPABILITIES, CapabilityRecords.toRecord(candidate)));
                 }
                 AvroSerializer<InstructionEvent> instructionSerializer = serializer(client);
-                PoisonRecords poison = new PoisonRecords(instructionSerializer, INSTRUCTIONS, capabilitySerializer,
-                        CAPABILITIES, CapabilityRecords.toRecord(zoo.get(0)), plan.seed());
+                PoisonRecords poison = new PoisonRecords(
+                        instructionSerializer,
+                        INSTRUCTIONS,
+                        capabilitySerializer,
+                        CAPABILITIES,
+                        CapabilityRecords.toRecord(zoo.get(0)),
+                        plan.seed());
                 for (CapabilityPoisonKind kind : CapabilityPoisonKind.values()) {
                     publishCapabilityPoison(capabilityProducer, poison, kind);
                 }
                 awaitReady(first);
-                int partitions = admin.describeTopics(List.of(INSTRUCTIONS)).allTopicNames().get()
-                        .get(INSTRUCTIONS).partitions().size();
-                out.printf("chaos: router a ready; %d models, %d partitions; traffic at %.0f/s, every %d-th poison%n",
+                int partitions = admin.describeTopics(List.of(INSTRUCTIONS))
+                        .allTopicNames()
+                        .get()
+                        .get(INSTRUCTIONS)
+                        .partitions()
+                        .size();
+                out.printf(
+                        "chaos: router a ready; %d models, %d partitions; traffic at %.0f/s, every %d-th poison%n",
                         zoo.size(), partitions, plan.ratePerSecond(), plan.poisonEvery());
                 AvroDeserializer<DeadLetter> deadLetters = new AvroDeserializer<>(DeadLetter.class);
                 deadLetters.configure(client, false);
                 ChaosGrader grader = new ChaosGrader(client, OUTCOMES, serializer(client));
-                try (ChaosCollector collector = new ChaosCollector(client, ROUTED_PREFIX, DEAD_LETTERS, deadLetters,
-                        ledger, grader).start()) {
-                    ChaosTraffic traffic = new ChaosTraffic(client, INSTRUCTIONS, instructionSerializer, poison,
-                            ledger, texts, plan.ratePerSecond(), plan.poisonEvery());
+                try (ChaosCollector collector =
+                        new ChaosCollector(client, ROUTED_PREFIX, DEAD_LETTERS, deadLetters, ledger, grader).start()) {
+                    ChaosTraffic traffic = new ChaosTraffic(
+                            client,
+                            INSTRUCTIONS,
+                            instructionSerializer,
+                            poison,
+                            ledger,
+                            texts,
+                            plan.ratePerSecond(),
+                            plan.poisonEvery());
                     startNanos = System.nanoTime();
                     traffic.start();
                     RouterProcess survivor = faults(first, broker, registry, partitions, capabilityProducer, poison);
@@ -137,19 +156,26 @@ public final class ChaosScenario {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the chaos run was interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the chaos run could not read the cluster: " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "the chaos run could not read the cluster: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
     /** The kills, the broker restart, the takeover and the replacement; returns the instance left routing. */
-    private RouterProcess faults(RouterProcess first, BrokerProcess broker, RegistryProcess registry, int partitions,
-                       KafkaProducer<String, byte[]> capabilityProducer, PoisonRecords poison) {
+    private RouterProcess faults(
+            RouterProcess first,
+            BrokerProcess broker,
+            RegistryProcess registry,
+            int partitions,
+            KafkaProducer<String, byte[]> capabilityProducer,
+            PoisonRecords poison) {
         int brokerAfter = Math.max(1, plan.kills() / 2);
         CapabilityPoisonKind[] capabilityKinds = CapabilityPoisonKind.values();
         for (int k = 1; k <= plan.kills(); k++) {
             pause(first);
-            publishCapabilityPoison(capabilityProducer, poison,
+            publishCapabilityPoison(
+                    capabilityProducer,
+                    poison,
                     capabilityKinds[(int) (capabilityPoisonCount % capabilityKinds.length)]);
             long inFlight = ledger.inFlight();
             long kill = System.nanoTime();
@@ -166,8 +192,8 @@ public final class ChaosScenario {
         if (!plan.secondInstance()) {
             return first;
         }
-        RouterProcess second = new RouterProcess("b", workDir.resolve("router-b"), broker.bootstrapServers(),
-                registry.url(), List.of());
+        RouterProcess second = new RouterProcess(
+                "b", workDir.resolve("router-b"), broker.bootstrapServers(), registry.url(), List.of());
         routers.add(second);
         second.start();
         awaitReady(second);
@@ -180,8 +206,8 @@ public final class ChaosScenario {
         // the worst restore: a new instance on an empty disk (a pod rescheduled without its volume) must read every
         // store back from its changelog, after the whole run's traffic
         pause(first);
-        RouterProcess replacement = new RouterProcess("c", workDir.resolve("router-c"), broker.bootstrapServers(),
-                registry.url(), List.of());
+        RouterProcess replacement = new RouterProcess(
+                "c", workDir.resolve("router-c"), broker.bootstrapServers(), registry.url(), List.of());
         routers.add(replacement);
         inFlight = ledger.inFlight();
         kill = System.nanoTime();
@@ -202,7 +228,8 @@ public final class ChaosScenario {
     /** Waits a random gap, restarting the router if it was found gone (which the report counts against it). */
     private void pause(RouterProcess router) {
         long gap = plan.minGap().toMillis()
-                + (long) (random.nextDouble() * (plan.maxGap().toMillis() - plan.minGap().toMillis()));
+                + (long) (random.nextDouble()
+                        * (plan.maxGap().toMillis() - plan.minGap().toMillis()));
         Sleep.millis(gap);
         checkAlive(router);
     }
@@ -210,14 +237,14 @@ public final class ChaosScenario {
     private void checkAlive(RouterProcess router) {
         if (!router.alive()) {
             unexpectedExits++;
-            failures.add("router " + router.name() + " stopped on its own (exit code " + router.exitCode()
-                    + "); see " + router.log());
+            failures.add("router " + router.name() + " stopped on its own (exit code " + router.exitCode() + "); see "
+                    + router.log());
             router.start();
         }
     }
 
-    private void record(String kind, String target, long faultNanos, long inFlight, int partitions,
-                        RouterProcess survivor) {
+    private void record(
+            String kind, String target, long faultNanos, long inFlight, int partitions, RouterProcess survivor) {
         long deadline = faultNanos + plan.recoveryTimeout().toNanos();
         double recovery = -1;
         while (System.nanoTime() < deadline) {
@@ -234,25 +261,33 @@ public final class ChaosScenario {
         long restoreRecords = -1;
         if (!kind.equals(ChaosEvent.BROKER_RESTART)) {
             String metrics = survivor.prometheus().orElse("");
-            restoreSeconds = PrometheusText.max(metrics, "router_state_restore_seconds_max").orElse(-1);
-            restoreRecords = (long) PrometheusText.max(metrics, "router_state_restore_records_max").orElse(-1);
+            restoreSeconds = PrometheusText.max(metrics, "router_state_restore_seconds_max")
+                    .orElse(-1);
+            restoreRecords = (long) PrometheusText.max(metrics, "router_state_restore_records_max")
+                    .orElse(-1);
         }
-        ChaosEvent event = new ChaosEvent(kind, target, (faultNanos - startNanos) / 1e9, inFlight, recovery,
-                restoreSeconds, restoreRecords);
+        ChaosEvent event = new ChaosEvent(
+                kind, target, (faultNanos - startNanos) / 1e9, inFlight, recovery, restoreSeconds, restoreRecords);
         events.add(event);
         if (!event.recovered()) {
             failures.add(kind + " of " + target + " at " + Math.round(event.atSeconds()) + " s: routing did not "
-                    + "resume on every partition within " + plan.recoveryTimeout().toSeconds() + " s");
+                    + "resume on every partition within "
+                    + plan.recoveryTimeout().toSeconds() + " s");
         }
-        out.printf("chaos: %-21s %-7s at %6.1f s, %3d in flight, routing on every partition again after %s%s%n",
-                kind, target, event.atSeconds(), inFlight,
+        out.printf(
+                "chaos: %-21s %-7s at %6.1f s, %3d in flight, routing on every partition again after %s%s%n",
+                kind,
+                target,
+                event.atSeconds(),
+                inFlight,
                 event.recovered() ? String.format("%.1f s", recovery) : "(not within the timeout)",
-                restoreSeconds < 0 ? "" : String.format("; slowest restore %.2f s (%d records)", restoreSeconds,
-                        restoreRecords));
+                restoreSeconds < 0
+                        ? ""
+                        : String.format("; slowest restore %.2f s (%d records)", restoreSeconds, restoreRecords));
     }
 
-    private void publishCapabilityPoison(KafkaProducer<String, byte[]> producer, PoisonRecords poison,
-                                         CapabilityPoisonKind kind) {
+    private void publishCapabilityPoison(
+            KafkaProducer<String, byte[]> producer, PoisonRecords poison, CapabilityPoisonKind kind) {
         String key = kind.key(capabilityPoisonCount++);
         sendCapability(producer, key, poison.capability(kind, key));
         if (kind.invalid()) {
@@ -293,8 +328,13 @@ public final class ChaosScenario {
         return counted;
     }
 
-    private ChaosReport report(RouterProcess survivor, Admin admin, long sendFailures, long runStart,
-                               ChaosGrader grader, Map<String, Long> counted)
+    private ChaosReport report(
+            RouterProcess survivor,
+            Admin admin,
+            long sendFailures,
+            long runStart,
+            ChaosGrader grader,
+            Map<String, Long> counted)
             throws InterruptedException, ExecutionException {
         checkAlive(survivor);
         List<String> zoo = survivor.modelIds();
@@ -309,8 +349,10 @@ public final class ChaosScenario {
             failures.add((capabilityRecordsSent - rejected) + " invalid capability records joined the zoo");
         }
         String metrics = survivor.prometheus().orElse("");
-        double invalidMetric = PrometheusText.sum(metrics, "router_capabilities_invalid_total").orElse(-1);
-        double threadFailures = PrometheusText.sum(metrics, "router_stream_thread_failures_total").orElse(0);
+        double invalidMetric =
+                PrometheusText.sum(metrics, "router_capabilities_invalid_total").orElse(-1);
+        double threadFailures = PrometheusText.sum(metrics, "router_stream_thread_failures_total")
+                .orElse(0);
         ChaosLedger.Counts counts = ledger.counts();
         if (counts.missing() > 0) {
             failures.add(counts.missing() + " instructions missing");
@@ -331,33 +373,51 @@ public final class ChaosScenario {
         }
         Map<String, Long> sent = grader.acknowledged();
         long outcomesSent = sent.values().stream().mapToLong(Long::longValue).sum();
-        long outcomesCounted = counted.values().stream().mapToLong(Long::longValue).sum();
+        long outcomesCounted =
+                counted.values().stream().mapToLong(Long::longValue).sum();
         if (!counted.equals(sent)) {
-            failures.add("graded outcomes: " + outcomesSent + " acknowledged " + sent + ", the routers' evidence counts "
-                    + outcomesCounted + " " + counted);
+            failures.add("graded outcomes: " + outcomesSent + " acknowledged " + sent
+                    + ", the routers' evidence counts " + outcomesCounted + " " + counted);
         }
         if (grader.failures() > 0) {
             failures.add(grader.failures() + " graded outcomes were never acknowledged by the broker");
         }
-        return new ChaosReport(plan, BenchEnvironment.detect("kafka.Kafka in its own JVM (KRaft, one node)"),
-                (System.nanoTime() - runStart) / 1e9, routers.size(), List.copyOf(events), counts, sendFailures,
-                capabilityRecordsSent, rejected, capabilityTombstones, invalidMetric, unexpectedExits,
-                threadFailures, outcomesSent, outcomesCounted, List.copyOf(failures));
+        return new ChaosReport(
+                plan,
+                BenchEnvironment.detect("kafka.Kafka in its own JVM (KRaft, one node)"),
+                (System.nanoTime() - runStart) / 1e9,
+                routers.size(),
+                List.copyOf(events),
+                counts,
+                sendFailures,
+                capabilityRecordsSent,
+                rejected,
+                capabilityTombstones,
+                invalidMetric,
+                unexpectedExits,
+                threadFailures,
+                outcomesSent,
+                outcomesCounted,
+                List.copyOf(failures));
     }
 
     /** The router creates its topics at start-up, before its streams run. */
     private static void awaitTopics(Admin admin, RouterProcess router) {
-        router.await(() -> {
-            try {
-                return admin.listTopics().names().get(10, TimeUnit.SECONDS)
-                        .containsAll(List.of(INSTRUCTIONS, CAPABILITIES, DEAD_LETTERS));
-            } catch (ExecutionException | TimeoutException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the router's topics", e);
-            }
-        }, START_TIMEOUT);
+        router.await(
+                () -> {
+                    try {
+                        return admin.listTopics()
+                                .names()
+                                .get(10, TimeUnit.SECONDS)
+                                .containsAll(List.of(INSTRUCTIONS, CAPABILITIES, DEAD_LETTERS));
+                    } catch (ExecutionException | TimeoutException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the router's topics", e);
+                    }
+                },
+                START_TIMEOUT);
     }
 
     private static void awaitReady(RouterProcess router) {

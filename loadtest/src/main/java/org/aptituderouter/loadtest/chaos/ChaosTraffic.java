@@ -8,14 +8,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
-import org.aptituderouter.loadtest.generator.InstructionIds;
-import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.aptituderouter.loadtest.generator.InstructionIds;
+import org.aptituderouter.schemas.avro.InstructionEvent;
 
 /**
  * Open-loop traffic for the chaos run, on one thread: good instructions at a fixed rate, every n-th slot a poison
@@ -38,9 +38,15 @@ final class ChaosTraffic implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ChaosTraffic(Map<String, Object> clientConfig, String topic, Serializer<InstructionEvent> serializer,
-                 PoisonRecords poison, ChaosLedger ledger, List<String> texts, double ratePerSecond,
-                 int poisonEvery) {
+    ChaosTraffic(
+            Map<String, Object> clientConfig,
+            String topic,
+            Serializer<InstructionEvent> serializer,
+            PoisonRecords poison,
+            ChaosLedger ledger,
+            List<String> texts,
+            double ratePerSecond,
+            int poisonEvery) {
         this.producer = reliableProducer(clientConfig, "aptitude-router-chaos-traffic");
         this.topic = topic;
         this.serializer = serializer;

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A port free on the loopback interface now, kept by the caller for every restart of its process. */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.common.serialization.Serializer;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
 import org.aptituderouter.schemas.avro.PolicyType;
 import org.aptituderouter.schemas.avro.RoutingConstraints;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The bytes of each kind of poison record, made with the same Avro serializer (and registry) as good traffic, so
@@ -22,9 +22,11 @@ final class PoisonRecords {
 
     /** Longer than any instruction the router accepts (65,536 characters). */
     static final int HUGE_TEXT_CHARS = 100_000;
+
     private static final String UTF8_MARKER = "@@INVALID-UTF8@@";
     /** Bytes that no UTF-8 decoder accepts: a lone continuation byte, an overlong lead, 0xFF, 0xFE. */
     private static final byte[] INVALID_UTF8 = {(byte) 0x80, (byte) 0xC0, (byte) 0xAF, (byte) 0xFF, (byte) 0xFE};
+
     private static final int UNKNOWN_SCHEMA_ID = 0x7FFF_FF00;
 
     private final Serializer<InstructionEvent> instructions;
@@ -37,9 +39,13 @@ final class PoisonRecords {
     /**
      * @param template a valid capability record, which the capability poison records each break in one way
      */
-    PoisonRecords(Serializer<InstructionEvent> instructions, String instructionsTopic,
-                  Serializer<ModelCapability> capabilities, String capabilitiesTopic, ModelCapability template,
-                  long seed) {
+    PoisonRecords(
+            Serializer<InstructionEvent> instructions,
+            String instructionsTopic,
+            Serializer<ModelCapability> capabilities,
+            String capabilitiesTopic,
+            ModelCapability template,
+            long seed) {
         this.instructions = instructions;
         this.instructionsTopic = instructionsTopic;
         this.capabilities = capabilities;
@@ -70,15 +76,19 @@ final class PoisonRecords {
             case OTHER_RECORD_SCHEMA -> capabilities.serialize(capabilitiesTopic, capability(key));
             case EMPTY_TEXT -> serialize(event(key, "", null));
             case WHITESPACE_TEXT -> serialize(event(key, " \t\n  \r\n", null));
-            case HUGE_TEXT -> serialize(event(key, "Summarise this: " + "lorem ipsum ".repeat(HUGE_TEXT_CHARS / 12),
-                    null));
+            case HUGE_TEXT ->
+                serialize(event(key, "Summarise this: " + "lorem ipsum ".repeat(HUGE_TEXT_CHARS / 12), null));
             case INVALID_UTF8 -> invalidUtf8(key);
-            case UNKNOWN_MODELS -> serialize(event(key, "Translate 'good morning' into French.",
-                    constraints(List.of("chaos-no-such-model-a", "chaos-no-such-model-b"), null, null, null)));
-            case NEGATIVE_LAMBDA -> serialize(event(key, "Name three prime numbers.",
-                    constraints(List.of(), PolicyType.COST, -0.5, null)));
-            case THRESHOLD_OUT_OF_RANGE -> serialize(event(key, "What is the capital of Peru?",
-                    constraints(List.of(), PolicyType.THRESHOLD, null, 1.5)));
+            case UNKNOWN_MODELS ->
+                serialize(event(
+                        key,
+                        "Translate 'good morning' into French.",
+                        constraints(List.of("chaos-no-such-model-a", "chaos-no-such-model-b"), null, null, null)));
+            case NEGATIVE_LAMBDA ->
+                serialize(event(key, "Name three prime numbers.", constraints(List.of(), PolicyType.COST, -0.5, null)));
+            case THRESHOLD_OUT_OF_RANGE ->
+                serialize(event(
+                        key, "What is the capital of Peru?", constraints(List.of(), PolicyType.THRESHOLD, null, 1.5)));
         };
     }
 
@@ -113,7 +123,8 @@ final class PoisonRecords {
 
     /** The template's capability under another model id, without evidence counts (so the scores are what count). */
     private ModelCapability capability(String modelId) {
-        ModelCapability copy = ModelCapability.newBuilder(template).setModelId(modelId).build();
+        ModelCapability copy =
+                ModelCapability.newBuilder(template).setModelId(modelId).build();
         copy.setAnswered(null);
         copy.setCorrect(null);
         return copy;
@@ -144,8 +155,8 @@ final class PoisonRecords {
                 .build();
     }
 
-    private static RoutingConstraints constraints(List<String> allowed, PolicyType policy, Double lambda,
-                                                  Double threshold) {
+    private static RoutingConstraints constraints(
+            List<String> allowed, PolicyType policy, Double lambda, Double threshold) {
         return RoutingConstraints.newBuilder()
                 .setAllowedModels(allowed)
                 .setExcludedModels(List.of())

@@ -6,8 +6,7 @@ import java.util.function.DoubleBinaryOperator;
 /** Reads samples out of Prometheus's text exposition format. */
 final class PrometheusText {
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /** The sum of every sample of this metric (any labels), or empty if the text has none. */
     static OptionalDouble sum(String exposition, String metric) {

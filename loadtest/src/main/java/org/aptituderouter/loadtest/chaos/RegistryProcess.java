@@ -19,8 +19,12 @@ final class RegistryProcess implements AutoCloseable {
     private final ChildJvm jvm;
 
     private RegistryProcess(Path dir) {
-        this.jvm = new ChildJvm("registry", List.of("-Xmx256m"), SchemaRegistryServer.class.getName(),
-                List.of(Integer.toString(port)), dir.resolve("registry.log"));
+        this.jvm = new ChildJvm(
+                "registry",
+                List.of("-Xmx256m"),
+                SchemaRegistryServer.class.getName(),
+                List.of(Integer.toString(port)),
+                dir.resolve("registry.log"));
     }
 
     static RegistryProcess start(Path dir) {
@@ -39,19 +43,25 @@ final class RegistryProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest subjects = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(2))
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest subjects = HttpRequest.newBuilder(URI.create(url() + "/subjects"))
+                .timeout(Duration.ofSeconds(2))
                 .build();
-        jvm.awaitReady(() -> {
-            try {
-                return http.send(subjects, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the registry", e);
-            }
-        }, READY_TIMEOUT);
+        jvm.awaitReady(
+                () -> {
+                    try {
+                        return http.send(subjects, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the registry", e);
+                    }
+                },
+                READY_TIMEOUT);
     }
 
     @Override

@@ -10,9 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -29,20 +29,26 @@ final class RouterProcess implements AutoCloseable {
     private final String name;
     private final int httpPort = FreePorts.next();
     private final ChildJvm jvm;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int starts;
 
     RouterProcess(String name, Path dir, String bootstrapServers, String registryUrl, List<String> extraSettings) {
         this.name = name;
-        List<String> args = new ArrayList<>(List.of("serve",
+        List<String> args = new ArrayList<>(List.of(
+                "serve",
                 "--kafka.bootstrap.servers=" + bootstrapServers,
                 "--kafka.schema.registry.url=" + registryUrl,
                 "--micronaut.server.port=" + httpPort,
                 "--kafka.streams.default.state.dir=" + dir.resolve("state").toAbsolutePath()));
         extraSettings.forEach(setting -> args.add("--" + setting));
         // every log line to standard output, which ChildJvm appends to this router's log in the report folder
-        this.jvm = new ChildJvm("router-" + name, List.of("-Xmx1g", "-Dai.djl.offline=true",
-                "-Dlogback.configurationFile=logback-container.xml"), MAIN_CLASS, args, dir.resolve("router.log"));
+        this.jvm = new ChildJvm(
+                "router-" + name,
+                List.of("-Xmx1g", "-Dai.djl.offline=true", "-Dlogback.configurationFile=logback-container.xml"),
+                MAIN_CLASS,
+                args,
+                dir.resolve("router.log"));
     }
 
     String name() {
@@ -82,7 +88,9 @@ final class RouterProcess implements AutoCloseable {
 
     /** Readiness as Kubernetes would see it: streams RUNNING and a routable zoo. */
     boolean ready() {
-        return get("/health/readiness").map(response -> response.statusCode() == 200).orElse(false);
+        return get("/health/readiness")
+                .map(response -> response.statusCode() == 200)
+                .orElse(false);
     }
 
     /** Model ids of the live capability set ({@code GET /models}); empty when the instance does not answer. */
@@ -125,7 +133,8 @@ final class RouterProcess implements AutoCloseable {
 
     private Optional<HttpResponse<String>> get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         try {
             return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {

@@ -3,8 +3,7 @@ package org.aptituderouter.loadtest.chaos;
 /** Waits that an interrupt ends early, with the interrupt kept for the caller to see. */
 final class Sleep {
 
-    private Sleep() {
-    }
+    private Sleep() {}
 
     static void millis(long millis) {
         try {

@@ -32,8 +32,9 @@ final class SystemBenchClock implements BenchClock {
     public void parkUntil(long deadlineNanos) throws InterruptedException {
         // parkNanos may return early (spurious wake-ups) or late by tens of microseconds: loop on the deadline,
         // and accept the lateness, which the generator measures
-        for (long remaining = deadlineNanos - System.nanoTime(); remaining > 0;
-             remaining = deadlineNanos - System.nanoTime()) {
+        for (long remaining = deadlineNanos - System.nanoTime();
+                remaining > 0;
+                remaining = deadlineNanos - System.nanoTime()) {
             LockSupport.parkNanos(remaining);
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for the next intended send time");

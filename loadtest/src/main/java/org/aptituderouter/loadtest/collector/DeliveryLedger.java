@@ -41,8 +41,8 @@ public final class DeliveryLedger {
         BitSet unexpected = (BitSet) arrived.clone();
         unexpected.andNot(sent);
         long distinctSentArrived = arrived.cardinality() - unexpected.cardinality();
-        return new DeliveryCounts(sent.cardinality(), distinctSentArrived, missing.cardinality(), duplicates,
-                unexpected.cardinality());
+        return new DeliveryCounts(
+                sent.cardinality(), distinctSentArrived, missing.cardinality(), duplicates, unexpected.cardinality());
     }
 
     private static int index(long sequence) {

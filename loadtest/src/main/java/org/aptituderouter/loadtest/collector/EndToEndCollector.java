@@ -8,16 +8,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
-import org.aptituderouter.loadtest.clock.BenchClock;
-import org.aptituderouter.loadtest.generator.InstructionIds;
-import org.aptituderouter.loadtest.generator.LoadHeaders;
-import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.aptituderouter.loadtest.clock.BenchClock;
+import org.aptituderouter.loadtest.generator.InstructionIds;
+import org.aptituderouter.loadtest.generator.LoadHeaders;
+import org.aptituderouter.schemas.avro.RoutingDecision;
 
 /**
  * Reads what the router made visible (read_committed: only committed transactions count, as for any downstream
@@ -48,18 +48,25 @@ public final class EndToEndCollector implements AutoCloseable {
      * @param routedPrefix         what every model topic's name starts with (topic prefix and routed prefix)
      * @param decisionDeserializer Avro deserializer of the decisions topic, configured for the router's registry
      */
-    public EndToEndCollector(Map<String, Object> clientConfig, String routedPrefix, String decisionsTopic,
-                             Deserializer<RoutingDecision> decisionDeserializer, RunRegistry runs, BenchClock clock) {
+    public EndToEndCollector(
+            Map<String, Object> clientConfig,
+            String routedPrefix,
+            String decisionsTopic,
+            Deserializer<RoutingDecision> decisionDeserializer,
+            RunRegistry runs,
+            BenchClock clock) {
         this.routedPrefix = routedPrefix;
         this.decisionsTopic = decisionsTopic;
         this.decisionDeserializer = decisionDeserializer;
         this.runs = runs;
         this.clock = clock;
-        this.loop = new PollLoop<>(new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(),
-                new ByteArrayDeserializer()),
+        this.loop = new PollLoop<>(
+                new KafkaConsumer<>(
+                        consumerConfig(clientConfig), new StringDeserializer(), new ByteArrayDeserializer()),
                 Pattern.compile(Pattern.quote(routedPrefix) + ".+|" + Pattern.quote(decisionsTopic)),
                 clock.epochMicros(clock.nanoTime()) / 1000 - START_MARGIN.toMillis(),
-                record -> account(record, clock.nanoTime()), "loadtest-collector");
+                record -> account(record, clock.nanoTime()),
+                "loadtest-collector");
     }
 
     private static Map<String, Object> consumerConfig(Map<String, Object> clientConfig) {
@@ -106,7 +113,8 @@ public final class EndToEndCollector implements AutoCloseable {
             return;
         }
         firstDecisionNanos.putIfAbsent(decision.getModelId(), arrivalNanos);
-        InstructionIds.Parsed id = InstructionIds.parse(decision.getInstruction().getId());
+        InstructionIds.Parsed id =
+                InstructionIds.parse(decision.getInstruction().getId());
         RunStats run = id == null ? null : runs.find(id.runId());
         if (run != null) {
             run.decisionArrival(id.sequence());

@@ -32,8 +32,8 @@ public final class PollLoop<K, V> implements AutoCloseable {
     /**
      * @param startEpochMs where a partition seen for the first time starts reading (0: at its beginning)
      */
-    public PollLoop(KafkaConsumer<K, V> consumer, Pattern topics, long startEpochMs, Handler<K, V> handler,
-                    String threadName) {
+    public PollLoop(
+            KafkaConsumer<K, V> consumer, Pattern topics, long startEpochMs, Handler<K, V> handler, String threadName) {
         this.consumer = consumer;
         this.topics = topics;
         this.positions = new ResumingRebalanceListener(consumer, startEpochMs);

@@ -11,8 +11,14 @@ package org.aptituderouter.loadtest.generator;
  * @param maxLagMs     the latest any send started, relative to its intended time
  * @param sendRate     sends started per second, first intended time to last start
  */
-public record GeneratorResult(double offeredPerSecond, long scheduled, long acknowledged, long failed,
-                              long lateSends, double maxLagMs, double sendRate) {
+public record GeneratorResult(
+        double offeredPerSecond,
+        long scheduled,
+        long acknowledged,
+        long failed,
+        long lateSends,
+        double maxLagMs,
+        double sendRate) {
 
     /** Share of late sends above which the generator is said not to have kept the rate. */
     static final double TOLERATED_LATE_SHARE = 0.01;

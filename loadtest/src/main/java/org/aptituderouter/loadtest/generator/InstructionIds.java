@@ -6,8 +6,7 @@ package org.aptituderouter.loadtest.generator;
  */
 public final class InstructionIds {
 
-    private InstructionIds() {
-    }
+    private InstructionIds() {}
 
     public static String of(String runId, long sequence) {
         return runId + "-" + sequence;
@@ -29,6 +28,5 @@ public final class InstructionIds {
         }
     }
 
-    public record Parsed(String runId, long sequence) {
-    }
+    public record Parsed(String runId, long sequence) {}
 }

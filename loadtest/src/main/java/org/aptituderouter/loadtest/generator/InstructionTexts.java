@@ -33,8 +33,7 @@ public final class InstructionTexts {
     /** The same sample on every run, so runs with the same limit are comparable. */
     private static final long SAMPLE_SEED = 20_250_224L;
 
-    private InstructionTexts() {
-    }
+    private InstructionTexts() {}
 
     /** Up to {@code limit} texts from the file, sampled across all of it. */
     public static List<String> read(Path file, int limit) {

@@ -3,12 +3,12 @@ package org.aptituderouter.loadtest.generator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.aptituderouter.schemas.avro.InstructionEvent;
 
 /** Sends instructions to the instructions topic, keyed by instruction id, through the project's Avro serde. */
 public final class KafkaInstructionSink implements InstructionSink {
@@ -20,8 +20,8 @@ public final class KafkaInstructionSink implements InstructionSink {
      * @param clientConfig bootstrap servers, security and the registry keys, as the router's own clients use them
      * @param serializer   the Avro serializer, configured for the registry the router reads from
      */
-    public KafkaInstructionSink(Map<String, Object> clientConfig, String topic,
-                                Serializer<InstructionEvent> serializer) {
+    public KafkaInstructionSink(
+            Map<String, Object> clientConfig, String topic, Serializer<InstructionEvent> serializer) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         // the producer's own batching delay is part of what is measured; keep it to what a latency-minded

@@ -13,8 +13,7 @@ public final class LoadHeaders {
 
     public static final String INTENDED_SEND_MICROS = "loadtest-intended-us";
 
-    private LoadHeaders() {
-    }
+    private LoadHeaders() {}
 
     public static void putIntendedMicros(Headers headers, long epochMicros) {
         headers.add(INTENDED_SEND_MICROS, Long.toString(epochMicros).getBytes(StandardCharsets.US_ASCII));

@@ -82,8 +82,8 @@ public final class OpenLoopGenerator {
         sink.flush();
         double elapsedSeconds = Math.max(lastStart - schedule.startNanos(), 1) / 1e9;
         double sendRate = schedule.count() <= 1 ? schedule.ratePerSecond() : (schedule.count() - 1) / elapsedSeconds;
-        return new GeneratorResult(schedule.ratePerSecond(), schedule.count(), acks.get(), failures.get(), late,
-                maxLag / 1e6, sendRate);
+        return new GeneratorResult(
+                schedule.ratePerSecond(), schedule.count(), acks.get(), failures.get(), late, maxLag / 1e6, sendRate);
     }
 
     private InstructionEvent event(String runId, long sequence, long intendedMicros) {

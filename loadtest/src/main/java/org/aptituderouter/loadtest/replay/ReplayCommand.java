@@ -30,14 +30,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bin/router replay}: routes a window of past instructions again and reports what would change. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Reads a window of the instructions topic (and the decisions and graded outcomes that go with "
-                + "it), routes it again with the bundle, policy and zoo given, and writes replay.md, replay.json and "
-                + "replay.png: instructions moved, volume per model before and after, expected and realised accuracy, "
-                + "mean cost. Writes nothing to the cluster."})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reads a window of the instructions topic (and the decisions and graded outcomes that go with "
+                    + "it), routes it again with the bundle, policy and zoo given, and writes replay.md, replay.json and "
+                    + "replay.png: instructions moved, volume per model before and after, expected and realised accuracy, "
+                    + "mean cost. Writes nothing to the cluster."
+        })
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--from", required = true, paramLabel = "TIME",
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "TIME",
             description = "window start: an ISO instant (2026-12-01T10:00:00Z) or an age (90m, 6h, 7d)")
     String from;
 
@@ -59,21 +66,29 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "0.7", description = "threshold policy's minimum probability")
     double threshold;
 
-    @Option(names = "--zoo", paramLabel = "FILE.jsonl",
+    @Option(
+            names = "--zoo",
+            paramLabel = "FILE.jsonl",
             description = "capability lines to route against (default: the cluster's model-capabilities topic)")
     Path zoo;
 
-    @Option(names = "--report", paramLabel = "DIR", defaultValue = "reports/local/replay",
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            defaultValue = "reports/local/replay",
             description = "where the report goes (default reports/local/replay)")
     Path report;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "kafka.bootstrap.servers, "
-            + "kafka.schema.registry.url (both required), router.topics.prefix, ...")
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "kafka.bootstrap.servers, "
+                    + "kafka.schema.registry.url (both required), router.topics.prefix, ...")
     Map<String, String> settings = new LinkedHashMap<>();
 
     public static void main(String[] args) {
-        String[] options = args.length > 0 && args[0].equals("replay") ? Arrays.copyOfRange(args, 1, args.length)
-                : args;
+        String[] options =
+                args.length > 0 && args[0].equals("replay") ? Arrays.copyOfRange(args, 1, args.length) : args;
         System.exit(new CommandLine(new ReplayCommand()).execute(options));
     }
 
@@ -94,18 +109,26 @@ public final class ReplayCommand implements Callable<Integer> {
         RouterTopics topics = new RouterTopics(names, new SchemaRegistrySettings(clients));
         RouterBundle routerBundle = RouterBundle.open(bundle);
         PolicySpec spec = PolicySpec.of(policy, lambda, threshold);
-        InferenceSettings inference = InferenceSettings.defaults().withBundle(bundle)
-                .withEncoder(EncoderFamily.parse(encoder));
+        InferenceSettings inference =
+                InferenceSettings.defaults().withBundle(bundle).withEncoder(EncoderFamily.parse(encoder));
         CapabilitySet capabilities = CapabilitySet.empty(routerBundle.aptitudeTest())
                 .withAll(zoo != null ? fromFile(zoo) : fromTopic(clients, topics));
         try (Router router = Router.create(inference, spec, routerBundle)) {
-            ReplayReport result = new WhatIfReplay(clients, topics).run(time(from), to == null ? Instant.now()
-                    : time(to), router, spec, capabilities);
+            ReplayReport result = new WhatIfReplay(clients, topics)
+                    .run(time(from), to == null ? Instant.now() : time(to), router, spec, capabilities);
             ReplayWriter.write(result, report);
-            System.out.printf("replay: %d instructions, %d moved (%.1f%%), expected accuracy %.1f%% -> %.1f%%, mean "
-                    + "cost %.2f -> %.2f, in %.1f s; report in %s%n", result.instructions(), result.moved(),
-                    100 * result.movedShare(), 100 * result.estimatedBefore(), 100 * result.estimatedAfter(),
-                    result.meanCostBefore(), result.meanCostAfter(), result.seconds(), report.toAbsolutePath());
+            System.out.printf(
+                    "replay: %d instructions, %d moved (%.1f%%), expected accuracy %.1f%% -> %.1f%%, mean "
+                            + "cost %.2f -> %.2f, in %.1f s; report in %s%n",
+                    result.instructions(),
+                    result.moved(),
+                    100 * result.movedShare(),
+                    100 * result.estimatedBefore(),
+                    100 * result.estimatedAfter(),
+                    result.meanCostBefore(),
+                    result.meanCostAfter(),
+                    result.seconds(),
+                    report.toAbsolutePath());
         }
         return 0;
     }
@@ -118,8 +141,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private static List<Candidate> fromTopic(Map<String, Object> clients, RouterTopics topics) {
         List<Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<String, ModelCapability> entry : new WindowReader(clients).latest(topics.capabilities())
-                .entrySet()) {
+        for (Map.Entry<String, ModelCapability> entry :
+                new WindowReader(clients).latest(topics.capabilities()).entrySet()) {
             candidates.add(CapabilityRecords.toCandidate(entry.getKey(), entry.getValue()));
         }
         return candidates;

@@ -19,11 +19,25 @@ import java.util.Map;
  * @param meanCostBefore          mean cost of the original choices (current capability costs)
  * @param meanCostAfter           mean cost of the replayed choices
  */
-public record ReplayReport(String from, String to, String router, String policy, int instructions,
-                           int withDecision, int moved, Map<String, Long> volumeBefore,
-                           Map<String, Long> volumeAfter, double estimatedBefore, double estimatedAfter,
-                           double realisedBefore, int gradedBefore, double realisedAfterWhereKnown,
-                           int gradedAfter, double meanCostBefore, double meanCostAfter, double seconds) {
+public record ReplayReport(
+        String from,
+        String to,
+        String router,
+        String policy,
+        int instructions,
+        int withDecision,
+        int moved,
+        Map<String, Long> volumeBefore,
+        Map<String, Long> volumeAfter,
+        double estimatedBefore,
+        double estimatedAfter,
+        double realisedBefore,
+        int gradedBefore,
+        double realisedAfterWhereKnown,
+        int gradedAfter,
+        double meanCostBefore,
+        double meanCostAfter,
+        double seconds) {
 
     public double movedShare() {
         return withDecision == 0 ? 0 : (double) moved / withDecision;

@@ -23,8 +23,7 @@ public final class ReplayWriter {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReplayWriter() {
-    }
+    private ReplayWriter() {}
 
     public static void write(ReplayReport report, Path directory) throws IOException {
         Files.createDirectories(directory);
@@ -32,38 +31,74 @@ public final class ReplayWriter {
         Files.writeString(directory.resolve("replay.md"), markdown(report), StandardCharsets.UTF_8);
         List<String> models = models(report);
         if (!models.isEmpty()) {
-            CategoryChart chart = new CategoryChartBuilder().width(1000).height(500)
-                    .title("Instructions per model, as routed and as replayed").xAxisTitle("model")
-                    .yAxisTitle("instructions").build();
+            CategoryChart chart = new CategoryChartBuilder()
+                    .width(1000)
+                    .height(500)
+                    .title("Instructions per model, as routed and as replayed")
+                    .xAxisTitle("model")
+                    .yAxisTitle("instructions")
+                    .build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             chart.getStyler().setXAxisLabelRotation(45);
-            chart.addSeries("as routed", models, models.stream().map(m -> report.volumeBefore().getOrDefault(m, 0L))
-                    .toList());
-            chart.addSeries("replayed", models, models.stream().map(m -> report.volumeAfter().getOrDefault(m, 0L))
-                    .toList());
-            BitmapEncoder.saveBitmap(chart, directory.resolve("replay.png").toString(),
-                    BitmapEncoder.BitmapFormat.PNG);
+            chart.addSeries(
+                    "as routed",
+                    models,
+                    models.stream()
+                            .map(m -> report.volumeBefore().getOrDefault(m, 0L))
+                            .toList());
+            chart.addSeries(
+                    "replayed",
+                    models,
+                    models.stream()
+                            .map(m -> report.volumeAfter().getOrDefault(m, 0L))
+                            .toList());
+            BitmapEncoder.saveBitmap(chart, directory.resolve("replay.png").toString(), BitmapEncoder.BitmapFormat.PNG);
         }
     }
 
     static String markdown(ReplayReport r) {
         StringBuilder md = new StringBuilder();
         md.append("# What-if replay\n\n");
-        md.append(String.format(Locale.ROOT, "Window %s to %s; replayed with %s, policy %s, in %.1f s. %d instructions "
-                + "routed, %d of them with their original decision in the window.%n%n", r.from(), r.to(), r.router(),
-                r.policy(), r.seconds(), r.instructions(), r.withDecision()));
-        md.append(String.format(Locale.ROOT, "- **Moved**: %d (%.1f%%) would go to another model.%n", r.moved(),
-                100 * r.movedShare()));
-        md.append(String.format(Locale.ROOT, "- **Expected accuracy** (the replayed router's probabilities): %.1f%% "
-                + "as routed, %.1f%% replayed.%n", 100 * r.estimatedBefore(), 100 * r.estimatedAfter()));
-        md.append(String.format(Locale.ROOT, "- **Realised accuracy** where graded outcomes exist: %s as routed (%d "
-                + "graded), %s replayed (%d graded).%n", percent(r.realisedBefore()), r.gradedBefore(),
-                percent(r.realisedAfterWhereKnown()), r.gradedAfter()));
-        md.append(String.format(Locale.ROOT, "- **Mean cost**: %.2f as routed, %.2f replayed.%n%n", r.meanCostBefore(),
+        md.append(String.format(
+                Locale.ROOT,
+                "Window %s to %s; replayed with %s, policy %s, in %.1f s. %d instructions "
+                        + "routed, %d of them with their original decision in the window.%n%n",
+                r.from(),
+                r.to(),
+                r.router(),
+                r.policy(),
+                r.seconds(),
+                r.instructions(),
+                r.withDecision()));
+        md.append(String.format(
+                Locale.ROOT, "- **Moved**: %d (%.1f%%) would go to another model.%n", r.moved(), 100 * r.movedShare()));
+        md.append(String.format(
+                Locale.ROOT,
+                "- **Expected accuracy** (the replayed router's probabilities): %.1f%% "
+                        + "as routed, %.1f%% replayed.%n",
+                100 * r.estimatedBefore(),
+                100 * r.estimatedAfter()));
+        md.append(String.format(
+                Locale.ROOT,
+                "- **Realised accuracy** where graded outcomes exist: %s as routed (%d "
+                        + "graded), %s replayed (%d graded).%n",
+                percent(r.realisedBefore()),
+                r.gradedBefore(),
+                percent(r.realisedAfterWhereKnown()),
+                r.gradedAfter()));
+        md.append(String.format(
+                Locale.ROOT,
+                "- **Mean cost**: %.2f as routed, %.2f replayed.%n%n",
+                r.meanCostBefore(),
                 r.meanCostAfter()));
         md.append("| model | as routed | replayed |\n|---|---:|---:|\n");
-        models(r).forEach(model -> md.append(String.format(Locale.ROOT, "| %s | %d | %d |%n", model,
-                r.volumeBefore().getOrDefault(model, 0L), r.volumeAfter().getOrDefault(model, 0L))));
+        models(r)
+                .forEach(model -> md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %d |%n",
+                        model,
+                        r.volumeBefore().getOrDefault(model, 0L),
+                        r.volumeAfter().getOrDefault(model, 0L))));
         md.append("\n![volume per model](replay.png)\n");
         return md.toString();
     }

@@ -44,10 +44,17 @@ public final class WhatIfReplay {
         reader.read(topics.instructions(), from, to, instructions::add);
         Map<String, RoutingDecision> original = new HashMap<>();
         // decisions are written after their instruction: read from the window's start to now
-        reader.read(topics.decisions(), from, Instant.now(), d -> original.putIfAbsent(d.getInstruction().getId(), d));
+        reader.read(
+                topics.decisions(),
+                from,
+                Instant.now(),
+                d -> original.putIfAbsent(d.getInstruction().getId(), d));
         Map<String, Boolean> graded = new HashMap<>();
-        reader.read(topics.outcomes(), from, Instant.now(), o -> graded.putIfAbsent(key(o.getInstructionId(),
-                o.getModelId()), correct(o)));
+        reader.read(
+                topics.outcomes(),
+                from,
+                Instant.now(),
+                o -> graded.putIfAbsent(key(o.getInstructionId(), o.getModelId()), correct(o)));
 
         RoutingRequests requests = new RoutingRequests(policy);
         Tally tally = new Tally(zoo);
@@ -112,8 +119,11 @@ public final class WhatIfReplay {
             before.merge(was, 1L, Long::sum);
             after.merge(is, 1L, Long::sum);
             probabilityAfter += now.probability();
-            probabilityBefore += now.ranking().stream().filter(c -> c.modelId().equals(was))
-                    .mapToDouble(ScoredCandidate::probability).findFirst().orElse(then.getProbability());
+            probabilityBefore += now.ranking().stream()
+                    .filter(c -> c.modelId().equals(was))
+                    .mapToDouble(ScoredCandidate::probability)
+                    .findFirst()
+                    .orElse(then.getProbability());
             costBefore += costs.getOrDefault(was, 0.0);
             costAfter += costs.getOrDefault(is, 0.0);
             Boolean wasRight = graded.get(key(then.getInstruction().getId(), was));
@@ -130,11 +140,25 @@ public final class WhatIfReplay {
 
         ReplayReport report(Instant from, Instant to, String router, String policy, double seconds) {
             double n = Math.max(1, withDecision);
-            return new ReplayReport(from.toString(), to.toString(), router, policy, routed, withDecision, moved,
-                    before, after, probabilityBefore / n, probabilityAfter / n,
-                    gradedBefore == 0 ? Double.NaN : (double) correctBefore / gradedBefore, gradedBefore,
-                    gradedAfter == 0 ? Double.NaN : (double) correctAfter / gradedAfter, gradedAfter,
-                    costBefore / n, costAfter / n, seconds);
+            return new ReplayReport(
+                    from.toString(),
+                    to.toString(),
+                    router,
+                    policy,
+                    routed,
+                    withDecision,
+                    moved,
+                    before,
+                    after,
+                    probabilityBefore / n,
+                    probabilityAfter / n,
+                    gradedBefore == 0 ? Double.NaN : (double) correctBefore / gradedBefore,
+                    gradedBefore,
+                    gradedAfter == 0 ? Double.NaN : (double) correctAfter / gradedAfter,
+                    gradedAfter,
+                    costBefore / n,
+                    costAfter / n,
+                    seconds);
         }
     }
 }

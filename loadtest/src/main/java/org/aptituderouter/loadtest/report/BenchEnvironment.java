@@ -15,9 +15,12 @@ public record BenchEnvironment(String cpuModel, int cores, String java, String o
     private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
 
     public static BenchEnvironment detect(String broker) {
-        return new BenchEnvironment(detectCpuModel(), Runtime.getRuntime().availableProcessors(),
+        return new BenchEnvironment(
+                detectCpuModel(),
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), broker);
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                broker);
     }
 
     /** The "model name" line of /proc/cpuinfo (what lscpu shows); the architecture where there is none. */

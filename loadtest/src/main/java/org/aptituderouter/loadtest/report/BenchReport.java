@@ -22,15 +22,26 @@ import org.aptituderouter.loadtest.bench.StepResult;
  * @param zooScaling       router-core alone (as the ceiling) against zoos of the run's candidates repeated
  * @param spillover        the busiest model's workers stopping and catching up under load
  */
-public record BenchReport(String generatedAt, boolean quick, BenchEnvironment environment, String encoder,
-                          RouterSettings router, int texts, String textSource, double ceilingPerS,
-                          double passthroughPerS, List<ZooScaling> zooScaling, Double onboardingMs,
-                          OnboardingResult onboarding, SpilloverResult spillover, List<StepResult> steps, List<BatchEffect> batchEffect,
-                          Map<String, Long> perModel) {
+public record BenchReport(
+        String generatedAt,
+        boolean quick,
+        BenchEnvironment environment,
+        String encoder,
+        RouterSettings router,
+        int texts,
+        String textSource,
+        double ceilingPerS,
+        double passthroughPerS,
+        List<ZooScaling> zooScaling,
+        Double onboardingMs,
+        OnboardingResult onboarding,
+        SpilloverResult spillover,
+        List<StepResult> steps,
+        List<BatchEffect> batchEffect,
+        Map<String, Long> perModel) {
 
     /** Router-core's throughput with this many candidates. */
-    public record ZooScaling(int candidates, double perS) {
-    }
+    public record ZooScaling(int candidates, double perS) {}
 
     /** Every step (onboarding and batch settings included) delivered every instruction exactly once. */
     public boolean exactlyOnce() {

@@ -13,8 +13,7 @@ public final class JsonReportWriter {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonReportWriter() {
-    }
+    private JsonReportWriter() {}
 
     public static void write(BenchReport report, Path file) throws IOException {
         JSON.writeValue(file.toFile(), report);

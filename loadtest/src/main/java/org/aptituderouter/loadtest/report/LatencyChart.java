@@ -22,17 +22,20 @@ public final class LatencyChart {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 560;
 
-    private LatencyChart() {
-    }
+    private LatencyChart() {}
 
     public static void write(BenchReport report, Path file) throws IOException {
         BitmapEncoder.saveBitmap(chart(report), file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
     static XYChart chart(BenchReport report) {
-        List<StepResult> steps = report.steps().stream().filter(s -> s.received() > 0).toList();
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("End-to-end latency vs throughput (" + report.environment().cpuModel() + ")")
+        List<StepResult> steps =
+                report.steps().stream().filter(s -> s.received() > 0).toList();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title("End-to-end latency vs throughput ("
+                        + report.environment().cpuModel() + ")")
                 .xAxisTitle("achieved throughput (instructions/s)")
                 .yAxisTitle("latency from intended send (ms)")
                 .build();
@@ -51,10 +54,16 @@ public final class LatencyChart {
         series(chart, "p99.9", throughput, values(steps, StepResult::p999Ms));
         series(chart, "p99", throughput, values(steps, StepResult::p99Ms));
         series(chart, "p50", throughput, values(steps, StepResult::p50Ms));
-        double low = steps.stream().mapToDouble(StepResult::p50Ms).filter(v -> v > 0).min().orElse(1);
+        double low = steps.stream()
+                .mapToDouble(StepResult::p50Ms)
+                .filter(v -> v > 0)
+                .min()
+                .orElse(1);
         double high = steps.stream().mapToDouble(StepResult::maxMs).max().orElse(1000);
-        XYSeries ceiling = chart.addSeries("router-core ceiling",
-                new double[] {report.ceilingPerS(), report.ceilingPerS()}, new double[] {low, high});
+        XYSeries ceiling = chart.addSeries(
+                "router-core ceiling",
+                new double[] {report.ceilingPerS(), report.ceilingPerS()},
+                new double[] {low, high});
         ceiling.setMarker(SeriesMarkers.NONE);
         return chart;
     }

@@ -1,34 +1,34 @@
 package org.aptituderouter.loadtest.bench;
 
-import java.nio.file.Files;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.aptituderouter.core.capability.CapabilitySet;
-import org.aptituderouter.core.capability.Newcomer;
-import org.aptituderouter.core.testing.TestBundles;
-import org.aptituderouter.core.testing.TestHeads;
-import org.aptituderouter.core.policy.PolicySpec;
-import org.aptituderouter.loadtest.replay.ReplayReport;
-import org.aptituderouter.loadtest.replay.ReplayWriter;
-import org.aptituderouter.loadtest.replay.WhatIfReplay;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.capability.Newcomer;
+import org.aptituderouter.core.policy.PolicySpec;
+import org.aptituderouter.core.testing.TestBundles;
+import org.aptituderouter.core.testing.TestHeads;
 import org.aptituderouter.loadtest.clock.BenchClock;
+import org.aptituderouter.loadtest.replay.ReplayReport;
+import org.aptituderouter.loadtest.replay.ReplayWriter;
+import org.aptituderouter.loadtest.replay.WhatIfReplay;
 import org.aptituderouter.loadtest.testing.TestCluster;
 import org.aptituderouter.schemas.avro.ModelCapability;
 import org.junit.jupiter.api.Test;
@@ -60,12 +60,12 @@ class PipelineSmokeTest {
             Map<String, Object> properties = new HashMap<>();
             properties.put("kafka.bootstrap.servers", cluster.bootstrapServers());
             properties.put("kafka.schema.registry.url", cluster.registryUrl());
-            Path bundle = TestBundles.write(dir.resolve("bundle"), APTITUDE_TEST, TASKS,
-                    TestHeads.meanCapability(EMBEDDING_DIMENSION, TASKS));
+            Path bundle = TestBundles.write(
+                    dir.resolve("bundle"), APTITUDE_TEST, TASKS, TestHeads.meanCapability(EMBEDDING_DIMENSION, TASKS));
             properties.put("router.inference.bundle", bundle.toString());
             try (RouterUnderTest app = RouterUnderTest.start(properties, Duration.ofMinutes(2));
-                 BenchSession session = new BenchSession(app, TEXTS, BenchClock.system(), "smoke",
-                         Duration.ofSeconds(60))) {
+                    BenchSession session =
+                            new BenchSession(app, TEXTS, BenchClock.system(), "smoke", Duration.ofSeconds(60))) {
                 Instant windowStart = Instant.now();
                 StepResult step = session.steps().run("steady", 20, Duration.ofSeconds(3), Progress.silent());
                 Instant windowEnd = Instant.now();
@@ -81,19 +81,33 @@ class PipelineSmokeTest {
                 assertThat(step.perModel()).isEqualTo(Map.of("strong", 60L));
                 assertThat(step.p50Ms()).isPositive();
 
-                OnboardingResult onboarding = session.onboarding().run(Newcomer.withFullMarks(app.zoo(), "newcomer"),
-                        20, Duration.ofSeconds(3), Progress.silent());
+                OnboardingResult onboarding = session.onboarding()
+                        .run(
+                                Newcomer.withFullMarks(app.zoo(), "newcomer"),
+                                20,
+                                Duration.ofSeconds(3),
+                                Progress.silent());
 
                 assertThat(onboarding.onboardingMs()).isNotNull().isPositive();
                 assertThat(onboarding.step().exactlyOnce()).isTrue();
                 assertThat(onboarding.step().perModel()).containsKey("newcomer");
 
                 // the workers of "strong" stop: its instructions spill over to "weak" until they catch up
-                SpilloverResult spillover = session.spillover().run(app.zoo().find("strong").orElseThrow(),
-                        app.topics().routedTopicName("strong"), "smoke-workers", 10, 20, Duration.ofSeconds(6),
-                        Progress.silent());
-                assertThat(spillover.stopMs()).as("stopped receiving after the limit").isNotNull();
-                assertThat(spillover.resumeMs()).as("received again after the catch-up").isNotNull();
+                SpilloverResult spillover = session.spillover()
+                        .run(
+                                app.zoo().find("strong").orElseThrow(),
+                                app.topics().routedTopicName("strong"),
+                                "smoke-workers",
+                                10,
+                                20,
+                                Duration.ofSeconds(6),
+                                Progress.silent());
+                assertThat(spillover.stopMs())
+                        .as("stopped receiving after the limit")
+                        .isNotNull();
+                assertThat(spillover.resumeMs())
+                        .as("received again after the catch-up")
+                        .isNotNull();
                 assertThat(spillover.step().exactlyOnce()).isTrue();
                 assertThat(spillover.step().perModel()).containsKeys("strong", "weak");
 
@@ -121,8 +135,8 @@ class PipelineSmokeTest {
     private static Map<TopicPartition, Long> routedEnds(RouterUnderTest app) {
         Properties config = new Properties();
         config.putAll(app.clientConfig());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.listTopics().forEach((topic, infos) -> {
                 if (topic.startsWith(app.routedTopicPrefix())) {
@@ -137,8 +151,10 @@ class PipelineSmokeTest {
     private static void publishZoo(TestCluster cluster) throws Exception {
         cluster.createTopics(List.of(new NewTopic("model-capabilities", 1, (short) 1)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
-        try (KafkaProducer<String, ModelCapability> producer = new KafkaProducer<>(cluster.clientConfig(),
-                new StringSerializer(), cluster.serde(ModelCapability.class).serializer())) {
+        try (KafkaProducer<String, ModelCapability> producer = new KafkaProducer<>(
+                cluster.clientConfig(),
+                new StringSerializer(),
+                cluster.serde(ModelCapability.class).serializer())) {
             producer.send(new ProducerRecord<>("model-capabilities", "strong", capability("strong", 0.9f)));
             producer.send(new ProducerRecord<>("model-capabilities", "weak", capability("weak", 0.2f)));
             producer.flush();

@@ -50,11 +50,13 @@ class ChaosLedgerTest {
     void recoveryWaitsForTheLastPartitionToRouteAnInstructionSentAfterTheFault() {
         ChaosLedger ledger = new ChaosLedger();
         long kill = 1_000_000_000L;
-        send(ledger, 0, kill - 10, 0, kill + 5);           // sent before the kill: does not count
+        send(ledger, 0, kill - 10, 0, kill + 5); // sent before the kill: does not count
         send(ledger, 1, kill + 10, 0, kill + 2_000_000_000L);
         send(ledger, 2, kill + 20, 1, kill + 3_500_000_000L);
         assertThat(ledger.recoverySeconds(kill, 2)).isEqualTo(3.5);
-        assertThat(ledger.recoverySeconds(kill, 3)).as("partition 2 has not come back").isEqualTo(-1);
+        assertThat(ledger.recoverySeconds(kill, 3))
+                .as("partition 2 has not come back")
+                .isEqualTo(-1);
     }
 
     private static void send(ChaosLedger ledger, long sequence, long sent, int partition, long arrived) {

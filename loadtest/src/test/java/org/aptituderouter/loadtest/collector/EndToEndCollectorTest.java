@@ -10,18 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
-import org.aptituderouter.loadtest.clock.BenchClock;
-import org.aptituderouter.loadtest.generator.LoadHeaders;
-import org.aptituderouter.loadtest.testing.TestCluster;
-import org.aptituderouter.schemas.avro.InstructionEvent;
-import org.aptituderouter.schemas.avro.RoutingDecision;
-import org.aptituderouter.schemas.serde.AvroSerde;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.aptituderouter.loadtest.clock.BenchClock;
+import org.aptituderouter.loadtest.generator.LoadHeaders;
+import org.aptituderouter.loadtest.testing.TestCluster;
+import org.aptituderouter.schemas.avro.InstructionEvent;
+import org.aptituderouter.schemas.avro.RoutingDecision;
+import org.aptituderouter.schemas.serde.AvroSerde;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,9 +60,10 @@ class EndToEndCollectorTest {
         for (long i = 0; i < 10; i++) {
             run.markSent(i);
         }
-        try (EndToEndCollector collector = new EndToEndCollector(cluster.clientConfig(), "routed.", DECISIONS,
-                decisionSerde.deserializer(), runs, clock).start();
-             KafkaProducer<String, byte[]> router = transactionalProducer()) {
+        try (EndToEndCollector collector = new EndToEndCollector(
+                                cluster.clientConfig(), "routed.", DECISIONS, decisionSerde.deserializer(), runs, clock)
+                        .start();
+                KafkaProducer<String, byte[]> router = transactionalProducer()) {
             router.initTransactions();
 
             router.beginTransaction();
@@ -102,7 +103,8 @@ class EndToEndCollectorTest {
             assertThat(collector.firstDecisionNanos("model-c")).isEmpty();
             Histogram latency = run.takeLatency();
             assertThat(latency.getTotalCount()).isEqualTo(9);
-            assertThat(latency.getMaxValue()).isBetween(1L, Duration.ofSeconds(60).toNanos() / 1_000);
+            assertThat(latency.getMaxValue())
+                    .isBetween(1L, Duration.ofSeconds(60).toNanos() / 1_000);
             collector.checkHealthy();
         }
     }
@@ -118,8 +120,8 @@ class EndToEndCollectorTest {
     }
 
     private void routed(KafkaProducer<String, byte[]> router, String model, int sequence) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("routed." + model, RUN + "-" + sequence,
-                new byte[] {1});
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>("routed." + model, RUN + "-" + sequence, new byte[] {1});
         LoadHeaders.putIntendedMicros(record.headers(), clock.epochMicros(clock.nanoTime()));
         router.send(record);
     }

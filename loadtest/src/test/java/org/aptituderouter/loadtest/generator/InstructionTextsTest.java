@@ -28,15 +28,21 @@ class InstructionTextsTest {
 
     @Test
     void aLimitSamplesTheWholeFileTheSameWayEveryTime() throws Exception {
-        Path file = Files.write(dir.resolve("texts.jsonl"),
-                IntStream.range(0, 1000).mapToObj(i -> "{\"text\": \"t" + i + "\"}").toList());
+        Path file = Files.write(
+                dir.resolve("texts.jsonl"),
+                IntStream.range(0, 1000)
+                        .mapToObj(i -> "{\"text\": \"t" + i + "\"}")
+                        .toList());
 
         List<String> sample = InstructionTexts.read(file, 100);
 
         assertThat(sample).hasSize(100).doesNotHaveDuplicates();
         assertThat(sample).isEqualTo(InstructionTexts.read(file, 100));
         // not the first hundred lines: the file may be grouped (the shared questions are, by subject)
-        assertThat(sample.stream().filter(t -> Integer.parseInt(t.substring(1)) >= 500).count()).isGreaterThan(20);
+        assertThat(sample.stream()
+                        .filter(t -> Integer.parseInt(t.substring(1)) >= 500)
+                        .count())
+                .isGreaterThan(20);
     }
 
     @Test

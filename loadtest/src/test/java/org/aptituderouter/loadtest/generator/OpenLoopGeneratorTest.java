@@ -38,12 +38,10 @@ class OpenLoopGeneratorTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -51,12 +49,11 @@ class OpenLoopGeneratorTest {
         VirtualClock clock = new VirtualClock();
         // the third send (due at 200 ms) blocks for 250 ms: five intervals of 50 ms (20/s) pass during it
         SlowSink sink = new SlowSink(clock, Map.of(2, 250 * MS));
-        OpenLoopGenerator generator = new OpenLoopGenerator(clock, sink, List.of("a", "b", "c"),
-                Duration.ofMillis(10));
+        OpenLoopGenerator generator = new OpenLoopGenerator(clock, sink, List.of("a", "b", "c"), Duration.ofMillis(10));
         SendSchedule schedule = new SendSchedule(100 * MS, 20, 10);
 
         List<Long> acknowledged = new ArrayList<>();
-        GeneratorResult result = generator.run("run", schedule, acknowledged::add, done -> { });
+        GeneratorResult result = generator.run("run", schedule, acknowledged::add, done -> {});
 
         for (int i = 0; i < 10; i++) {
             long intended = schedule.intendedNanos(i);
@@ -84,7 +81,7 @@ class OpenLoopGeneratorTest {
         SlowSink sink = new SlowSink(clock, Map.of(1, 3 * MS));
         OpenLoopGenerator generator = new OpenLoopGenerator(clock, sink, List.of("a"), Duration.ofMillis(10));
 
-        GeneratorResult result = generator.run("run", new SendSchedule(0, 100, 50), s -> { }, done -> { });
+        GeneratorResult result = generator.run("run", new SendSchedule(0, 100, 50), s -> {}, done -> {});
 
         assertThat(result.lateSends()).isZero();
         assertThat(result.fellBehind()).isFalse();

@@ -28,8 +28,10 @@ class SendScheduleTest {
 
     @Test
     void aDurationBecomesACountAtTheRate() {
-        assertThat(SendSchedule.forDuration(0, 50, Duration.ofSeconds(4)).count()).isEqualTo(200);
-        assertThat(SendSchedule.forDuration(0, 0.1, Duration.ofSeconds(1)).count()).isEqualTo(1);
+        assertThat(SendSchedule.forDuration(0, 50, Duration.ofSeconds(4)).count())
+                .isEqualTo(200);
+        assertThat(SendSchedule.forDuration(0, 0.1, Duration.ofSeconds(1)).count())
+                .isEqualTo(1);
     }
 
     @Test

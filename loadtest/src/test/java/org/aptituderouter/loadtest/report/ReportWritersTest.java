@@ -21,19 +21,48 @@ class ReportWritersTest {
     Path dir;
 
     private static StepResult step(String label, double offered, double achieved) {
-        return new StepResult(label, offered, achieved, 12.5, 40.0, 55.0, 61.0, 15.0, 100, 100, 0, 0, 0, 0, 0, 0, 0,
-                1.5, false, Map.of("model-a", 100L));
+        return new StepResult(
+                label,
+                offered,
+                achieved,
+                12.5,
+                40.0,
+                55.0,
+                61.0,
+                15.0,
+                100,
+                100,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                1.5,
+                false,
+                Map.of("model-a", 100L));
     }
 
     private static BenchReport report() {
         List<StepResult> steps = List.of(step("25pct", 10, 10), step("50pct", 20, 19.5));
         OnboardingResult onboarding = new OnboardingResult("newcomer", 350.0, 0.6, step("onboarding", 20, 20));
-        return new BenchReport("2026-01-01T00:00:00Z", true,
-                new BenchEnvironment("Test CPU", 2, "JVM", "Linux", "embedded"), "minilm",
-                new RouterSettings(32, 50, "fp32", "cpu", 0, 1, 3, 23, "encoder+head"), 500, "questions.jsonl",
-                40.0, 900.0, List.of(new BenchReport.ZooScaling(23, 40.0), new BenchReport.ZooScaling(1000, 20.0)),
-                350.0, onboarding, new SpilloverResult("model-a", 20, 640.0, 310.0, 3, step("spillover", 20, 20)),
-                steps, List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
+        return new BenchReport(
+                "2026-01-01T00:00:00Z",
+                true,
+                new BenchEnvironment("Test CPU", 2, "JVM", "Linux", "embedded"),
+                "minilm",
+                new RouterSettings(32, 50, "fp32", "cpu", 0, 1, 3, 23, "encoder+head"),
+                500,
+                "questions.jsonl",
+                40.0,
+                900.0,
+                List.of(new BenchReport.ZooScaling(23, 40.0), new BenchReport.ZooScaling(1000, 20.0)),
+                350.0,
+                onboarding,
+                new SpilloverResult("model-a", 20, 640.0, 310.0, 3, step("spillover", 20, 20)),
+                steps,
+                List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
                 Map.of("model-a", 300L));
     }
 
@@ -50,8 +79,16 @@ class ReportWritersTest {
         assertThat(json.get("zoo_scaling").get(1).get("per_s").asDouble()).isEqualTo(20.0);
         assertThat(json.get("onboarding_ms").asDouble()).isEqualTo(350.0);
         JsonNode step = json.get("steps").get(1);
-        for (String key : List.of("offered_per_s", "achieved_per_s", "p50_ms", "p99_ms", "p999_ms", "max_ms", "sent",
-                "missing", "duplicates")) {
+        for (String key : List.of(
+                "offered_per_s",
+                "achieved_per_s",
+                "p50_ms",
+                "p99_ms",
+                "p999_ms",
+                "max_ms",
+                "sent",
+                "missing",
+                "duplicates")) {
             assertThat(step.has(key)).as(key).isTrue();
         }
         assertThat(step.get("achieved_per_s").asDouble()).isEqualTo(19.5);

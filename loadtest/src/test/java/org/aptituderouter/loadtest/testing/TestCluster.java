@@ -3,13 +3,13 @@ package org.aptituderouter.loadtest.testing;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.aptituderouter.local.EmbeddedKafkaBroker;
 import org.aptituderouter.schemas.registry.SchemaRegistryServer;
 import org.aptituderouter.schemas.serde.AvroSerde;
 import org.aptituderouter.schemas.serde.AvroSerdeConfig;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * A real single-node KRaft broker (Kafka's KafkaClusterTestKit, as the app's embedded mode starts it) and the
@@ -39,8 +39,11 @@ public final class TestCluster implements AutoCloseable {
 
     /** What every client needs: the broker and the registry. */
     public Map<String, Object> clientConfig() {
-        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl());
+        return Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                registryUrl());
     }
 
     public <T> AvroSerde<T> serde(Class<T> type) {

@@ -14,89 +14,96 @@ import org.junit.jupiter.api.Test;
 
 class SchemaRegistryClientTest {
 
-  @Test
-  void cachesIdsAndSchemasSoAStoppedRegistryIsNotAskedAgain() {
-    SchemaRegistryClient client;
-    int id;
-    try (SchemaRegistryServer server = new SchemaRegistryServer().start(0)) {
-      client = new SchemaRegistryClient(server.url());
-      id = client.register("things-value", parse(V1));
-      client.latest("things-value");
-      client.lookup("things-value", parse(V1));
+    @Test
+    void cachesIdsAndSchemasSoAStoppedRegistryIsNotAskedAgain() {
+        SchemaRegistryClient client;
+        int id;
+        try (SchemaRegistryServer server = new SchemaRegistryServer().start(0)) {
+            client = new SchemaRegistryClient(server.url());
+            id = client.register("things-value", parse(V1));
+            client.latest("things-value");
+            client.lookup("things-value", parse(V1));
+        }
+
+        assertThat(client.register("things-value", parse(V1))).isEqualTo(id);
+        assertThat(client.schemaById(id)).isEqualTo(parse(V1));
+        assertThat(client.latest("things-value").id()).isEqualTo(id);
+        assertThat(client.lookup("things-value", parse(V1)).id()).isEqualTo(id);
     }
 
-    assertThat(client.register("things-value", parse(V1))).isEqualTo(id);
-    assertThat(client.schemaById(id)).isEqualTo(parse(V1));
-    assertThat(client.latest("things-value").id()).isEqualTo(id);
-    assertThat(client.lookup("things-value", parse(V1)).id()).isEqualTo(id);
-  }
+    @Test
+    void latestIsRefetchedOnceItsTtlPasses() {
+        try (SchemaRegistryServer server = new SchemaRegistryServer().start(0)) {
+            SchemaRegistryClient writer = new SchemaRegistryClient(server.url());
+            SchemaRegistryClient forever = new SchemaRegistryClient(List.of(server.url()), null, null);
+            SchemaRegistryClient never = new SchemaRegistryClient(List.of(server.url()), null, Duration.ZERO);
+            writer.register("things-value", parse(V1));
+            forever.latest("things-value");
+            never.latest("things-value");
 
-  @Test
-  void latestIsRefetchedOnceItsTtlPasses() {
-    try (SchemaRegistryServer server = new SchemaRegistryServer().start(0)) {
-      SchemaRegistryClient writer = new SchemaRegistryClient(server.url());
-      SchemaRegistryClient forever = new SchemaRegistryClient(List.of(server.url()), null, null);
-      SchemaRegistryClient never = new SchemaRegistryClient(List.of(server.url()), null, Duration.ZERO);
-      writer.register("things-value", parse(V1));
-      forever.latest("things-value");
-      never.latest("things-value");
+            writer.register("things-value", parse(V2_OPTIONAL_FIELD));
 
-      writer.register("things-value", parse(V2_OPTIONAL_FIELD));
-
-      assertThat(forever.latest("things-value").version()).isEqualTo(1);
-      assertThat(never.latest("things-value").version()).isEqualTo(2);
+            assertThat(forever.latest("things-value").version()).isEqualTo(1);
+            assertThat(never.latest("things-value").version()).isEqualTo(2);
+        }
     }
-  }
 
-  @Test
-  void unreachableRegistryIsReportedWithItsUrl() throws IOException {
-    String deadUrl = "http://127.0.0.1:" + freePort();
-    SchemaRegistryClient client = new SchemaRegistryClient(deadUrl);
+    @Test
+    void unreachableRegistryIsReportedWithItsUrl() throws IOException {
+        String deadUrl = "http://127.0.0.1:" + freePort();
+        SchemaRegistryClient client = new SchemaRegistryClient(deadUrl);
 
-    assertThatThrownBy(() -> client.schemaById(1))
-        .isInstanceOf(RegistryUnreachableException.class)
-        .hasMessageContaining("unreachable")
-        .hasMessageContaining(deadUrl);
-  }
-
-  @Test
-  void failsOverToTheNextUrl() throws IOException {
-    try (SchemaRegistryServer server = new SchemaRegistryServer().start(0)) {
-      SchemaRegistryClient client = new SchemaRegistryClient(
-          List.of("http://127.0.0.1:" + freePort(), server.url() + "/"), null, null);
-
-      assertThat(client.register("things-value", parse(V1))).isPositive();
+        assertThatThrownBy(() -> client.schemaById(1))
+                .isInstanceOf(RegistryUnreachableException.class)
+                .hasMessageContaining("unreachable")
+                .hasMessageContaining(deadUrl);
     }
-  }
 
-  @Test
-  void basicAuthCredentialsAreAcceptedAndWrongOnesRejected() {
-    try (SchemaRegistryServer server = SchemaRegistryServer.withBasicAuth("router", "s3cret:x").start(0)) {
-      SchemaRegistryClient good = new SchemaRegistryClient(List.of(server.url()), BasicCredentials.parse("router:s3cret:x"), null);
-      SchemaRegistryClient wrong = new SchemaRegistryClient(List.of(server.url()), BasicCredentials.parse("router:guess"), null);
-      SchemaRegistryClient none = new SchemaRegistryClient(server.url());
+    @Test
+    void failsOverToTheNextUrl() throws IOException {
+        try (SchemaRegistryServer server = new SchemaRegistryServer().start(0)) {
+            SchemaRegistryClient client =
+                    new SchemaRegistryClient(List.of("http://127.0.0.1:" + freePort(), server.url() + "/"), null, null);
 
-      assertThat(good.register("things-value", parse(V1))).isPositive();
-      assertThat(good.subjects()).containsExactly("things-value");
-      assertThatThrownBy(wrong::subjects).isInstanceOfSatisfying(SchemaRegistryException.class,
-          e -> assertThat(e.httpStatus()).isEqualTo(401));
-      assertThatThrownBy(none::subjects).isInstanceOfSatisfying(SchemaRegistryException.class,
-          e -> assertThat(e.httpStatus()).isEqualTo(401));
+            assertThat(client.register("things-value", parse(V1))).isPositive();
+        }
     }
-  }
 
-  @Test
-  void urlsAreStrippedOfUserInfoAndTrailingSlashes() {
-    assertThat(RegistryUrls.base("http://u:p@registry:8081/")).isEqualTo("http://registry:8081");
-    assertThat(RegistryUrls.base("https://registry/prefix")).isEqualTo("https://registry/prefix");
-    assertThat(RegistryUrls.userInfo(List.of("http://registry:1", "http://u:p%40ss@registry:2")))
-        .contains(new BasicCredentials("u", "p@ss"));
-    assertThatThrownBy(() -> RegistryUrls.base("registry:8081")).isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    void basicAuthCredentialsAreAcceptedAndWrongOnesRejected() {
+        try (SchemaRegistryServer server =
+                SchemaRegistryServer.withBasicAuth("router", "s3cret:x").start(0)) {
+            SchemaRegistryClient good =
+                    new SchemaRegistryClient(List.of(server.url()), BasicCredentials.parse("router:s3cret:x"), null);
+            SchemaRegistryClient wrong =
+                    new SchemaRegistryClient(List.of(server.url()), BasicCredentials.parse("router:guess"), null);
+            SchemaRegistryClient none = new SchemaRegistryClient(server.url());
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+            assertThat(good.register("things-value", parse(V1))).isPositive();
+            assertThat(good.subjects()).containsExactly("things-value");
+            assertThatThrownBy(wrong::subjects)
+                    .isInstanceOfSatisfying(
+                            SchemaRegistryException.class,
+                            e -> assertThat(e.httpStatus()).isEqualTo(401));
+            assertThatThrownBy(none::subjects)
+                    .isInstanceOfSatisfying(
+                            SchemaRegistryException.class,
+                            e -> assertThat(e.httpStatus()).isEqualTo(401));
+        }
     }
-  }
+
+    @Test
+    void urlsAreStrippedOfUserInfoAndTrailingSlashes() {
+        assertThat(RegistryUrls.base("http://u:p@registry:8081/")).isEqualTo("http://registry:8081");
+        assertThat(RegistryUrls.base("https://registry/prefix")).isEqualTo("https://registry/prefix");
+        assertThat(RegistryUrls.userInfo(List.of("http://registry:1", "http://u:p%40ss@registry:2")))
+                .contains(new BasicCredentials("u", "p@ss"));
+        assertThatThrownBy(() -> RegistryUrls.base("registry:8081")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }

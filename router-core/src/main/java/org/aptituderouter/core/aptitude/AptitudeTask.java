@@ -39,8 +39,8 @@ public record AptitudeTask(
         }
         questionIds = List.copyOf(questionIds);
         if (weight != null && !(weight >= 0 && Double.isFinite(weight))) {
-            throw new IllegalArgumentException("aptitude task " + name + " has weight " + weight
-                    + "; expected a non-negative number");
+            throw new IllegalArgumentException(
+                    "aptitude task " + name + " has weight " + weight + "; expected a non-negative number");
         }
         centroid = centroid == null ? null : centroid.clone();
         if (offset != null && !Double.isFinite(offset)) {
@@ -64,8 +64,11 @@ public record AptitudeTask(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AptitudeTask t && name.equals(t.name) && questionIds.equals(t.questionIds)
-                && Objects.equals(weight, t.weight) && Arrays.equals(centroid, t.centroid)
+        return o instanceof AptitudeTask t
+                && name.equals(t.name)
+                && questionIds.equals(t.questionIds)
+                && Objects.equals(weight, t.weight)
+                && Arrays.equals(centroid, t.centroid)
                 && Objects.equals(offset, t.offset);
     }
 

@@ -53,8 +53,10 @@ public final class AptitudeTest {
 
     /** @param priorItems weight, in questions, of the overall level in each task's estimate; null means 0 */
     @JsonCreator
-    public AptitudeTest(@JsonProperty("id") String id, @JsonProperty("tasks") List<AptitudeTask> tasks,
-                        @JsonProperty("prior_items") Double priorItems) {
+    public AptitudeTest(
+            @JsonProperty("id") String id,
+            @JsonProperty("tasks") List<AptitudeTask> tasks,
+            @JsonProperty("prior_items") Double priorItems) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("aptitude test without an id");
         }
@@ -62,14 +64,15 @@ public final class AptitudeTest {
             throw new IllegalArgumentException("aptitude test " + id + " has no tasks");
         }
         if (priorItems != null && !(priorItems >= 0 && Double.isFinite(priorItems))) {
-            throw new IllegalArgumentException("aptitude test " + id + " has prior_items " + priorItems
-                    + "; expected a non-negative number");
+            throw new IllegalArgumentException(
+                    "aptitude test " + id + " has prior_items " + priorItems + "; expected a non-negative number");
         }
         this.id = id;
         this.tasks = List.copyOf(tasks);
         this.priorItems = priorItems == null ? 0 : priorItems;
         this.centroids = this.tasks.stream().allMatch(task -> task.centroid() != null)
-                ? this.tasks.stream().map(AptitudeTask::centroid).toArray(float[][]::new) : null;
+                ? this.tasks.stream().map(AptitudeTask::centroid).toArray(float[][]::new)
+                : null;
         Set<String> names = new HashSet<>();
         for (AptitudeTask task : this.tasks) {
             if (!names.add(task.name())) {
@@ -114,7 +117,9 @@ public final class AptitudeTest {
 
     /** Each task's offset in logits from a model's overall level (0 where the test states none). */
     public double[] offsets() {
-        return tasks.stream().mapToDouble(task -> task.offset() == null ? 0 : task.offset()).toArray();
+        return tasks.stream()
+                .mapToDouble(task -> task.offset() == null ? 0 : task.offset())
+                .toArray();
     }
 
     /**
@@ -217,7 +222,9 @@ public final class AptitudeTest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AptitudeTest other && id.equals(other.id) && tasks.equals(other.tasks)
+        return o instanceof AptitudeTest other
+                && id.equals(other.id)
+                && tasks.equals(other.tasks)
                 && Double.compare(priorItems, other.priorItems) == 0;
     }
 

@@ -20,8 +20,8 @@ public class MissingAnswersException extends IllegalArgumentException {
     private static String message(String modelId, String testId, List<String> missing) {
         String shown = String.join(", ", missing.subList(0, Math.min(SHOWN, missing.size())));
         String more = missing.size() > SHOWN ? " and " + (missing.size() - SHOWN) + " more" : "";
-        return "model " + modelId + " has no result for " + missing.size() + " question(s) of aptitude test "
-                + testId + ": " + shown + more;
+        return "model " + modelId + " has no result for " + missing.size() + " question(s) of aptitude test " + testId
+                + ": " + shown + more;
     }
 
     public String modelId() {

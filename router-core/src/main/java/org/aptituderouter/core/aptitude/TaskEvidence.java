@@ -45,7 +45,9 @@ public record TaskEvidence(int[] answered, int[] correct) {
     /** Share correct over every answered question; 0.5 when nothing was answered (no evidence either way). */
     public double overall() {
         long answeredAll = total();
-        return answeredAll == 0 ? 0.5 : (double) Arrays.stream(correct).asLongStream().sum() / answeredAll;
+        return answeredAll == 0
+                ? 0.5
+                : (double) Arrays.stream(correct).asLongStream().sum() / answeredAll;
     }
 
     /**

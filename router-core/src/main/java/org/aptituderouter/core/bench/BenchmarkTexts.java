@@ -18,28 +18,35 @@ final class BenchmarkTexts {
 
     /** MMLU-style instructions of typical length, for runs without a data file. */
     private static final List<String> SAMPLE = List.of(
-            InstructionText.of("Which of the following best describes the function of ribosomes in a eukaryotic cell?",
+            InstructionText.of(
+                    "Which of the following best describes the function of ribosomes in a eukaryotic cell?",
                     List.of("Lipid synthesis", "Protein synthesis", "ATP production", "DNA replication")),
             InstructionText.of(
                     "A 2 kg block slides down a frictionless incline of 30 degrees. What is its acceleration?",
                     List.of("4.9 m/s^2", "9.8 m/s^2", "2.45 m/s^2", "8.5 m/s^2")),
-            InstructionText.of("Under the doctrine of promissory estoppel, which element is essential?",
+            InstructionText.of(
+                    "Under the doctrine of promissory estoppel, which element is essential?",
                     List.of("Consideration", "Detrimental reliance", "A written contract", "Mutual mistake")),
-            InstructionText.of("What is the derivative of x^3 * ln(x)?",
+            InstructionText.of(
+                    "What is the derivative of x^3 * ln(x)?",
                     List.of("3x^2 ln(x) + x^2", "3x^2 / x", "x^2 (3 ln(x) + 1)", "3x ln(x)")),
-            InstructionText.of("Which economist is most associated with the theory of comparative advantage?",
+            InstructionText.of(
+                    "Which economist is most associated with the theory of comparative advantage?",
                     List.of("Adam Smith", "David Ricardo", "John Maynard Keynes", "Milton Friedman")),
-            InstructionText.of("In Python, what does the expression len(set([1, 2, 2, 3])) evaluate to?",
+            InstructionText.of(
+                    "In Python, what does the expression len(set([1, 2, 2, 3])) evaluate to?",
                     List.of("2", "3", "4", "An error")),
-            InstructionText.of("Which philosopher wrote the Critique of Pure Reason?",
+            InstructionText.of(
+                    "Which philosopher wrote the Critique of Pure Reason?",
                     List.of("Hume", "Kant", "Hegel", "Descartes")),
-            InstructionText.of("A company's current ratio is 2.5 and its current liabilities are $40,000. What are its "
-                    + "current assets?", List.of("$16,000", "$100,000", "$42,500", "$80,000")));
+            InstructionText.of(
+                    "A company's current ratio is 2.5 and its current liabilities are $40,000. What are its "
+                            + "current assets?",
+                    List.of("$16,000", "$100,000", "$42,500", "$80,000")));
 
     private static final long SEED = 42;
 
-    private BenchmarkTexts() {
-    }
+    private BenchmarkTexts() {}
 
     static List<String> builtIn() {
         return SAMPLE;

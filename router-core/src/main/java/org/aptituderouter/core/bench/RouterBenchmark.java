@@ -54,8 +54,8 @@ public final class RouterBenchmark {
     private final double seconds;
     private final PrintStream out;
 
-    private RouterBenchmark(List<String> texts, CapabilitySet zoo, InferenceSettings base, double seconds,
-                            PrintStream out) {
+    private RouterBenchmark(
+            List<String> texts, CapabilitySet zoo, InferenceSettings base, double seconds, PrintStream out) {
         this.texts = texts;
         this.zoo = zoo;
         this.base = base;
@@ -65,8 +65,8 @@ public final class RouterBenchmark {
 
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
-        List<String> texts = options.texts == null
-                ? BenchmarkTexts.builtIn() : BenchmarkTexts.sample(options.texts, WINDOW);
+        List<String> texts =
+                options.texts == null ? BenchmarkTexts.builtIn() : BenchmarkTexts.sample(options.texts, WINDOW);
         RouterBundle bundle = RouterBundle.open(options.bundle);
         List<Candidate> candidates = options.zoo == null ? bundle.zoo() : readZoo(options.zoo);
         CapabilitySet zoo = CapabilitySet.empty(bundle.aptitudeTest()).withAll(candidates);
@@ -84,38 +84,64 @@ public final class RouterBenchmark {
     }
 
     private void run(Path source) {
-        out.printf(Locale.ROOT, "texts: %d sampled from %s, mean %.0f characters, mean %.0f tokens (truncated at %d)%n",
-                texts.size(), source == null ? "the built-in sample" : source, meanChars(), meanTokens(),
+        out.printf(
+                Locale.ROOT,
+                "texts: %d sampled from %s, mean %.0f characters, mean %.0f tokens (truncated at %d)%n",
+                texts.size(),
+                source == null ? "the built-in sample" : source,
+                meanChars(),
+                meanTokens(),
                 base.maxTokens());
-        out.printf(Locale.ROOT, "zoo: %d routable candidates, %d-task capability vectors; policy quality%n",
-                zoo.routable().size(), zoo.dimension());
-        out.printf(Locale.ROOT, "cpu: %s; %d processors visible to the JVM; load average at start %s; ONNX Runtime "
+        out.printf(
+                Locale.ROOT,
+                "zoo: %d routable candidates, %d-task capability vectors; policy quality%n",
+                zoo.routable().size(),
+                zoo.dimension());
+        out.printf(
+                Locale.ROOT,
+                "cpu: %s; %d processors visible to the JVM; load average at start %s; ONNX Runtime "
                         + "intra-op threads: %s; per measurement: whole passes over %d instructions, "
                         + "at least %.1f s%n%n",
                 HostInfo.cpuName(),
-                Runtime.getRuntime().availableProcessors(), HostInfo.loadAverage(),
-                base.intraOpThreads() == 0 ? "automatic" : base.intraOpThreads(), WINDOW, seconds);
+                Runtime.getRuntime().availableProcessors(),
+                HostInfo.loadAverage(),
+                base.intraOpThreads() == 0 ? "automatic" : base.intraOpThreads(),
+                WINDOW,
+                seconds);
         out.println("| encoder | batch | encoder alone (instr/s) | full router (instr/s) | router CPU (ms/instr) "
                 + "| head+policy share of router time |");
         out.println("|---|---:|---:|---:|---:|---:|");
-        List<InferenceSettings> encoders = base.encoder() == EncoderFamily.STATIC ? List.of(base)
-                : Arrays.stream(EncoderVariant.values()).map(base::withEncoderVariant).toList();
+        List<InferenceSettings> encoders = base.encoder() == EncoderFamily.STATIC
+                ? List.of(base)
+                : Arrays.stream(EncoderVariant.values())
+                        .map(base::withEncoderVariant)
+                        .toList();
         for (InferenceSettings settings : encoders) {
             try (Router router = Router.create(settings, PolicySpec.quality())) {
                 warmUp(router, zoo);
                 float[][] windowEmbeddings = router.encoder().encode(slice(0, WINDOW));
                 for (int batch : BATCH_SIZES) {
-                    Throughput encoder = measure(batch, texts -> router.encoder().encode(texts));
+                    Throughput encoder =
+                            measure(batch, texts -> router.encoder().encode(texts));
                     Throughput full = measure(batch, texts -> router.route(requests(texts), zoo));
                     Throughput head = headAndPolicy(router, windowEmbeddings, batch, zoo);
-                    out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.3f | %.2f%% |%n", label(settings), batch,
-                            encoder.perSecond(), full.perSecond(), full.cpuMillisEach(),
+                    out.printf(
+                            Locale.ROOT,
+                            "| %s | %d | %.1f | %.1f | %.3f | %.2f%% |%n",
+                            label(settings),
+                            batch,
+                            encoder.perSecond(),
+                            full.perSecond(),
+                            full.cpuMillisEach(),
                             100 * full.perSecond() / head.perSecond());
                 }
             }
         }
-        out.printf(Locale.ROOT, "%nZoo scaling, batches of %d:%n%n| encoder | candidates | full router (instr/s) "
-                + "| head+policy alone (instr/s) |%n|---|---:|---:|---:|%n", ZOO_SCALING_BATCH);
+        out.printf(
+                Locale.ROOT,
+                "%nZoo scaling, batches of %d:%n%n| encoder | candidates | full router (instr/s) "
+                        + "| head+policy alone (instr/s) |%n|---|---:|---:|---:|%n",
+                ZOO_SCALING_BATCH);
         try (Router router = Router.create(encoders.get(0), PolicySpec.quality())) {
             float[][] windowEmbeddings = router.encoder().encode(slice(0, WINDOW));
             for (int size : ZOO_SIZES) {
@@ -123,8 +149,13 @@ public final class RouterBenchmark {
                 warmUp(router, scaled);
                 Throughput full = measure(ZOO_SCALING_BATCH, texts -> router.route(requests(texts), scaled));
                 Throughput head = headAndPolicy(router, windowEmbeddings, ZOO_SCALING_BATCH, scaled);
-                out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", label(encoders.get(0)), size,
-                        full.perSecond(), head.perSecond());
+                out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %.1f | %.1f |%n",
+                        label(encoders.get(0)),
+                        size,
+                        full.perSecond(),
+                        head.perSecond());
             }
         }
         shadowCost(encoders.get(0));
@@ -137,17 +168,26 @@ public final class RouterBenchmark {
      */
     private void shadowCost(InferenceSettings settings) {
         RouterBundle bundle = RouterBundle.open(settings.bundle());
-        out.printf(Locale.ROOT, "%nShadow cost, batches of %d (shadow: the same bundle's head, cost policy):%n%n"
-                + "| encoder | live alone (instr/s) | live + shadow (instr/s) | time per instruction, with / without |"
-                + "%n|---|---:|---:|---:|%n", ZOO_SCALING_BATCH);
+        out.printf(
+                Locale.ROOT,
+                "%nShadow cost, batches of %d (shadow: the same bundle's head, cost policy):%n%n"
+                        + "| encoder | live alone (instr/s) | live + shadow (instr/s) | time per instruction, with / without |"
+                        + "%n|---|---:|---:|---:|%n",
+                ZOO_SCALING_BATCH);
         try (Router live = Router.create(settings, PolicySpec.quality(), bundle);
-             Router shadowed = Router.create(settings, PolicySpec.quality(), bundle, bundle, PolicySpec.cost(0.001))) {
+                Router shadowed =
+                        Router.create(settings, PolicySpec.quality(), bundle, bundle, PolicySpec.cost(0.001))) {
             warmUp(live, zoo);
             warmUp(shadowed, zoo);
             Throughput alone = measure(ZOO_SCALING_BATCH, texts -> live.route(requests(texts), zoo));
             Throughput both = measure(ZOO_SCALING_BATCH, texts -> shadowed.route(requests(texts), zoo));
-            out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.2fx |%n", label(settings), alone.perSecond(),
-                    both.perSecond(), alone.perSecond() / both.perSecond());
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.2fx |%n",
+                    label(settings),
+                    alone.perSecond(),
+                    both.perSecond(),
+                    alone.perSecond() / both.perSecond());
         }
     }
 
@@ -160,7 +200,9 @@ public final class RouterBenchmark {
     }
 
     private static String label(InferenceSettings settings) {
-        return settings.encoder() == EncoderFamily.STATIC ? "static" : settings.encoderVariant().label();
+        return settings.encoder() == EncoderFamily.STATIC
+                ? "static"
+                : settings.encoderVariant().label();
     }
 
     /**
@@ -168,8 +210,7 @@ public final class RouterBenchmark {
      * @param cpuMillisEach process CPU time per instruction: less sensitive than wall time to other processes on a
      *                      shared machine (it includes ONNX Runtime's spinning worker threads)
      */
-    private record Throughput(double perSecond, double cpuMillisEach) {
-    }
+    private record Throughput(double perSecond, double cpuMillisEach) {}
 
     /** Runs {@code work} on consecutive batches, whole passes over the window, for at least the set time. */
     private Throughput measure(int batch, Consumer<List<String>> work) {
@@ -203,7 +244,8 @@ public final class RouterBenchmark {
             for (float[] row : p) {
                 List<ScoredCandidate> scored = new ArrayList<>(row.length);
                 for (int m = 0; m < row.length; m++) {
-                    scored.add(new ScoredCandidate(routable.get(m).modelId(), row[m], routable.get(m).cost()));
+                    scored.add(new ScoredCandidate(
+                            routable.get(m).modelId(), row[m], routable.get(m).cost()));
                 }
                 policy.rank(scored);
             }
@@ -259,9 +301,10 @@ public final class RouterBenchmark {
                     case "--bundle" -> bundle = Path.of(require(args[i], value));
                     case "--zoo" -> zoo = Path.of(require(args[i], value));
                     case "--encoder" -> encoder = EncoderFamily.parse(require(args[i], value));
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --texts FILE --seconds S --threads N --bundle DIR --zoo FILE "
-                            + "--encoder minilm|static");
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + "; options: --texts FILE --seconds S --threads N --bundle DIR --zoo FILE "
+                                + "--encoder minilm|static");
                 }
                 i++;
             }

@@ -41,8 +41,13 @@ public final class RouterBundle {
     private final List<Candidate> zoo;
     private final StaticTable staticTable;
 
-    private RouterBundle(String source, AptitudeTest test, byte[] head, String encoder, List<Candidate> zoo,
-                         StaticTable staticTable) {
+    private RouterBundle(
+            String source,
+            AptitudeTest test,
+            byte[] head,
+            String encoder,
+            List<Candidate> zoo,
+            StaticTable staticTable) {
         this.source = source;
         this.test = test;
         this.head = head;
@@ -80,31 +85,44 @@ public final class RouterBundle {
     }
 
     private static RouterBundle read(String source, BundleFiles files) {
-        AptitudeTest test = parse(source, APTITUDE_TEST, required(source, files, APTITUDE_TEST),
+        AptitudeTest test = parse(
+                source,
+                APTITUDE_TEST,
+                required(source, files, APTITUDE_TEST),
                 bytes -> AptitudeTest.read(new ByteArrayInputStream(bytes)));
         byte[] head = required(source, files, SCORER_HEAD);
         JsonNode metadata = parse(source, HEAD_METADATA, required(source, files, HEAD_METADATA), JSON::readTree);
         JsonNode trainedOn = metadata.get("aptitude_test_id");
         if (trainedOn != null && !trainedOn.asText().equals(test.id())) {
-            throw new InferenceStartupException(source + "/" + HEAD_METADATA + " says the head was trained on aptitude test "
-                    + trainedOn.asText() + " but " + APTITUDE_TEST + " is " + test.id()
-                    + ": the files come from different bundles; train again or restore the folder");
+            throw new InferenceStartupException(
+                    source + "/" + HEAD_METADATA + " says the head was trained on aptitude test "
+                            + trainedOn.asText() + " but " + APTITUDE_TEST + " is " + test.id()
+                            + ": the files come from different bundles; train again or restore the folder");
         }
         String encoder = metadata.path("encoder").asText("");
-        List<Candidate> zoo = files.get(ZOO).map(bytes -> parse(source, ZOO, bytes,
-                b -> CapabilityLines.read(new InputStreamReader(new ByteArrayInputStream(b), StandardCharsets.UTF_8))))
+        List<Candidate> zoo = files.get(ZOO)
+                .map(bytes -> parse(
+                        source,
+                        ZOO,
+                        bytes,
+                        b -> CapabilityLines.read(
+                                new InputStreamReader(new ByteArrayInputStream(b), StandardCharsets.UTF_8))))
                 .orElse(List.of());
         StaticTable table = files.get(StaticTable.FILE_NAME)
-                .map(bytes -> parse(source, StaticTable.FILE_NAME, bytes,
+                .map(bytes -> parse(
+                        source,
+                        StaticTable.FILE_NAME,
+                        bytes,
                         b -> StaticTable.fromBytes(b, source + "/" + StaticTable.FILE_NAME)))
                 .orElse(null);
         return new RouterBundle(source, test, head, encoder, zoo, table);
     }
 
     private static byte[] required(String source, BundleFiles files, String name) {
-        return files.get(name).orElseThrow(() -> new InferenceStartupException(source + "/" + name
-                + " is missing: a bundle holds " + APTITUDE_TEST + ", " + SCORER_HEAD + " and " + HEAD_METADATA
-                + " (bin/router train --out DIR writes them)"));
+        return files.get(name)
+                .orElseThrow(() -> new InferenceStartupException(source + "/" + name
+                        + " is missing: a bundle holds " + APTITUDE_TEST + ", " + SCORER_HEAD + " and " + HEAD_METADATA
+                        + " (bin/router train --out DIR writes them)"));
     }
 
     private interface Parser<T> {

@@ -13,8 +13,8 @@ import org.aptituderouter.core.aptitude.TaskEvidence;
  * @param evidence the answered/correct counts per task the scores were estimated from; null when the publisher
  *                 sent scores only
  */
-public record Candidate(String modelId, String aptitudeTestId, float[] scores, double cost, ModelStatus status,
-                        TaskEvidence evidence) {
+public record Candidate(
+        String modelId, String aptitudeTestId, float[] scores, double cost, ModelStatus status, TaskEvidence evidence) {
 
     /** Cost of a model that publishes none. */
     public static final double DEFAULT_COST = 1.0;
@@ -59,8 +59,12 @@ public record Candidate(String modelId, String aptitudeTestId, float[] scores, d
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Candidate c && modelId.equals(c.modelId) && aptitudeTestId.equals(c.aptitudeTestId)
-                && Arrays.equals(scores, c.scores) && Double.compare(cost, c.cost) == 0 && status == c.status
+        return o instanceof Candidate c
+                && modelId.equals(c.modelId)
+                && aptitudeTestId.equals(c.aptitudeTestId)
+                && Arrays.equals(scores, c.scores)
+                && Double.compare(cost, c.cost) == 0
+                && status == c.status
                 && Objects.equals(evidence, c.evidence);
     }
 

@@ -25,8 +25,7 @@ public final class CapabilityLines {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CapabilityLines() {
-    }
+    private CapabilityLines() {}
 
     /** One line's candidate (ACTIVE). */
     public static Candidate parse(String line) {
@@ -68,8 +67,8 @@ public final class CapabilityLines {
             return null;
         }
         if (answered == null || correct == null) {
-            throw new IllegalArgumentException("capability line of " + model
-                    + " has one of answered/correct without the other");
+            throw new IllegalArgumentException(
+                    "capability line of " + model + " has one of answered/correct without the other");
         }
         try {
             return new TaskEvidence(answered, correct);
@@ -89,8 +88,8 @@ public final class CapabilityLines {
         int[] values = new int[array.size()];
         for (int i = 0; i < values.length; i++) {
             if (!array.get(i).canConvertToInt() || !array.get(i).isIntegralNumber()) {
-                throw new IllegalArgumentException("capability line of " + model + ": " + field + "[" + i
-                        + "] is not a whole number");
+                throw new IllegalArgumentException(
+                        "capability line of " + model + ": " + field + "[" + i + "] is not a whole number");
             }
             values[i] = array.get(i).intValue();
         }

@@ -16,7 +16,8 @@ import org.aptituderouter.core.aptitude.AptitudeTest;
 public final class CapabilitySet {
 
     /** Test ids whose records must be recomputed, with what to run: the tests a newer bundle replaced. */
-    private static final java.util.Map<String, String> SUPERSEDED = java.util.Map.of("mmlu-pro-apt-v1",
+    private static final java.util.Map<String, String> SUPERSEDED = java.util.Map.of(
+            "mmlu-pro-apt-v1",
             "recompute it with bin/router capabilities --outcomes FILE (the bundled aptitude test is v2: new tasks "
                     + "and questions)");
 
@@ -27,6 +28,7 @@ public final class CapabilitySet {
      * by test id, whose scores are taken as published.
      */
     private final AptitudeTest test;
+
     private final double[] weights;
     private final long version;
     private final SortedMap<String, Candidate> byId;
@@ -36,8 +38,8 @@ public final class CapabilitySet {
     private final double[] routableLevels;
     private final double[] routableSupports;
 
-    private CapabilitySet(String aptitudeTestId, int dimension, AptitudeTest test, long version,
-                          SortedMap<String, Candidate> byId) {
+    private CapabilitySet(
+            String aptitudeTestId, int dimension, AptitudeTest test, long version, SortedMap<String, Candidate> byId) {
         this.aptitudeTestId = aptitudeTestId;
         this.dimension = dimension;
         this.test = test;
@@ -111,8 +113,8 @@ public final class CapabilitySet {
         if (c.evidence() == null || test == null) {
             return c;
         }
-        return new Candidate(c.modelId(), c.aptitudeTestId(), test.scores(c.evidence()), c.cost(), c.status(),
-                c.evidence());
+        return new Candidate(
+                c.modelId(), c.aptitudeTestId(), test.scores(c.evidence()), c.cost(), c.status(), c.evidence());
     }
 
     private void validate(Candidate c) {
@@ -122,12 +124,16 @@ public final class CapabilitySet {
         }
         if (!aptitudeTestId.equals(c.aptitudeTestId())) {
             String fix = SUPERSEDED.getOrDefault(c.aptitudeTestId(), "publish results of " + aptitudeTestId);
-            throw new CapabilityValidationException(model, "it took aptitude test " + c.aptitudeTestId()
-                    + " but this router uses " + aptitudeTestId + "; " + fix);
+            throw new CapabilityValidationException(
+                    model,
+                    "it took aptitude test " + c.aptitudeTestId() + " but this router uses " + aptitudeTestId + "; "
+                            + fix);
         }
         if (c.dimension() != dimension) {
-            throw new CapabilityValidationException(model, "it has " + c.dimension() + " scores, aptitude test "
-                    + aptitudeTestId + " has " + dimension + " tasks");
+            throw new CapabilityValidationException(
+                    model,
+                    "it has " + c.dimension() + " scores, aptitude test " + aptitudeTestId + " has " + dimension
+                            + " tasks");
         }
         for (int i = 0; i < dimension; i++) {
             float s = c.score(i);
@@ -139,8 +145,10 @@ public final class CapabilitySet {
             }
         }
         if (c.evidence() != null && c.evidence().tasks() != dimension) {
-            throw new CapabilityValidationException(model, "its evidence covers " + c.evidence().tasks()
-                    + " tasks, aptitude test " + aptitudeTestId + " has " + dimension);
+            throw new CapabilityValidationException(
+                    model,
+                    "its evidence covers " + c.evidence().tasks() + " tasks, aptitude test " + aptitudeTestId + " has "
+                            + dimension);
         }
         if (!Double.isFinite(c.cost()) || c.cost() < 0) {
             throw new CapabilityValidationException(model, "cost " + c.cost() + " is not a non-negative finite number");
@@ -231,7 +239,7 @@ public final class CapabilitySet {
 
     @Override
     public String toString() {
-        return "CapabilitySet[v" + version + ", " + aptitudeTestId + ", " + size() + " models, "
-                + routable.size() + " routable]";
+        return "CapabilitySet[v" + version + ", " + aptitudeTestId + ", " + size() + " models, " + routable.size()
+                + " routable]";
     }
 }

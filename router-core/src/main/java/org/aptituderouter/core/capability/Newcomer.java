@@ -10,11 +10,11 @@ public final class Newcomer {
 
     /** How far {@link #beating} scores above the best zoo model, per task. */
     private static final float MARGIN = 0.1f;
+
     private static final float CEILING = 0.99f;
     private static final float FULL_MARKS = 1.0f;
 
-    private Newcomer() {
-    }
+    private Newcomer() {}
 
     /**
      * A little better than the best of the zoo at every task (its per-task best plus 0.1, at most 0.99), so traffic
@@ -40,7 +40,8 @@ public final class Newcomer {
     public static Candidate withFullMarks(CapabilitySet zoo, String modelId) {
         float[] scores = new float[zoo.dimension()];
         Arrays.fill(scores, FULL_MARKS);
-        double cheapest = zoo.candidates().stream().mapToDouble(Candidate::cost).min().orElse(Candidate.DEFAULT_COST);
+        double cheapest =
+                zoo.candidates().stream().mapToDouble(Candidate::cost).min().orElse(Candidate.DEFAULT_COST);
         return new Candidate(modelId, zoo.aptitudeTestId(), scores, cheapest);
     }
 }

@@ -58,12 +58,14 @@ public final class MiniLmEncoder implements InstructionEncoder {
         this.session = opened.session();
         this.provider = opened.provider();
         this.wantsTokenTypes = session.getInputNames().contains(TOKEN_TYPE_IDS);
-        if (!session.getInputNames().contains(INPUT_IDS) || !session.getInputNames().contains(ATTENTION_MASK)) {
+        if (!session.getInputNames().contains(INPUT_IDS)
+                || !session.getInputNames().contains(ATTENTION_MASK)) {
             throw new InferenceStartupException(variant.modelResource() + " has inputs " + session.getInputNames()
                     + ", expected input_ids and attention_mask");
         }
         this.outputName = session.getOutputNames().contains(HIDDEN_STATE)
-                ? HIDDEN_STATE : session.getOutputNames().iterator().next();
+                ? HIDDEN_STATE
+                : session.getOutputNames().iterator().next();
         this.microBatch = provider == ExecutionProvider.CPU ? CPU_MICRO_BATCH : GPU_MICRO_BATCH;
     }
 
@@ -72,8 +74,8 @@ public final class MiniLmEncoder implements InstructionEncoder {
         byte[] model = ModelResources.require(variant.modelResource(), MiniLmTokenizer.langchain4jJar(variant));
         MiniLmTokenizer tokenizer = MiniLmTokenizer.load(variant, settings.maxTokens());
         try {
-            return new MiniLmEncoder(variant, tokenizer,
-                    OrtSessions.open(model, settings, "encoder " + variant.modelResource()));
+            return new MiniLmEncoder(
+                    variant, tokenizer, OrtSessions.open(model, settings, "encoder " + variant.modelResource()));
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -116,8 +118,8 @@ public final class MiniLmEncoder implements InstructionEncoder {
             try {
                 embeddings = pool(batch, run(batch));
             } catch (OrtException e) {
-                throw new IllegalStateException("encoder inference failed for a batch of " + rows.size() + ": "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "encoder inference failed for a batch of " + rows.size() + ": " + e.getMessage(), e);
             }
             for (int k = from; k < to; k++) {
                 out[byLength[k]] = embeddings[k - from];

@@ -47,8 +47,9 @@ public final class MiniLmTokenizer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + variant.tokenizerResource(), e);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new InferenceStartupException("cannot start the HuggingFace tokenizer for "
-                    + variant.tokenizerResource() + ": " + e.getMessage(), e);
+            throw new InferenceStartupException(
+                    "cannot start the HuggingFace tokenizer for " + variant.tokenizerResource() + ": " + e.getMessage(),
+                    e);
         }
     }
 

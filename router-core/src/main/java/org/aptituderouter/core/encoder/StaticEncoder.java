@@ -41,8 +41,8 @@ public final class StaticEncoder implements InstructionEncoder {
     }
 
     public static StaticEncoder create(StaticTable table, InferenceSettings settings) {
-        return new StaticEncoder(table, WordPieceTokenizer.load(EncoderVariant.FP32, settings.maxTokens()),
-                settings.maxTokens());
+        return new StaticEncoder(
+                table, WordPieceTokenizer.load(EncoderVariant.FP32, settings.maxTokens()), settings.maxTokens());
     }
 
     @Override

@@ -127,7 +127,8 @@ public final class StaticTable {
     private static String fingerprint(float[] vectors) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buffer = ByteBuffer.allocate(vectors.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buffer =
+                    ByteBuffer.allocate(vectors.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             buffer.asFloatBuffer().put(vectors);
             return HexFormat.of().formatHex(digest.digest(buffer.array())).substring(0, 8);
         } catch (NoSuchAlgorithmException e) {

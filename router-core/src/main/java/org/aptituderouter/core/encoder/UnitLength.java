@@ -3,8 +3,7 @@ package org.aptituderouter.core.encoder;
 /** Scales an embedding to unit length in place, as sentence-transformers does after pooling; zero stays zero. */
 final class UnitLength {
 
-    private UnitLength() {
-    }
+    private UnitLength() {}
 
     static void normalize(float[] vector) {
         double norm = 0;

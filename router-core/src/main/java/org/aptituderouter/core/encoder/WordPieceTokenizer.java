@@ -38,9 +38,11 @@ public final class WordPieceTokenizer {
     private final int vocabularySize;
     /** Pieces that start a word, and pieces that continue one (stored without "##", so no lookup concatenates). */
     private final PieceTable starts;
+
     private final PieceTable continuations;
     /** Longest piece of each kind, in chars: no longer candidate is ever looked up. */
     private final int longestStart;
+
     private final int longestContinuation;
     private final int unknown;
     private final int maxPieces;
@@ -259,7 +261,8 @@ public final class WordPieceTokenizer {
             return true;
         }
         int type = Character.getType(c);
-        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+        return type == Character.SPACE_SEPARATOR
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 
@@ -269,8 +272,11 @@ public final class WordPieceTokenizer {
             return false;
         }
         int type = Character.getType(c);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED;
     }
 
     /** ASCII punctuation, or general category P. */
@@ -279,15 +285,23 @@ public final class WordPieceTokenizer {
             return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
         }
         int type = Character.getType(c);
-        return type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
-                || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
-                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+        return type == Character.CONNECTOR_PUNCTUATION
+                || type == Character.DASH_PUNCTUATION
+                || type == Character.START_PUNCTUATION
+                || type == Character.END_PUNCTUATION
+                || type == Character.INITIAL_QUOTE_PUNCTUATION
+                || type == Character.FINAL_QUOTE_PUNCTUATION
                 || type == Character.OTHER_PUNCTUATION;
     }
 
     static boolean isChinese(int c) {
-        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2A6DF)
-                || (c >= 0x2A700 && c <= 0x2B73F) || (c >= 0x2B740 && c <= 0x2B81F) || (c >= 0x2B920 && c <= 0x2CEAF)
-                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
+        return (c >= 0x4E00 && c <= 0x9FFF)
+                || (c >= 0x3400 && c <= 0x4DBF)
+                || (c >= 0x20000 && c <= 0x2A6DF)
+                || (c >= 0x2A700 && c <= 0x2B73F)
+                || (c >= 0x2B740 && c <= 0x2B81F)
+                || (c >= 0x2B920 && c <= 0x2CEAF)
+                || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0x2F800 && c <= 0x2FA1F);
     }
 }

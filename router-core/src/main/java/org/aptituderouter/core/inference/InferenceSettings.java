@@ -50,42 +50,70 @@ public record InferenceSettings(
 
     /** CPU, no fallback needed, full-precision MiniLM, 256 tokens, automatic threads, the bundle in this jar. */
     public static InferenceSettings defaults() {
-        return new InferenceSettings(ExecutionProvider.CPU, false, EncoderVariant.FP32, DEFAULT_MAX_TOKENS, 0, null,
-                EncoderFamily.MINILM, null);
+        return new InferenceSettings(
+                ExecutionProvider.CPU,
+                false,
+                EncoderVariant.FP32,
+                DEFAULT_MAX_TOKENS,
+                0,
+                null,
+                EncoderFamily.MINILM,
+                null);
     }
 
     public InferenceSettings withExecutionProvider(ExecutionProvider provider, boolean cpuFallback) {
-        return new InferenceSettings(provider, cpuFallback, encoderVariant, maxTokens, intraOpThreads, bundle, encoder,
-                staticTable);
+        return new InferenceSettings(
+                provider, cpuFallback, encoderVariant, maxTokens, intraOpThreads, bundle, encoder, staticTable);
     }
 
     public InferenceSettings withEncoderVariant(EncoderVariant variant) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, variant, maxTokens, intraOpThreads,
-                bundle, encoder, staticTable);
+        return new InferenceSettings(
+                executionProvider, allowCpuFallback, variant, maxTokens, intraOpThreads, bundle, encoder, staticTable);
     }
 
     public InferenceSettings withMaxTokens(int tokens) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, tokens, intraOpThreads,
-                bundle, encoder, staticTable);
+        return new InferenceSettings(
+                executionProvider,
+                allowCpuFallback,
+                encoderVariant,
+                tokens,
+                intraOpThreads,
+                bundle,
+                encoder,
+                staticTable);
     }
 
     public InferenceSettings withIntraOpThreads(int threads) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, threads,
-                bundle, encoder, staticTable);
+        return new InferenceSettings(
+                executionProvider, allowCpuFallback, encoderVariant, maxTokens, threads, bundle, encoder, staticTable);
     }
 
     public InferenceSettings withEncoder(EncoderFamily family) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, intraOpThreads,
-                bundle, family, staticTable);
+        return new InferenceSettings(
+                executionProvider,
+                allowCpuFallback,
+                encoderVariant,
+                maxTokens,
+                intraOpThreads,
+                bundle,
+                family,
+                staticTable);
     }
 
     public InferenceSettings withStaticTable(Path table) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, intraOpThreads,
-                bundle, encoder, table);
+        return new InferenceSettings(
+                executionProvider, allowCpuFallback, encoderVariant, maxTokens, intraOpThreads, bundle, encoder, table);
     }
 
     public InferenceSettings withBundle(Path folder) {
-        return new InferenceSettings(executionProvider, allowCpuFallback, encoderVariant, maxTokens, intraOpThreads,
-                folder, encoder, staticTable);
+        return new InferenceSettings(
+                executionProvider,
+                allowCpuFallback,
+                encoderVariant,
+                maxTokens,
+                intraOpThreads,
+                folder,
+                encoder,
+                staticTable);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Reads model files that ship on the classpath (this jar's bundled head, the MiniLM jars). */
 public final class ModelResources {
 
-    private ModelResources() {
-    }
+    private ModelResources() {}
 
     /** The resource's bytes, or empty when no jar on the classpath has it. */
     public static Optional<byte[]> read(String resource) {
@@ -22,7 +21,8 @@ public final class ModelResources {
 
     /** The resource's bytes; a startup error naming the jar that should have provided it otherwise. */
     public static byte[] require(String resource, String providedBy) {
-        return read(resource).orElseThrow(() -> new InferenceStartupException(
-                "classpath resource " + resource + " not found: " + providedBy + " must be on the classpath"));
+        return read(resource)
+                .orElseThrow(() -> new InferenceStartupException(
+                        "classpath resource " + resource + " not found: " + providedBy + " must be on the classpath"));
     }
 }

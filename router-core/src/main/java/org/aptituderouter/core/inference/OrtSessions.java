@@ -11,11 +11,9 @@ public final class OrtSessions {
     private static final System.Logger LOG = System.getLogger(OrtSessions.class.getName());
 
     /** A session and the provider it really runs on (CPU after a permitted fallback). */
-    public record Opened(OrtSession session, ExecutionProvider provider) {
-    }
+    public record Opened(OrtSession session, ExecutionProvider provider) {}
 
-    private OrtSessions() {
-    }
+    private OrtSessions() {}
 
     /** The process-wide ONNX Runtime environment; it lives as long as the JVM and is never closed. */
     public static OrtEnvironment environment() {
@@ -33,10 +31,11 @@ public final class OrtSessions {
             } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
                 String reason = cudaFailure(what, e);
                 if (!settings.allowCpuFallback()) {
-                    throw new InferenceStartupException(reason + " (or allow the CPU fallback: "
-                            + "router.inference.allow-cpu-fallback=true)", e);
+                    throw new InferenceStartupException(
+                            reason + " (or allow the CPU fallback: " + "router.inference.allow-cpu-fallback=true)", e);
                 }
-                LOG.log(System.Logger.Level.WARNING,
+                LOG.log(
+                        System.Logger.Level.WARNING,
                         reason + "; running on the CPU because the CPU fallback is allowed");
             }
         }

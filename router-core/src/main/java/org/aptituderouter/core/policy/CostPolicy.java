@@ -11,8 +11,10 @@ public final class CostPolicy implements RoutingPolicy {
 
     public CostPolicy(double lambda) {
         this.lambda = PolicySpec.cost(lambda).lambda();
-        this.order = Comparator.comparingDouble(this::utility).reversed()
-                .thenComparing(Comparator.comparingDouble(ScoredCandidate::probability).reversed())
+        this.order = Comparator.comparingDouble(this::utility)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(ScoredCandidate::probability).reversed())
                 .thenComparing(TIE_BREAK);
     }
 

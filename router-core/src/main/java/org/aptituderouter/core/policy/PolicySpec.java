@@ -34,8 +34,8 @@ public record PolicySpec(PolicyType type, double lambda, double threshold, doubl
             throw new IllegalArgumentException("policy threshold must be in [0,1], was " + threshold);
         }
         if (!(margin >= 0 && Double.isFinite(margin))) {
-            throw new IllegalArgumentException("policy margin must be a non-negative number (standard errors), was "
-                    + margin);
+            throw new IllegalArgumentException(
+                    "policy margin must be a non-negative number (standard errors), was " + margin);
         }
     }
 

@@ -42,8 +42,10 @@ public final class QualityPolicy implements RoutingPolicy {
     /** By probability, except that the strongest candidate comes first unless the best clearly beats it. */
     @Override
     public List<ScoredCandidate> rank(List<ScoredCandidate> eligible) {
-        List<ScoredCandidate> ranked = new ArrayList<>(eligible.stream().sorted(ORDER).toList());
-        if (ranked.size() < 2 || margin == 0
+        List<ScoredCandidate> ranked =
+                new ArrayList<>(eligible.stream().sorted(ORDER).toList());
+        if (ranked.size() < 2
+                || margin == 0
                 || ranked.stream().anyMatch(c -> Double.isNaN(c.level()) || !(c.support() > 0))) {
             return List.copyOf(ranked);
         }

@@ -30,6 +30,6 @@ public interface RoutingPolicy {
     }
 
     /** Cheaper first, then model id: the last tie-breaks every policy shares. */
-    Comparator<ScoredCandidate> TIE_BREAK = Comparator.comparingDouble(ScoredCandidate::cost)
-            .thenComparing(ScoredCandidate::modelId);
+    Comparator<ScoredCandidate> TIE_BREAK =
+            Comparator.comparingDouble(ScoredCandidate::cost).thenComparing(ScoredCandidate::modelId);
 }

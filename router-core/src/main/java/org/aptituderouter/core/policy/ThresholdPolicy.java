@@ -16,8 +16,10 @@ public final class ThresholdPolicy implements RoutingPolicy {
         this.tau = PolicySpec.threshold(tau).threshold();
         Comparator<ScoredCandidate> qualifyingFirst = Comparator.comparing(c -> !qualifies(c));
         Comparator<ScoredCandidate> cheapest = Comparator.comparingDouble(ScoredCandidate::cost)
-                .thenComparing(Comparator.comparingDouble(ScoredCandidate::probability).reversed());
-        Comparator<ScoredCandidate> mostProbable = Comparator.comparingDouble(ScoredCandidate::probability).reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(ScoredCandidate::probability).reversed());
+        Comparator<ScoredCandidate> mostProbable = Comparator.comparingDouble(ScoredCandidate::probability)
+                .reversed()
                 .thenComparingDouble(ScoredCandidate::cost);
         this.order = qualifyingFirst
                 .thenComparing((a, b) -> qualifies(a) ? cheapest.compare(a, b) : mostProbable.compare(a, b))

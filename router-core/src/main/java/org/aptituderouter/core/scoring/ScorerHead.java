@@ -42,7 +42,8 @@ public final class ScorerHead implements AutoCloseable {
         this.version = version;
         try {
             Map<String, NodeInfo> inputs = session.getInputInfo();
-            if (!inputs.containsKey(EMBEDDING) || !inputs.containsKey(CAPABILITIES)
+            if (!inputs.containsKey(EMBEDDING)
+                    || !inputs.containsKey(CAPABILITIES)
                     || !session.getOutputNames().contains(PROBABILITY)) {
                 throw new InferenceStartupException("scorer model " + source + " has inputs " + inputs.keySet()
                         + " and outputs " + session.getOutputNames()
@@ -87,12 +88,12 @@ public final class ScorerHead implements AutoCloseable {
         FloatBuffer capabilityData = flatten(capabilities, capabilityDimension, "capability vector");
         OrtEnvironment env = OrtSessions.environment();
         try (OnnxTensor e = OnnxTensor.createTensor(env, embeddingData, new long[] {batch, embeddingDimension});
-             OnnxTensor c = OnnxTensor.createTensor(env, capabilityData, new long[] {models, capabilityDimension});
-             OrtSession.Result result = session.run(Map.of(EMBEDDING, e, CAPABILITIES, c), Set.of(PROBABILITY))) {
+                OnnxTensor c = OnnxTensor.createTensor(env, capabilityData, new long[] {models, capabilityDimension});
+                OrtSession.Result result = session.run(Map.of(EMBEDDING, e, CAPABILITIES, c), Set.of(PROBABILITY))) {
             FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
             if (out.remaining() != batch * models) {
-                throw new IllegalStateException("scorer returned " + out.remaining() + " values, expected "
-                        + batch + " x " + models);
+                throw new IllegalStateException(
+                        "scorer returned " + out.remaining() + " values, expected " + batch + " x " + models);
             }
             float[][] probabilities = new float[batch][models];
             for (float[] row : probabilities) {
@@ -100,8 +101,8 @@ public final class ScorerHead implements AutoCloseable {
             }
             return probabilities;
         } catch (OrtException ex) {
-            throw new IllegalStateException("scorer inference failed for " + batch + " x " + models + ": "
-                    + ex.getMessage(), ex);
+            throw new IllegalStateException(
+                    "scorer inference failed for " + batch + " x " + models + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -109,8 +110,8 @@ public final class ScorerHead implements AutoCloseable {
         FloatBuffer data = FloatBuffer.allocate(rows.length * width);
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != width) {
-                throw new IllegalArgumentException(what + " " + i + " has " + rows[i].length
-                        + " values, the scorer expects " + width);
+                throw new IllegalArgumentException(
+                        what + " " + i + " has " + rows[i].length + " values, the scorer expects " + width);
             }
             data.put(rows[i]);
         }

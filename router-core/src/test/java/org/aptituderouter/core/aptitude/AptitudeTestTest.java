@@ -27,14 +27,16 @@ class AptitudeTestTest {
         AptitudeTest test = read(JSON);
         assertThat(test.id()).isEqualTo("apt-test");
         assertThat(test.dimension()).isEqualTo(2);
-        assertThat(test.tasks()).extracting(AptitudeTask::name).containsExactly("ori_mmlu-anatomy", "ori_mmlu-virology");
+        assertThat(test.tasks())
+                .extracting(AptitudeTask::name)
+                .containsExactly("ori_mmlu-anatomy", "ori_mmlu-virology");
         assertThat(test.tasks().get(1).questionIds()).containsExactly("q5", "q6");
     }
 
     @Test
     void scoresAreAccuracyPerTaskInTaskOrder() throws IOException {
-        Map<String, Boolean> results = new HashMap<>(Map.of(
-                "q1", true, "q2", false, "q3", true, "q4", true, "q5", false, "q6", false));
+        Map<String, Boolean> results =
+                new HashMap<>(Map.of("q1", true, "q2", false, "q3", true, "q4", true, "q5", false, "q6", false));
         results.put("unrelated", true);
         assertThat(read(JSON).score("m", results)).containsExactly(0.75f, 0f);
     }
@@ -42,8 +44,8 @@ class AptitudeTestTest {
     @Test
     void missingResultsAreNamed() throws IOException {
         Map<String, Boolean> results = Map.of("q1", true, "q2", false, "q4", true, "q5", false);
-        MissingAnswersException e = catchThrowableOfType(MissingAnswersException.class,
-                () -> read(JSON).score("llama-3-8b", results));
+        MissingAnswersException e = catchThrowableOfType(
+                MissingAnswersException.class, () -> read(JSON).score("llama-3-8b", results));
         assertThat(e.modelId()).isEqualTo("llama-3-8b");
         assertThat(e.missingQuestionIds()).containsExactly("q3", "q6");
         assertThat(e).hasMessage("model llama-3-8b has no result for 2 question(s) of aptitude test apt-test: q3, q6");
@@ -56,7 +58,8 @@ class AptitudeTestTest {
             ids.append(i == 0 ? "" : ",").append("\"x").append(i).append('"');
         }
         AptitudeTest test = read("{\"id\":\"t\",\"tasks\":[{\"name\":\"a\",\"question_ids\":[" + ids + "]}]}");
-        MissingAnswersException e = catchThrowableOfType(MissingAnswersException.class, () -> test.score("m", Map.of()));
+        MissingAnswersException e =
+                catchThrowableOfType(MissingAnswersException.class, () -> test.score("m", Map.of()));
         assertThat(e.missingQuestionIds()).hasSize(30);
         assertThat(e).hasMessageContaining("x19 and 10 more");
     }
@@ -67,33 +70,40 @@ class AptitudeTestTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         test.write(out);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"question_ids\"");
-        assertThat(AptitudeTest.read(new ByteArrayInputStream(out.toByteArray()))).isEqualTo(test);
+        assertThat(AptitudeTest.read(new ByteArrayInputStream(out.toByteArray())))
+                .isEqualTo(test);
     }
 
     @Test
     void invalidFilesAreRejectedWithTheReason() {
         assertThatThrownBy(() -> read("{\"id\": \"t\", \"tasks\": []}"))
-                .isInstanceOf(IOException.class).hasMessageContaining("aptitude test t has no tasks");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("aptitude test t has no tasks");
         assertThatThrownBy(() -> read("{\"id\": \"t\", \"tasks\": [{\"name\": \"a\", \"question_ids\": []}]}"))
                 .hasMessageContaining("aptitude task a has no questions");
         assertThatThrownBy(() -> read("{\"tasks\": [{\"name\": \"a\", \"question_ids\": [\"q\"]}]}"))
                 .hasMessageContaining("without an id");
-        assertThatThrownBy(() -> new AptitudeTest("t", List.of(new AptitudeTask("a", List.of("1")),
-                new AptitudeTask("a", List.of("2"))))).hasMessageContaining("task a twice");
+        assertThatThrownBy(() -> new AptitudeTest(
+                        "t", List.of(new AptitudeTask("a", List.of("1")), new AptitudeTask("a", List.of("2")))))
+                .hasMessageContaining("task a twice");
     }
 
     @Test
     void anEmbeddingCountsTowardTheTaskWithTheNearestCentroid() {
-        AptitudeTest test = new AptitudeTest("t", List.of(
-                new AptitudeTask("x", List.of("1"), null, new float[] {1, 0, 0}),
-                new AptitudeTask("y", List.of("2"), null, new float[] {0, 1, 0}),
-                new AptitudeTask("z", List.of("3"), null, new float[] {0, 0, 1})));
+        AptitudeTest test = new AptitudeTest(
+                "t",
+                List.of(
+                        new AptitudeTask("x", List.of("1"), null, new float[] {1, 0, 0}),
+                        new AptitudeTask("y", List.of("2"), null, new float[] {0, 1, 0}),
+                        new AptitudeTask("z", List.of("3"), null, new float[] {0, 0, 1})));
 
         assertThat(test.nearestTask(new float[] {0.1f, 0.2f, 0.9f})).isEqualTo(2);
         assertThat(test.nearestTask(new float[] {0.6f, 0.5f, 0f})).isEqualTo(0);
         assertThat(test.nearestTask(new float[] {1, 0})).as("another dimension").isEqualTo(-1);
         assertThat(new AptitudeTest("labels", List.of(new AptitudeTask("a", List.of("1"))))
-                .nearestTask(new float[] {1, 0, 0})).as("tasks without centroids").isEqualTo(-1);
+                        .nearestTask(new float[] {1, 0, 0}))
+                .as("tasks without centroids")
+                .isEqualTo(-1);
     }
 
     @Test

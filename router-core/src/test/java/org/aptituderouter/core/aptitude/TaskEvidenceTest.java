@@ -33,7 +33,8 @@ class TaskEvidenceTest {
         assertThat(scores[0]).isCloseTo(0.75f, within(1e-6f));
         assertThat((double) scores[1]).isCloseTo((42 + 20 * prior) / 100, within(1e-6));
         assertThat(new TaskEvidence(new int[] {0, 0}, new int[] {0, 0}).scores(20, new double[] {0, 2})[1])
-                .as("no evidence: the model's level moved by the task's offset").isCloseTo(0.8808f, within(1e-4f));
+                .as("no evidence: the model's level moved by the task's offset")
+                .isCloseTo(0.8808f, within(1e-4f));
     }
 
     @Test
@@ -57,15 +58,21 @@ class TaskEvidenceTest {
 
     @Test
     void aptitudeTestCountsAnswersAndHonoursTheMissingPolicy() {
-        AptitudeTest test = new AptitudeTest("t", List.of(new AptitudeTask("a", List.of("a1", "a2")),
-                new AptitudeTask("b", List.of("b1", "b2"))), 2.0);
+        AptitudeTest test = new AptitudeTest(
+                "t",
+                List.of(new AptitudeTask("a", List.of("a1", "a2")), new AptitudeTask("b", List.of("b1", "b2"))),
+                2.0);
         Map<String, Boolean> answers = Map.of("a1", true, "a2", false, "b1", true);
 
         assertThatThrownBy(() -> test.evidence("m", answers, AptitudeTest.Missing.ERROR))
-                .isInstanceOf(MissingAnswersException.class).hasMessageContaining("b2");
-        assertThat(test.evidence("m", answers, AptitudeTest.Missing.WRONG).answered()).containsExactly(2, 2);
-        assertThat(test.evidence("m", answers, AptitudeTest.Missing.WRONG).correct()).containsExactly(1, 1);
-        assertThat(test.evidence("m", answers, AptitudeTest.Missing.SKIP).answered()).containsExactly(2, 1);
+                .isInstanceOf(MissingAnswersException.class)
+                .hasMessageContaining("b2");
+        assertThat(test.evidence("m", answers, AptitudeTest.Missing.WRONG).answered())
+                .containsExactly(2, 2);
+        assertThat(test.evidence("m", answers, AptitudeTest.Missing.WRONG).correct())
+                .containsExactly(1, 1);
+        assertThat(test.evidence("m", answers, AptitudeTest.Missing.SKIP).answered())
+                .containsExactly(2, 1);
         // with every answer given, score() is the evidence shrunk by the test's prior toward the overall 3 of 4:
         // (1 + 2 x 0.75) / 4 and (2 + 2 x 0.75) / 4
         Map<String, Boolean> complete = Map.of("a1", true, "a2", false, "b1", true, "b2", true);

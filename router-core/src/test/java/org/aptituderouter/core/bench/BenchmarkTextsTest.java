@@ -34,7 +34,8 @@ class BenchmarkTextsTest {
         Path file = Files.writeString(dir.resolve("texts.txt"), lines);
         List<String> sample = BenchmarkTexts.sample(file, 20);
         assertThat(sample).hasSize(20).doesNotHaveDuplicates().isEqualTo(BenchmarkTexts.sample(file, 20));
-        assertThat(sample).anySatisfy(t -> assertThat(Integer.parseInt(t.substring(5))).isGreaterThan(500));
+        assertThat(sample)
+                .anySatisfy(t -> assertThat(Integer.parseInt(t.substring(5))).isGreaterThan(500));
     }
 
     @Test
@@ -51,6 +52,8 @@ class BenchmarkTextsTest {
 
     @Test
     void theBuiltInSampleIsMultipleChoice() {
-        assertThat(BenchmarkTexts.builtIn()).hasSizeGreaterThanOrEqualTo(8).allSatisfy(t -> assertThat(t).contains("\nA. "));
+        assertThat(BenchmarkTexts.builtIn())
+                .hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(t -> assertThat(t).contains("\nA. "));
     }
 }

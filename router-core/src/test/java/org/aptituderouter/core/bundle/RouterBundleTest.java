@@ -31,17 +31,20 @@ class RouterBundleTest {
     void aHeadForAnotherNumberOfTasksStopsStartUp() throws Exception {
         TestBundles.write(dir, "apt", 3, TestHeads.meanCapability(384, 4));
         assertThatThrownBy(() -> org.aptituderouter.core.Router.create(
-                org.aptituderouter.core.inference.InferenceSettings.defaults().withBundle(dir),
-                org.aptituderouter.core.policy.PolicySpec.quality()))
+                        org.aptituderouter.core.inference.InferenceSettings.defaults()
+                                .withBundle(dir),
+                        org.aptituderouter.core.policy.PolicySpec.quality()))
                 .isInstanceOf(InferenceStartupException.class)
-                .hasMessageContaining("reads 4 task scores").hasMessageContaining("has 3 tasks");
+                .hasMessageContaining("reads 4 task scores")
+                .hasMessageContaining("has 3 tasks");
     }
 
     @Test
     void aMissingOrMismatchedFileStopsStartUpNamingIt() throws Exception {
         TestBundles.write(dir, "apt", 3, TestHeads.meanCapability(384, 3));
         Files.delete(dir.resolve(RouterBundle.SCORER_HEAD));
-        assertThatThrownBy(() -> RouterBundle.load(dir)).isInstanceOf(InferenceStartupException.class)
+        assertThatThrownBy(() -> RouterBundle.load(dir))
+                .isInstanceOf(InferenceStartupException.class)
                 .hasMessageContaining(dir + "/" + RouterBundle.SCORER_HEAD + " is missing");
 
         TestBundles.write(dir, "apt", 3, TestHeads.meanCapability(384, 3));

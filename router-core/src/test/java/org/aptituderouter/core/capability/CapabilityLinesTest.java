@@ -24,17 +24,20 @@ class CapabilityLinesTest {
 
     @Test
     void absentCostMeansOne() {
-        assertThat(CapabilityLines.parse("{\"model_id\": \"m\", \"aptitude_test_id\": \"t\", \"scores\": [0.5]}").cost())
+        assertThat(CapabilityLines.parse("{\"model_id\": \"m\", \"aptitude_test_id\": \"t\", \"scores\": [0.5]}")
+                        .cost())
                 .isEqualTo(1.0);
     }
 
     @Test
     void writesWhatItReads() throws IOException {
-        List<Candidate> zoo = List.of(new Candidate("a", "t", new float[] {0.1f, 0.35f}, 3.5),
+        List<Candidate> zoo = List.of(
+                new Candidate("a", "t", new float[] {0.1f, 0.35f}, 3.5),
                 new Candidate("b", "t", new float[] {1f, 0f}, 0));
         StringWriter out = new StringWriter();
         CapabilityLines.write(zoo, out);
-        assertThat(out.toString()).startsWith("{\"model_id\":\"a\",\"aptitude_test_id\":\"t\",\"scores\":[0.1,0.35],\"cost\":3.5}\n");
+        assertThat(out.toString())
+                .startsWith("{\"model_id\":\"a\",\"aptitude_test_id\":\"t\",\"scores\":[0.1,0.35],\"cost\":3.5}\n");
         assertThat(CapabilityLines.read(new StringReader(out + "\n  \n"))).isEqualTo(zoo);
     }
 
@@ -58,7 +61,7 @@ class CapabilityLinesTest {
         assertThatThrownBy(() -> CapabilityLines.parse("{\"model_id\": \"m\", \"aptitude_test_id\": \"t\"}"))
                 .hasMessageContaining("capability line of m has no scores array");
         assertThatThrownBy(() -> CapabilityLines.parse(
-                "{\"model_id\": \"m\", \"aptitude_test_id\": \"t\", \"scores\": [0.5], \"cost\": \"cheap\"}"))
+                        "{\"model_id\": \"m\", \"aptitude_test_id\": \"t\", \"scores\": [0.5], \"cost\": \"cheap\"}"))
                 .hasMessageContaining("cost is not a number");
     }
 }

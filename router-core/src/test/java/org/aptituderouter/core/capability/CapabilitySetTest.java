@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class CapabilitySetTest {
 
-    private static final AptitudeTest TEST = new AptitudeTest("apt-v1", List.of(
-            new AptitudeTask("a", List.of("1")), new AptitudeTask("b", List.of("2")), new AptitudeTask("c", List.of("3"))));
+    private static final AptitudeTest TEST = new AptitudeTest(
+            "apt-v1",
+            List.of(
+                    new AptitudeTask("a", List.of("1")),
+                    new AptitudeTask("b", List.of("2")),
+                    new AptitudeTask("c", List.of("3"))));
     private static final CapabilitySet EMPTY = CapabilitySet.empty(TEST);
 
     private static Candidate candidate(String id, float... scores) {
@@ -28,7 +32,8 @@ class CapabilitySetTest {
 
         assertThat(EMPTY.version()).isZero();
         assertThat(List.of(one, two, replaced, removed, removedAgain))
-                .extracting(CapabilitySet::version).containsExactly(1L, 2L, 3L, 4L, 5L);
+                .extracting(CapabilitySet::version)
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(replaced.size()).isEqualTo(2);
         assertThat(replaced.find("m1").orElseThrow().scores()).containsExactly(0.9f, 0.9f, 0.9f);
         assertThat(removed.modelIds()).containsExactly("m1");
@@ -77,13 +82,15 @@ class CapabilitySetTest {
 
     @Test
     void rejectsAnotherAptitudeTest() {
-        assertRejected(new Candidate("gpt-x", "apt-v0", new float[] {0.1f, 0.2f, 0.3f}, 1),
+        assertRejected(
+                new Candidate("gpt-x", "apt-v0", new float[] {0.1f, 0.2f, 0.3f}, 1),
                 "capability of model gpt-x rejected: it took aptitude test apt-v0 but this router uses apt-v1; publish results of apt-v1");
     }
 
     @Test
     void rejectsTheWrongLength() {
-        assertRejected(candidate("short", 0.1f, 0.2f),
+        assertRejected(
+                candidate("short", 0.1f, 0.2f),
                 "capability of model short rejected: it has 2 scores, aptitude test apt-v1 has 3 tasks");
     }
 
@@ -94,23 +101,32 @@ class CapabilitySetTest {
 
     @Test
     void rejectsScoresOutsideTheUnitInterval() {
-        assertRejected(candidate("big", 0.1f, 0.2f, 1.5f), "capability of model big rejected: score 2 is 1.5, outside [0,1]");
-        assertRejected(candidate("neg", -0.1f, 0.2f, 0.5f), "capability of model neg rejected: score 0 is -0.1, outside [0,1]");
-        assertRejected(candidate("inf", 0.1f, Float.POSITIVE_INFINITY, 0.5f), "model inf rejected: score 1 is Infinity");
+        assertRejected(
+                candidate("big", 0.1f, 0.2f, 1.5f), "capability of model big rejected: score 2 is 1.5, outside [0,1]");
+        assertRejected(
+                candidate("neg", -0.1f, 0.2f, 0.5f),
+                "capability of model neg rejected: score 0 is -0.1, outside [0,1]");
+        assertRejected(
+                candidate("inf", 0.1f, Float.POSITIVE_INFINITY, 0.5f), "model inf rejected: score 1 is Infinity");
     }
 
     @Test
     void rejectsBadCosts() {
         float[] ok = {0.1f, 0.2f, 0.3f};
-        assertRejected(new Candidate("cheap", "apt-v1", ok, -1), "model cheap rejected: cost -1.0 is not a non-negative finite number");
+        assertRejected(
+                new Candidate("cheap", "apt-v1", ok, -1),
+                "model cheap rejected: cost -1.0 is not a non-negative finite number");
         assertRejected(new Candidate("nan-cost", "apt-v1", ok, Double.NaN), "model nan-cost rejected: cost NaN");
-        assertRejected(new Candidate("inf-cost", "apt-v1", ok, Double.POSITIVE_INFINITY), "model inf-cost rejected: cost Infinity");
+        assertRejected(
+                new Candidate("inf-cost", "apt-v1", ok, Double.POSITIVE_INFINITY),
+                "model inf-cost rejected: cost Infinity");
         assertThat(EMPTY.with(new Candidate("free", "apt-v1", ok, 0)).size()).isEqualTo(1);
     }
 
     @Test
     void aBatchWithOneBadCandidateChangesNothing() {
-        assertThatThrownBy(() -> EMPTY.withAll(List.of(candidate("good", 0.1f, 0.2f, 0.3f), candidate("bad", 2f, 0f, 0f))))
+        assertThatThrownBy(
+                        () -> EMPTY.withAll(List.of(candidate("good", 0.1f, 0.2f, 0.3f), candidate("bad", 2f, 0f, 0f))))
                 .isInstanceOf(CapabilityValidationException.class)
                 .hasMessageContaining("bad");
         assertThat(EMPTY.size()).isZero();
@@ -128,6 +144,7 @@ class CapabilitySetTest {
         assertThatThrownBy(() -> EMPTY.with(c))
                 .isInstanceOf(CapabilityValidationException.class)
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(((CapabilityValidationException) e).modelId()).isEqualTo(c.modelId()));
+                .satisfies(e -> assertThat(((CapabilityValidationException) e).modelId())
+                        .isEqualTo(c.modelId()));
     }
 }

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 /** Capabilities that carry evidence, under a test with task shares and shrinkage. */
 class EvidenceCapabilitySetTest {
 
-    private static final AptitudeTest TEST = new AptitudeTest("apt-v2", List.of(
-            new AptitudeTask("a", List.of("a1"), 3.0, null),
-            new AptitudeTask("b", List.of("b1"), 1.0, null)), 10.0);
+    private static final AptitudeTest TEST = new AptitudeTest(
+            "apt-v2",
+            List.of(new AptitudeTask("a", List.of("a1"), 3.0, null), new AptitudeTask("b", List.of("b1"), 1.0, null)),
+            10.0);
 
     @Test
     void scoresAreRecomputedFromTheEvidenceWithTheTestsShrinkage() {
@@ -38,7 +39,12 @@ class EvidenceCapabilitySetTest {
     @Test
     void supportIsTheEvidencePerTaskPlusThePriorOrTheTestsSizeWithoutEvidence() {
         CapabilitySet set = CapabilitySet.empty(TEST)
-                .with(new Candidate("counted", "apt-v2", new float[] {0.5f, 0.5f}, 1, ModelStatus.ACTIVE,
+                .with(new Candidate(
+                        "counted",
+                        "apt-v2",
+                        new float[] {0.5f, 0.5f},
+                        1,
+                        ModelStatus.ACTIVE,
                         new TaskEvidence(new int[] {300, 100}, new int[] {150, 50})))
                 .with(new Candidate("published", "apt-v2", new float[] {0.5f, 0.5f}, 1));
         assertThat(set.support(set.find("counted").orElseThrow())).isEqualTo(200 + 10.0);
@@ -49,25 +55,32 @@ class EvidenceCapabilitySetTest {
     void refusesEvidenceOfAnotherShapeAndRecordsOfAReplacedTest() {
         TaskEvidence three = new TaskEvidence(new int[] {1, 1, 1}, new int[] {0, 0, 0});
         assertThatThrownBy(() -> CapabilitySet.empty(TEST)
-                .with(new Candidate("m", "apt-v2", new float[] {0.5f, 0.5f}, 1, ModelStatus.ACTIVE, three)))
+                        .with(new Candidate("m", "apt-v2", new float[] {0.5f, 0.5f}, 1, ModelStatus.ACTIVE, three)))
                 .hasMessageContaining("evidence covers 3 tasks");
         assertThatThrownBy(() -> CapabilitySet.empty(TEST)
-                .with(new Candidate("old", "mmlu-pro-apt-v1", new float[] {0.5f, 0.5f}, 1)))
+                        .with(new Candidate("old", "mmlu-pro-apt-v1", new float[] {0.5f, 0.5f}, 1)))
                 .isInstanceOf(CapabilityValidationException.class)
-                .hasMessageContaining("mmlu-pro-apt-v1").hasMessageContaining("apt-v2")
+                .hasMessageContaining("mmlu-pro-apt-v1")
+                .hasMessageContaining("apt-v2")
                 .hasMessageContaining("recompute it with bin/router capabilities");
     }
 
     @Test
     void capabilityLinesCarryTheEvidenceBothWays() {
-        Candidate candidate = new Candidate("m", "apt-v2", new float[] {0.5f, 0.25f}, 7, ModelStatus.ACTIVE,
+        Candidate candidate = new Candidate(
+                "m",
+                "apt-v2",
+                new float[] {0.5f, 0.25f},
+                7,
+                ModelStatus.ACTIVE,
                 new TaskEvidence(new int[] {4, 8}, new int[] {2, 2}));
         assertThat(CapabilityLines.parse(CapabilityLines.format(candidate))).isEqualTo(candidate);
         assertThatThrownBy(() -> CapabilityLines.parse(
-                "{\"model_id\":\"m\",\"aptitude_test_id\":\"t\",\"scores\":[0.5],\"answered\":[2]}"))
+                        "{\"model_id\":\"m\",\"aptitude_test_id\":\"t\",\"scores\":[0.5],\"answered\":[2]}"))
                 .hasMessageContaining("one of answered/correct without the other");
-        assertThatThrownBy(() -> CapabilityLines.parse(
-                "{\"model_id\":\"m\",\"aptitude_test_id\":\"t\",\"scores\":[0.5],\"answered\":[2],\"correct\":[3]}"))
+        assertThatThrownBy(
+                        () -> CapabilityLines.parse(
+                                "{\"model_id\":\"m\",\"aptitude_test_id\":\"t\",\"scores\":[0.5],\"answered\":[2],\"correct\":[3]}"))
                 .hasMessageContaining("3 correct of 2 answered");
     }
 }

@@ -22,7 +22,8 @@ class InstructionEncoderTest {
     @BeforeAll
     static void load() {
         fp32 = InstructionEncoder.create(InferenceSettings.defaults());
-        quantized = InstructionEncoder.create(InferenceSettings.defaults().withEncoderVariant(EncoderVariant.QUANTIZED));
+        quantized =
+                InstructionEncoder.create(InferenceSettings.defaults().withEncoderVariant(EncoderVariant.QUANTIZED));
     }
 
     @AfterAll
@@ -105,7 +106,8 @@ class InstructionEncoderTest {
         }
         float[][] batched = fp32.encode(texts);
         for (int i = 0; i < texts.size(); i += 9) {
-            assertThat(cosine(batched[i], fp32.encode(List.of(texts.get(i)))[0])).as("text %d", i)
+            assertThat(cosine(batched[i], fp32.encode(List.of(texts.get(i)))[0]))
+                    .as("text %d", i)
                     .isCloseTo(1.0, within(1e-5));
         }
         assertThat(cosine(batched[1], batched[2])).isLessThan(0.9999);
@@ -127,7 +129,8 @@ class InstructionEncoderTest {
 
     @Test
     void maxTokensChangesWhatIsSeen() {
-        try (InstructionEncoder eight = InstructionEncoder.create(InferenceSettings.defaults().withMaxTokens(8))) {
+        try (InstructionEncoder eight =
+                InstructionEncoder.create(InferenceSettings.defaults().withMaxTokens(8))) {
             String head = "Photosynthesis converts light into chemical energy";
             String text = head + " while the stock market fell sharply on Monday after the news.";
             assertThat(eight.maxTokens()).isEqualTo(8);
@@ -155,7 +158,8 @@ class InstructionEncoderTest {
                 }
             }
             for (int i = 0; i < futures.size(); i++) {
-                assertThat(cosine(futures.get(i).get(), sequential[i % texts.size()])).isCloseTo(1.0, within(1e-5));
+                assertThat(cosine(futures.get(i).get(), sequential[i % texts.size()]))
+                        .isCloseTo(1.0, within(1e-5));
             }
         } finally {
             pool.shutdownNow();

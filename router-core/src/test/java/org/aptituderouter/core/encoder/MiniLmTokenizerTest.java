@@ -18,7 +18,8 @@ class MiniLmTokenizerTest {
 
     @BeforeAll
     static void load() throws Exception {
-        try (InputStream in = MiniLmTokenizerTest.class.getClassLoader()
+        try (InputStream in = MiniLmTokenizerTest.class
+                .getClassLoader()
                 .getResourceAsStream(EncoderVariant.FP32.tokenizerResource())) {
             vocab = new ObjectMapper().readTree(in).path("model").path("vocab");
         }
@@ -38,8 +39,16 @@ class MiniLmTokenizerTest {
 
     @Test
     void lowercasesStripsAccentsAndSplitsWordPieces() {
-        assertThat(ids("Hello, Café Tokenization!")).containsExactly(
-                id("[CLS]"), id("hello"), id(","), id("cafe"), id("token"), id("##ization"), id("!"), id("[SEP]"));
+        assertThat(ids("Hello, Café Tokenization!"))
+                .containsExactly(
+                        id("[CLS]"),
+                        id("hello"),
+                        id(","),
+                        id("cafe"),
+                        id("token"),
+                        id("##ization"),
+                        id("!"),
+                        id("[SEP]"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class StaticEncoderTest {
     void anEmbeddingIsTheNormalisedSumOfTheTextsWordPieceVectors() {
         StaticTable table = randomTable();
         try (StaticEncoder encoder = StaticEncoder.create(table, InferenceSettings.defaults());
-             MiniLmTokenizer tokenizer = MiniLmTokenizer.load(EncoderVariant.FP32, 256)) {
+                MiniLmTokenizer tokenizer = MiniLmTokenizer.load(EncoderVariant.FP32, 256)) {
             String text = "Which planet is the largest?";
             long[] ids = tokenizer.ids(List.of(text))[0];
             float[] expected = new float[DIMENSION];
@@ -51,7 +51,9 @@ class StaticEncoderTest {
             for (int d = 0; d < DIMENSION; d++) {
                 assertThat(out[0][d]).isCloseTo((float) (expected[d] / norm), within(1e-5f));
             }
-            assertThat(dot(out[1], out[1])).as("no word pieces: the zero vector").isZero();
+            assertThat(dot(out[1], out[1]))
+                    .as("no word pieces: the zero vector")
+                    .isZero();
             assertThat(encoder.dimension()).isEqualTo(DIMENSION);
             assertThat(encoder.version()).isEqualTo("static-" + table.fingerprint() + "/" + DIMENSION);
         }
@@ -69,19 +71,22 @@ class StaticEncoderTest {
         assertThat(Arrays.equals(read.vectors(), table.vectors())).isTrue();
 
         Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 1000));
-        assertThatThrownBy(() -> StaticTable.read(file)).hasMessageContaining("truncated")
+        assertThatThrownBy(() -> StaticTable.read(file))
+                .hasMessageContaining("truncated")
                 .hasMessageContaining("bin/router distill");
-        assertThatThrownBy(() -> StaticEncoder.create(InferenceSettings.defaults().withEncoder(EncoderFamily.STATIC)
-                .withStaticTable(dir.resolve("absent.bin"))))
-                .isInstanceOf(InferenceStartupException.class).hasMessageContaining("run bin/router distill");
+        assertThatThrownBy(() -> StaticEncoder.create(InferenceSettings.defaults()
+                        .withEncoder(EncoderFamily.STATIC)
+                        .withStaticTable(dir.resolve("absent.bin"))))
+                .isInstanceOf(InferenceStartupException.class)
+                .hasMessageContaining("run bin/router distill");
     }
 
     @Test
     void aHeadTrainedForMiniLmRefusesTheStaticEncoder(@TempDir Path dir) {
         Path file = dir.resolve(StaticTable.FILE_NAME);
         randomTable().write(file);
-        InferenceSettings settings = InferenceSettings.defaults().withEncoder(EncoderFamily.STATIC)
-                .withStaticTable(file);
+        InferenceSettings settings =
+                InferenceSettings.defaults().withEncoder(EncoderFamily.STATIC).withStaticTable(file);
 
         assertThatThrownBy(() -> Router.create(settings, PolicySpec.quality(), RouterBundle.bundled()))
                 .isInstanceOf(InferenceStartupException.class)

@@ -47,7 +47,8 @@ class OrtSessionsTest {
         assertThat(defaults.allowCpuFallback()).isFalse();
         assertThat(defaults.encoderVariant()).isEqualTo(EncoderVariant.FP32);
         assertThat(defaults.bundle()).isNull();
-        assertThatThrownBy(() -> defaults.withMaxTokens(513)).hasMessageContaining("maxTokens must be between 2 and 512");
+        assertThatThrownBy(() -> defaults.withMaxTokens(513))
+                .hasMessageContaining("maxTokens must be between 2 and 512");
         assertThatThrownBy(() -> defaults.withMaxTokens(1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> defaults.withIntraOpThreads(-1)).hasMessageContaining("intraOpThreads");
         assertThat(defaults.withIntraOpThreads(2).intraOpThreads()).isEqualTo(2);

@@ -19,10 +19,18 @@ class NoRegretQualityPolicyTest {
                 new ScoredCandidate("weak", 0.20, 3, 0.30, 80));
 
         assertThat(RoutingPolicy.of(PolicySpec.quality(1.0)).rank(candidates))
-                .extracting(ScoredCandidate::modelId).containsExactly("strong", "specialist", "weak");
-        assertThat(RoutingPolicy.of(PolicySpec.quality(0.5)).rank(candidates).get(0).modelId())
+                .extracting(ScoredCandidate::modelId)
+                .containsExactly("strong", "specialist", "weak");
+        assertThat(RoutingPolicy.of(PolicySpec.quality(0.5))
+                        .rank(candidates)
+                        .get(0)
+                        .modelId())
                 .isEqualTo("specialist");
-        assertThat(RoutingPolicy.of(PolicySpec.quality(0)).rank(candidates).get(0).modelId()).isEqualTo("specialist");
+        assertThat(RoutingPolicy.of(PolicySpec.quality(0))
+                        .rank(candidates)
+                        .get(0)
+                        .modelId())
+                .isEqualTo("specialist");
     }
 
     @Test
@@ -31,13 +39,15 @@ class NoRegretQualityPolicyTest {
                 new ScoredCandidate("specialist", 0.65, 7, 0.50, 2000),
                 new ScoredCandidate("strong", 0.60, 70, 0.70, 2000));
         // standard error 0.0156: 0.05 is more than three of them
-        assertThat(RoutingPolicy.of(PolicySpec.quality(3.0)).rank(known).get(0).modelId()).isEqualTo("specialist");
+        assertThat(RoutingPolicy.of(PolicySpec.quality(3.0)).rank(known).get(0).modelId())
+                .isEqualTo("specialist");
     }
 
     @Test
     void withoutLevelsOrEvidenceItIsThePlainHighestProbability() {
         List<ScoredCandidate> noLevels = List.of(new ScoredCandidate("a", 0.61, 1), new ScoredCandidate("b", 0.60, 1));
-        assertThat(RoutingPolicy.of(PolicySpec.quality(5)).rank(noLevels).get(0).modelId()).isEqualTo("a");
+        assertThat(RoutingPolicy.of(PolicySpec.quality(5)).rank(noLevels).get(0).modelId())
+                .isEqualTo("a");
     }
 
     @Test

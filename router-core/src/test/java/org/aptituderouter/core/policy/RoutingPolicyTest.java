@@ -15,9 +15,9 @@ class RoutingPolicyTest {
     private static final String[] MODELS = {"tiny", "small", "medium", "large"};
     private static final double[] COSTS = {1, 8, 70, 400};
     private static final double[][] P = {
-            {0.20, 0.40, 0.60, 0.90},   // harder instruction: quality rises with size
-            {0.85, 0.855, 0.87, 0.88},  // easy: everybody is nearly as good
-            {0.10, 0.70, 0.65, 0.30},   // the small model happens to be best
+        {0.20, 0.40, 0.60, 0.90}, // harder instruction: quality rises with size
+        {0.85, 0.855, 0.87, 0.88}, // easy: everybody is nearly as good
+        {0.10, 0.70, 0.65, 0.30}, // the small model happens to be best
     };
 
     private static List<ScoredCandidate> row(int b) {
@@ -40,7 +40,8 @@ class RoutingPolicyTest {
     void qualityTakesTheHighestProbability() {
         RoutingPolicy quality = RoutingPolicy.of(PolicySpec.quality());
         assertThat(choices(quality)).containsExactly("large", "large", "small");
-        assertThat(quality.rank(row(0))).extracting(ScoredCandidate::modelId)
+        assertThat(quality.rank(row(0)))
+                .extracting(ScoredCandidate::modelId)
                 .containsExactly("large", "medium", "small", "tiny");
         assertThat(quality.name()).isEqualTo("quality");
     }
@@ -51,12 +52,14 @@ class RoutingPolicyTest {
         RoutingPolicy cost = RoutingPolicy.of(PolicySpec.cost(0.001));
         assertThat(choices(cost)).containsExactly("medium", "tiny", "small");
         assertThat(cost.name()).isEqualTo("cost(lambda=0.001)");
-        assertThat(((CostPolicy) cost).utility(row(0).get(3))).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(((CostPolicy) cost).utility(row(0).get(3)))
+                .isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
     }
 
     @Test
     void costWithLambdaZeroIsQuality() {
-        assertThat(choices(RoutingPolicy.of(PolicySpec.cost(0)))).isEqualTo(choices(RoutingPolicy.of(PolicySpec.quality())));
+        assertThat(choices(RoutingPolicy.of(PolicySpec.cost(0))))
+                .isEqualTo(choices(RoutingPolicy.of(PolicySpec.quality())));
     }
 
     @Test
@@ -65,7 +68,8 @@ class RoutingPolicyTest {
         // row 0: medium (0.60, cost 70) and large qualify -> medium; row 1: all qualify -> tiny;
         // row 2: small and medium qualify -> small
         assertThat(choices(threshold)).containsExactly("medium", "tiny", "small");
-        assertThat(threshold.rank(row(0))).extracting(ScoredCandidate::modelId)
+        assertThat(threshold.rank(row(0)))
+                .extracting(ScoredCandidate::modelId)
                 .containsExactly("medium", "large", "small", "tiny");
 
         RoutingPolicy unreachable = RoutingPolicy.of(PolicySpec.threshold(0.95));
@@ -79,9 +83,11 @@ class RoutingPolicyTest {
                 new ScoredCandidate("b", 0.5, 2), new ScoredCandidate("a", 0.5, 2), new ScoredCandidate("c", 0.5, 1)));
         for (int shuffle = 0; shuffle < 5; shuffle++) {
             Collections.shuffle(tied, new java.util.Random(shuffle));
-            assertThat(RoutingPolicy.of(PolicySpec.quality()).rank(tied)).extracting(ScoredCandidate::modelId)
+            assertThat(RoutingPolicy.of(PolicySpec.quality()).rank(tied))
+                    .extracting(ScoredCandidate::modelId)
                     .containsExactly("c", "a", "b");
-            assertThat(RoutingPolicy.of(PolicySpec.threshold(0.5)).rank(tied)).extracting(ScoredCandidate::modelId)
+            assertThat(RoutingPolicy.of(PolicySpec.threshold(0.5)).rank(tied))
+                    .extracting(ScoredCandidate::modelId)
                     .containsExactly("c", "a", "b");
         }
     }
@@ -96,7 +102,8 @@ class RoutingPolicyTest {
         assertThat(PolicySpec.of(" Cost ", 0.01, 0.7)).isEqualTo(PolicySpec.cost(0.01));
         assertThat(PolicySpec.of("THRESHOLD", 0.01, 0.7)).isEqualTo(PolicySpec.threshold(0.7));
         assertThat(PolicySpec.of("quality", 0.01, 0.7)).isEqualTo(PolicySpec.quality());
-        assertThatThrownBy(() -> PolicySpec.of("cheapest", 0, 0)).hasMessageContaining("unknown routing policy 'cheapest'");
+        assertThatThrownBy(() -> PolicySpec.of("cheapest", 0, 0))
+                .hasMessageContaining("unknown routing policy 'cheapest'");
         assertThatThrownBy(() -> PolicySpec.cost(-1)).hasMessageContaining("lambda");
         assertThatThrownBy(() -> PolicySpec.cost(Double.NaN)).hasMessageContaining("lambda");
         assertThatThrownBy(() -> PolicySpec.threshold(1.5)).hasMessageContaining("threshold must be in [0,1]");

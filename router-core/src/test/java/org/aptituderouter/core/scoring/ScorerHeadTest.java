@@ -27,7 +27,8 @@ class ScorerHeadTest {
             for (int b = 0; b < 3; b++) {
                 assertThat(p[b]).hasSize(4);
                 for (int m = 0; m < 4; m++) {
-                    assertThat((double) p[b][m]).as("p[%d][%d]", b, m)
+                    assertThat((double) p[b][m])
+                            .as("p[%d][%d]", b, m)
                             .isCloseTo(expected(embeddings[b], capabilities[m]), within(1e-6));
                 }
             }
@@ -48,8 +49,9 @@ class ScorerHeadTest {
     void reportsItsInputWidthsAndAStableVersion() {
         byte[] model = TestHeads.bilinear(WEIGHTS);
         try (ScorerHead head = ScorerHead.fromBytes(model, CPU, "test");
-             ScorerHead same = ScorerHead.fromBytes(model, CPU, "again");
-             ScorerHead other = ScorerHead.fromBytes(TestHeads.bilinear(new float[][] {{2f, 0f}, {0f, 2f}, {0f, 0f}}), CPU, "other")) {
+                ScorerHead same = ScorerHead.fromBytes(model, CPU, "again");
+                ScorerHead other = ScorerHead.fromBytes(
+                        TestHeads.bilinear(new float[][] {{2f, 0f}, {0f, 2f}, {0f, 0f}}), CPU, "other")) {
             assertThat(head.embeddingDimension()).isEqualTo(3);
             assertThat(head.capabilityDimension()).isEqualTo(2);
             assertThat(head.version()).matches("scorer-head@[0-9a-f]{12}").isEqualTo(same.version());

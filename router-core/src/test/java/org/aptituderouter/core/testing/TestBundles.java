@@ -13,8 +13,7 @@ import org.aptituderouter.core.bundle.RouterBundle;
 /** Bundle folders for tests: an aptitude test of {@code tasks} one-question tasks, a given head, its metadata. */
 public final class TestBundles {
 
-    private TestBundles() {
-    }
+    private TestBundles() {}
 
     public static Path write(Path dir, String testId, int tasks, byte[] head) throws IOException {
         Files.createDirectories(dir);
@@ -26,7 +25,8 @@ public final class TestBundles {
             new AptitudeTest(testId, list).write(out);
         }
         Files.write(dir.resolve(RouterBundle.SCORER_HEAD), head);
-        Files.writeString(dir.resolve(RouterBundle.HEAD_METADATA),
+        Files.writeString(
+                dir.resolve(RouterBundle.HEAD_METADATA),
                 "{\"aptitude_test_id\": \"" + testId + "\", \"encoder\": \"all-minilm-l6-v2/fp32\"}\n");
         return dir;
     }

@@ -17,8 +17,7 @@ import org.tribuo.util.onnx.ONNXRef;
  */
 public final class TestHeads {
 
-    private TestHeads() {
-    }
+    private TestHeads() {}
 
     /** probability = sigmoid((embedding x weights) x capabilities^T); weights is [D][K]. */
     public static byte[] bilinear(float[][] weights) {
@@ -34,8 +33,8 @@ public final class TestHeads {
             }
         });
         ONNXNode projected = ctx.operation(ONNXOperators.GEMM, List.of(embedding, w), "projected");
-        ONNXNode logits = ctx.operation(ONNXOperators.GEMM, List.<ONNXRef<?>>of(projected, capabilities), "logits",
-                Map.of("transB", 1));
+        ONNXNode logits = ctx.operation(
+                ONNXOperators.GEMM, List.<ONNXRef<?>>of(projected, capabilities), "logits", Map.of("transB", 1));
         logits.apply(ONNXOperators.SIGMOID).assignTo(probability);
         return model(ctx);
     }

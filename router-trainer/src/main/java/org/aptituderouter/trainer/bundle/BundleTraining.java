@@ -25,51 +25,64 @@ import org.aptituderouter.trainer.train.TrainingConfig;
  */
 public final class BundleTraining {
 
-  /** Progress of the long steps. */
-  public interface Progress {
-    void embedded(int done, int total);
+    /** Progress of the long steps. */
+    public interface Progress {
+        void embedded(int done, int total);
 
-    void epoch(int member, int epoch, double trainLoss, double validationLoss);
-  }
-
-  private final InferenceSettings encoderSettings;
-  private final EmbeddingCache cache;
-
-  public BundleTraining(InferenceSettings encoderSettings, EmbeddingCache cache) {
-    this.encoderSettings = encoderSettings;
-    this.cache = cache;
-  }
-
-  /** What a run wrote: the aptitude test (its id names the bundle's test) and the head's training. */
-  public record Trained(AptitudeTest test, TrainedEnsemble head) {}
-
-  /** @param testId id of the aptitude test to build, e.g. {@code mmlu-pro-apt-v2} */
-  public Trained run(RoutingDataset data, String testId, AptitudeTestBuilder.Settings testSettings,
-      ModelBundle bundle, TrainingConfig config, Progress progress) {
-    Embeddings embeddings = new QuestionEmbedder(encoderSettings, cache)
-        .embed(data.questions(), done -> progress.embedded(done, data.size()));
-    AptitudeTest test = new AptitudeTestBuilder(testSettings).build(testId, data, embeddings.rows());
-    bundle.writeAptitudeTest(test);
-    bundle.writeZoo(ZooCapabilities.of(data, test, embeddings.rows()));
-
-    HeadArchitecture architecture = HeadArchitecture.forTest(embeddings.dimension(), test);
-    List<String> models = data.outcomes().modelIds();
-    int[] rows = QuestionSplits.routingRows(data, test);
-    TrainedEnsemble head = new HeadFitting(architecture, config).fit(data, test, embeddings.rows(), models, rows,
-        progress::epoch);
-
-    HeadMetadata metadata = new HeadMetadata(test.id(), embeddings.encoderVersion(), embeddings.maxTokens(),
-        data.fingerprint(), architecture, config, models, rows.length, head);
-    bundle.writeHead(OnnxHeadExporter.export(head.ensemble(), docString(test, data, config)), metadata);
-    if (encoderSettings.encoder() == EncoderFamily.STATIC) {
-      // the head reads this table's space: the bundle carries it, so it routes alike on any machine
-      bundle.writeStaticTable(StaticTable.read(encoderSettings.staticTable()));
+        void epoch(int member, int epoch, double trainLoss, double validationLoss);
     }
-    return new Trained(test, head);
-  }
 
-  private static String docString(AptitudeTest test, RoutingDataset data, TrainingConfig config) {
-    return "Model-SAT scorer head: P(model answers instruction correctly) from an instruction embedding and a "
-        + test.id() + " capability vector. Data " + data.fingerprint() + ", seed " + config.seed() + ".";
-  }
+    private final InferenceSettings encoderSettings;
+    private final EmbeddingCache cache;
+
+    public BundleTraining(InferenceSettings encoderSettings, EmbeddingCache cache) {
+        this.encoderSettings = encoderSettings;
+        this.cache = cache;
+    }
+
+    /** What a run wrote: the aptitude test (its id names the bundle's test) and the head's training. */
+    public record Trained(AptitudeTest test, TrainedEnsemble head) {}
+
+    /** @param testId id of the aptitude test to build, e.g. {@code mmlu-pro-apt-v2} */
+    public Trained run(
+            RoutingDataset data,
+            String testId,
+            AptitudeTestBuilder.Settings testSettings,
+            ModelBundle bundle,
+            TrainingConfig config,
+            Progress progress) {
+        Embeddings embeddings = new QuestionEmbedder(encoderSettings, cache)
+                .embed(data.questions(), done -> progress.embedded(done, data.size()));
+        AptitudeTest test = new AptitudeTestBuilder(testSettings).build(testId, data, embeddings.rows());
+        bundle.writeAptitudeTest(test);
+        bundle.writeZoo(ZooCapabilities.of(data, test, embeddings.rows()));
+
+        HeadArchitecture architecture = HeadArchitecture.forTest(embeddings.dimension(), test);
+        List<String> models = data.outcomes().modelIds();
+        int[] rows = QuestionSplits.routingRows(data, test);
+        TrainedEnsemble head =
+                new HeadFitting(architecture, config).fit(data, test, embeddings.rows(), models, rows, progress::epoch);
+
+        HeadMetadata metadata = new HeadMetadata(
+                test.id(),
+                embeddings.encoderVersion(),
+                embeddings.maxTokens(),
+                data.fingerprint(),
+                architecture,
+                config,
+                models,
+                rows.length,
+                head);
+        bundle.writeHead(OnnxHeadExporter.export(head.ensemble(), docString(test, data, config)), metadata);
+        if (encoderSettings.encoder() == EncoderFamily.STATIC) {
+            // the head reads this table's space: the bundle carries it, so it routes alike on any machine
+            bundle.writeStaticTable(StaticTable.read(encoderSettings.staticTable()));
+        }
+        return new Trained(test, head);
+    }
+
+    private static String docString(AptitudeTest test, RoutingDataset data, TrainingConfig config) {
+        return "Model-SAT scorer head: P(model answers instruction correctly) from an instruction embedding and a "
+                + test.id() + " capability vector. Data " + data.fingerprint() + ", seed " + config.seed() + ".";
+    }
 }

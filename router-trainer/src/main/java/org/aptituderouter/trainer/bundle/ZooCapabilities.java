@@ -18,20 +18,19 @@ import org.aptituderouter.trainer.data.RoutingDataset;
  */
 public final class ZooCapabilities {
 
-  private ZooCapabilities() {}
+    private ZooCapabilities() {}
 
-  /** @param embeddings one per data-set row */
-  public static List<Candidate> of(RoutingDataset data, AptitudeTest test, float[][] embeddings) {
-    ModelEvidence evidence = new ModelEvidence(test, embeddings);
-    int[] allRows = java.util.stream.IntStream.range(0, data.size()).toArray();
-    Map<String, Double> costs = ModelCosts.of(data.models());
-    List<Candidate> zoo = new ArrayList<>();
-    for (String model : data.outcomes().modelIds()) {
-      TaskEvidence history = evidence.withHistory(data.outcomes(), model, allRows,
-          AptitudeTest.Missing.SKIP);
-      zoo.add(new Candidate(model, test.id(), test.scores(history), costs.get(model), ModelStatus.ACTIVE,
-          history));
+    /** @param embeddings one per data-set row */
+    public static List<Candidate> of(RoutingDataset data, AptitudeTest test, float[][] embeddings) {
+        ModelEvidence evidence = new ModelEvidence(test, embeddings);
+        int[] allRows = java.util.stream.IntStream.range(0, data.size()).toArray();
+        Map<String, Double> costs = ModelCosts.of(data.models());
+        List<Candidate> zoo = new ArrayList<>();
+        for (String model : data.outcomes().modelIds()) {
+            TaskEvidence history = evidence.withHistory(data.outcomes(), model, allRows, AptitudeTest.Missing.SKIP);
+            zoo.add(new Candidate(
+                    model, test.id(), test.scores(history), costs.get(model), ModelStatus.ACTIVE, history));
+        }
+        return zoo;
     }
-    return zoo;
-  }
 }

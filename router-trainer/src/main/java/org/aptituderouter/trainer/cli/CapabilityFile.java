@@ -16,25 +16,25 @@ import org.aptituderouter.core.capability.CapabilitySet;
  */
 final class CapabilityFile {
 
-  /** @param badLines how many lines were reported and skipped */
-  record Loaded(CapabilitySet set, int badLines) {}
+    /** @param badLines how many lines were reported and skipped */
+    record Loaded(CapabilitySet set, int badLines) {}
 
-  private CapabilityFile() {}
+    private CapabilityFile() {}
 
-  static Loaded read(Path file, AptitudeTest test, PrintWriter err) throws IOException {
-    CapabilitySet set = CapabilitySet.empty(test);
-    int bad = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      for (Utf8Lines.Line line : Utf8Lines.read(in)) {
-        try {
-          String text = line.strict().orElseThrow(() -> new IllegalArgumentException("invalid UTF-8"));
-          set = set.with(CapabilityLines.parse(text));
-        } catch (IllegalArgumentException e) {
-          err.println("route: " + file.getFileName() + " line " + line.number() + ": " + e.getMessage());
-          bad++;
+    static Loaded read(Path file, AptitudeTest test, PrintWriter err) throws IOException {
+        CapabilitySet set = CapabilitySet.empty(test);
+        int bad = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (Utf8Lines.Line line : Utf8Lines.read(in)) {
+                try {
+                    String text = line.strict().orElseThrow(() -> new IllegalArgumentException("invalid UTF-8"));
+                    set = set.with(CapabilityLines.parse(text));
+                } catch (IllegalArgumentException e) {
+                    err.println("route: " + file.getFileName() + " line " + line.number() + ": " + e.getMessage());
+                    bad++;
+                }
+            }
         }
-      }
+        return new Loaded(set, bad);
     }
-    return new Loaded(set, bad);
-  }
 }

@@ -18,37 +18,39 @@ import org.aptituderouter.trainer.data.CsvFiles;
  */
 final class CostTable {
 
-  private CostTable() {}
+    private CostTable() {}
 
-  static Map<String, Double> read(Path file) {
-    Map<String, Double> costs = new HashMap<>();
-    try (InputStream in = Files.newInputStream(file); CSVParser csv = CsvFiles.parse(in)) {
-      List<String> header = csv.getHeaderNames();
-      String costColumn = header.contains("cost") ? "cost" : "params_b";
-      if (!header.contains("model_id") || !header.contains(costColumn)) {
-        throw new IllegalArgumentException(file + ": expected a header with model_id and cost (or params_b)");
-      }
-      for (CSVRecord record : csv) {
-        String value = record.isSet(costColumn) ? record.get(costColumn) : "";
-        if (!value.isEmpty()) {
-          costs.put(record.get("model_id"), parse(value, file, CsvFiles.line(record)));
+    static Map<String, Double> read(Path file) {
+        Map<String, Double> costs = new HashMap<>();
+        try (InputStream in = Files.newInputStream(file);
+                CSVParser csv = CsvFiles.parse(in)) {
+            List<String> header = csv.getHeaderNames();
+            String costColumn = header.contains("cost") ? "cost" : "params_b";
+            if (!header.contains("model_id") || !header.contains(costColumn)) {
+                throw new IllegalArgumentException(file + ": expected a header with model_id and cost (or params_b)");
+            }
+            for (CSVRecord record : csv) {
+                String value = record.isSet(costColumn) ? record.get(costColumn) : "";
+                if (!value.isEmpty()) {
+                    costs.put(record.get("model_id"), parse(value, file, CsvFiles.line(record)));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        return costs;
     }
-    return costs;
-  }
 
-  private static double parse(String value, Path file, long line) {
-    try {
-      double cost = Double.parseDouble(value);
-      if (!Double.isFinite(cost) || cost < 0) {
-        throw new NumberFormatException();
-      }
-      return cost;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(file + " line " + line + ": cost '" + value + "' is not a non-negative number");
+    private static double parse(String value, Path file, long line) {
+        try {
+            double cost = Double.parseDouble(value);
+            if (!Double.isFinite(cost) || cost < 0) {
+                throw new NumberFormatException();
+            }
+            return cost;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    file + " line " + line + ": cost '" + value + "' is not a non-negative number");
+        }
     }
-  }
 }

@@ -18,25 +18,31 @@ import org.aptituderouter.trainer.embed.QuestionEmbedder;
  */
 final class HistoryEmbeddings {
 
-  private HistoryEmbeddings() {}
+    private HistoryEmbeddings() {}
 
-  static float[][] of(OutcomeTable table, Path questionsFile, Path cache) {
-    if (!Files.isRegularFile(questionsFile)) {
-      throw new IllegalArgumentException("--evidence all needs the questions' texts: " + questionsFile
-          + " not found (pass --questions FILE.jsonl)");
+    static float[][] of(OutcomeTable table, Path questionsFile, Path cache) {
+        if (!Files.isRegularFile(questionsFile)) {
+            throw new IllegalArgumentException("--evidence all needs the questions' texts: " + questionsFile
+                    + " not found (pass --questions FILE.jsonl)");
+        }
+        Map<String, Question> byId = new HashMap<>();
+        for (Question question : QuestionReader.read(questionsFile)) {
+            byId.put(question.id(), question);
+        }
+        List<Question> rows = table.questionIds().stream()
+                .map(id -> {
+                    Question question = byId.get(id);
+                    if (question == null) {
+                        throw new IllegalArgumentException(
+                                "question " + id + " of the outcomes is not in " + questionsFile);
+                    }
+                    return question;
+                })
+                .toList();
+        return new QuestionEmbedder(
+                        InferenceSettings.defaults(),
+                        cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache))
+                .embed(rows, done -> {})
+                .rows();
     }
-    Map<String, Question> byId = new HashMap<>();
-    for (Question question : QuestionReader.read(questionsFile)) {
-      byId.put(question.id(), question);
-    }
-    List<Question> rows = table.questionIds().stream().map(id -> {
-      Question question = byId.get(id);
-      if (question == null) {
-        throw new IllegalArgumentException("question " + id + " of the outcomes is not in " + questionsFile);
-      }
-      return question;
-    }).toList();
-    return new QuestionEmbedder(InferenceSettings.defaults(),
-        cache == null ? EmbeddingCache.inUserCache() : new EmbeddingCache(cache)).embed(rows, done -> {}).rows();
-  }
 }

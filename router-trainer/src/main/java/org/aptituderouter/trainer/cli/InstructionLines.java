@@ -17,76 +17,77 @@ import org.aptituderouter.core.InstructionText;
  */
 final class InstructionLines {
 
-  sealed interface Line permits Good, Bad {
-    int number();
-  }
-
-  /** @param text the instruction, empty when the question is blank (the router then rejects it by id) */
-  record Good(int number, String id, String text) implements Line {}
-
-  record Bad(int number, String id, String message) implements Line {
-    String describe() {
-      return "line " + number + (id == null ? "" : ", question " + id) + ": " + message;
+    sealed interface Line permits Good, Bad {
+        int number();
     }
-  }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    /** @param text the instruction, empty when the question is blank (the router then rejects it by id) */
+    record Good(int number, String id, String text) implements Line {}
 
-  private InstructionLines() {}
-
-  static List<Line> read(InputStream input) throws IOException {
-    return Utf8Lines.read(input).stream().map(InstructionLines::parse).toList();
-  }
-
-  private static Line parse(Utf8Lines.Line raw) {
-    int number = raw.number();
-    Optional<String> decoded = raw.strict();
-    if (decoded.isEmpty()) {
-      return new Bad(number, idOrNull(raw.lenient()), "invalid UTF-8");
-    }
-    JsonNode node;
-    try {
-      node = JSON.readTree(decoded.get());
-    } catch (JsonProcessingException e) {
-      return new Bad(number, null, "malformed JSON: " + e.getOriginalMessage());
-    }
-    if (node == null || !node.isObject()) {
-      return new Bad(number, null, "not a JSON object");
-    }
-    JsonNode id = node.get("question_id");
-    if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
-      return new Bad(number, null, "no question_id");
-    }
-    JsonNode question = node.get("question");
-    if (question != null && !question.isNull() && !question.isTextual()) {
-      return new Bad(number, id.asText(), "question is not a string");
-    }
-    List<String> options = new ArrayList<>();
-    JsonNode optionNodes = node.get("options");
-    if (optionNodes != null && !optionNodes.isNull()) {
-      if (!optionNodes.isArray() || optionNodes.size() > 26) {
-        return new Bad(number, id.asText(), "options must be an array of at most 26 strings");
-      }
-      for (JsonNode option : optionNodes) {
-        if (!option.isTextual()) {
-          return new Bad(number, id.asText(), "options must be an array of at most 26 strings");
+    record Bad(int number, String id, String message) implements Line {
+        String describe() {
+            return "line " + number + (id == null ? "" : ", question " + id) + ": " + message;
         }
-        options.add(option.asText());
-      }
     }
-    String text = question == null || question.isNull() || question.asText().isBlank()
-        ? "" : InstructionText.of(question.asText(), options);
-    return new Good(number, id.asText(), text);
-  }
 
-  /** Best effort, for naming a line whose bytes are not valid UTF-8. */
-  private static String idOrNull(String lenient) {
-    try {
-      JsonNode node = JSON.readTree(lenient);
-      JsonNode id = node == null ? null : node.get("question_id");
-      return id == null || !id.isValueNode() ? null : id.asText();
-    } catch (JsonProcessingException e) {
-      return null;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private InstructionLines() {}
+
+    static List<Line> read(InputStream input) throws IOException {
+        return Utf8Lines.read(input).stream().map(InstructionLines::parse).toList();
     }
-  }
+
+    private static Line parse(Utf8Lines.Line raw) {
+        int number = raw.number();
+        Optional<String> decoded = raw.strict();
+        if (decoded.isEmpty()) {
+            return new Bad(number, idOrNull(raw.lenient()), "invalid UTF-8");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(decoded.get());
+        } catch (JsonProcessingException e) {
+            return new Bad(number, null, "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return new Bad(number, null, "not a JSON object");
+        }
+        JsonNode id = node.get("question_id");
+        if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
+            return new Bad(number, null, "no question_id");
+        }
+        JsonNode question = node.get("question");
+        if (question != null && !question.isNull() && !question.isTextual()) {
+            return new Bad(number, id.asText(), "question is not a string");
+        }
+        List<String> options = new ArrayList<>();
+        JsonNode optionNodes = node.get("options");
+        if (optionNodes != null && !optionNodes.isNull()) {
+            if (!optionNodes.isArray() || optionNodes.size() > 26) {
+                return new Bad(number, id.asText(), "options must be an array of at most 26 strings");
+            }
+            for (JsonNode option : optionNodes) {
+                if (!option.isTextual()) {
+                    return new Bad(number, id.asText(), "options must be an array of at most 26 strings");
+                }
+                options.add(option.asText());
+            }
+        }
+        String text = question == null || question.isNull() || question.asText().isBlank()
+                ? ""
+                : InstructionText.of(question.asText(), options);
+        return new Good(number, id.asText(), text);
+    }
+
+    /** Best effort, for naming a line whose bytes are not valid UTF-8. */
+    private static String idOrNull(String lenient) {
+        try {
+            JsonNode node = JSON.readTree(lenient);
+            JsonNode id = node == null ? null : node.get("question_id");
+            return id == null || !id.isValueNode() ? null : id.asText();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
 }

@@ -15,27 +15,28 @@ import org.aptituderouter.trainer.data.CsvFiles;
  */
 final class ModelList {
 
-  private ModelList() {}
+    private ModelList() {}
 
-  static Set<String> parse(String value) {
-    if (value == null) {
-      return Set.of();
-    }
-    try (CSVParser record = CsvFiles.FORMAT.parse(new StringReader(value))) {
-      Set<String> ids = new LinkedHashSet<>();
-      record.forEach(cells -> cells.forEach(id -> {
-        if (!id.isBlank()) {
-          ids.add(id.strip());
+    static Set<String> parse(String value) {
+        if (value == null) {
+            return Set.of();
         }
-      }));
-      return ids;
-    } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException("--models " + value + ": not a comma-separated list of ids: " + e.getMessage());
+        try (CSVParser record = CsvFiles.FORMAT.parse(new StringReader(value))) {
+            Set<String> ids = new LinkedHashSet<>();
+            record.forEach(cells -> cells.forEach(id -> {
+                if (!id.isBlank()) {
+                    ids.add(id.strip());
+                }
+            }));
+            return ids;
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(
+                    "--models " + value + ": not a comma-separated list of ids: " + e.getMessage());
+        }
     }
-  }
 
-  /** The ids not among the known ones, for one clear error naming them all. */
-  static List<String> unknown(Set<String> requested, java.util.Collection<String> known) {
-    return requested.stream().filter(id -> !known.contains(id)).toList();
-  }
+    /** The ids not among the known ones, for one clear error naming them all. */
+    static List<String> unknown(Set<String> requested, java.util.Collection<String> known) {
+        return requested.stream().filter(id -> !known.contains(id)).toList();
+    }
 }

@@ -16,27 +16,30 @@ import org.apache.commons.io.input.BOMInputStream;
  */
 public final class CsvFiles {
 
-  /** For writing: RFC 4180, lines ending in a newline. */
-  public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    /** For writing: RFC 4180, lines ending in a newline. */
+    public static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
-  private static final CSVFormat READ = CSVFormat.RFC4180.builder()
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setIgnoreEmptyLines(true)
-      .setIgnoreSurroundingSpaces(true)
-      .setTrim(true)
-      .get();
+    private static final CSVFormat READ = CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .get();
 
-  private CsvFiles() {}
+    private CsvFiles() {}
 
-  /** A parser over UTF-8 {@code in} whose header names the columns (a byte-order mark is dropped). */
-  public static CSVParser parse(InputStream in) throws IOException {
-    Reader text = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
-    return CSVParser.builder().setReader(text).setFormat(READ).get();
-  }
+    /** A parser over UTF-8 {@code in} whose header names the columns (a byte-order mark is dropped). */
+    public static CSVParser parse(InputStream in) throws IOException {
+        Reader text = new InputStreamReader(
+                BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
+        return CSVParser.builder().setReader(text).setFormat(READ).get();
+    }
 
-  /** The line a record starts on, for error messages: the header is line 1. */
-  public static long line(CSVRecord record) {
-    return record.getRecordNumber() + 1;
-  }
+    /** The line a record starts on, for error messages: the header is line 1. */
+    public static long line(CSVRecord record) {
+        return record.getRecordNumber() + 1;
+    }
 }

@@ -14,32 +14,36 @@ import org.apache.commons.csv.CSVRecord;
 /** Reads {@code models.csv} ({@code model_id,params_b,...}); an empty {@code params_b} means unpublished. */
 public final class ModelCatalogReader {
 
-  private ModelCatalogReader() {}
+    private ModelCatalogReader() {}
 
-  public static List<ModelInfo> read(Path file) {
-    List<ModelInfo> models = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file); CSVParser csv = CsvFiles.parse(in)) {
-      List<String> header = csv.getHeaderNames();
-      if (header.size() < 2 || !header.get(0).equals("model_id") || !header.get(1).equals("params_b")) {
-        throw new IllegalArgumentException(file + ": expected header 'model_id,params_b,...'");
-      }
-      for (CSVRecord record : csv) {
-        models.add(parse(record, file));
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    public static List<ModelInfo> read(Path file) {
+        List<ModelInfo> models = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file);
+                CSVParser csv = CsvFiles.parse(in)) {
+            List<String> header = csv.getHeaderNames();
+            if (header.size() < 2
+                    || !header.get(0).equals("model_id")
+                    || !header.get(1).equals("params_b")) {
+                throw new IllegalArgumentException(file + ": expected header 'model_id,params_b,...'");
+            }
+            for (CSVRecord record : csv) {
+                models.add(parse(record, file));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(models);
     }
-    return List.copyOf(models);
-  }
 
-  private static ModelInfo parse(CSVRecord record, Path file) {
-    String params = record.size() > 1 ? record.get(1) : "";
-    try {
-      return new ModelInfo(record.get(0),
-          params.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(params)));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(file + " line " + CsvFiles.line(record) + ": params_b '" + params
-          + "' is not a number");
+    private static ModelInfo parse(CSVRecord record, Path file) {
+        String params = record.size() > 1 ? record.get(1) : "";
+        try {
+            return new ModelInfo(
+                    record.get(0),
+                    params.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(params)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    file + " line " + CsvFiles.line(record) + ": params_b '" + params + "' is not a number");
+        }
     }
-  }
 }

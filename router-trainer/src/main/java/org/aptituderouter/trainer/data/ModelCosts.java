@@ -11,24 +11,30 @@ import java.util.Map;
  */
 public final class ModelCosts {
 
-  public static final Map<String, Double> ASSUMED = Map.of("gemini-1.5-pro-002", 500.0);
+    public static final Map<String, Double> ASSUMED = Map.of("gemini-1.5-pro-002", 500.0);
 
-  private ModelCosts() {}
+    private ModelCosts() {}
 
-  /** Model id to cost, in catalogue order. */
-  public static Map<String, Double> of(List<ModelInfo> catalogue) {
-    double largest = catalogue.stream().filter(model -> model.paramsB().isPresent())
-        .mapToDouble(model -> model.paramsB().getAsDouble()).max().orElse(1.0);
-    Map<String, Double> costs = new LinkedHashMap<>();
-    for (ModelInfo model : catalogue) {
-      costs.put(model.modelId(), model.paramsB().isPresent() ? model.paramsB().getAsDouble()
-          : ASSUMED.getOrDefault(model.modelId(), largest));
+    /** Model id to cost, in catalogue order. */
+    public static Map<String, Double> of(List<ModelInfo> catalogue) {
+        double largest = catalogue.stream()
+                .filter(model -> model.paramsB().isPresent())
+                .mapToDouble(model -> model.paramsB().getAsDouble())
+                .max()
+                .orElse(1.0);
+        Map<String, Double> costs = new LinkedHashMap<>();
+        for (ModelInfo model : catalogue) {
+            costs.put(
+                    model.modelId(),
+                    model.paramsB().isPresent()
+                            ? model.paramsB().getAsDouble()
+                            : ASSUMED.getOrDefault(model.modelId(), largest));
+        }
+        return costs;
     }
-    return costs;
-  }
 
-  /** True where the cost is an assumption rather than a published count. */
-  public static boolean assumed(ModelInfo model) {
-    return model.paramsB().isEmpty();
-  }
+    /** True where the cost is an assumption rather than a published count. */
+    public static boolean assumed(ModelInfo model) {
+        return model.paramsB().isEmpty();
+    }
 }

@@ -9,18 +9,18 @@ import java.nio.file.Path;
  */
 public final class SharedDataLocation {
 
-  private SharedDataLocation() {}
+    private SharedDataLocation() {}
 
-  public static Path resolve(Path explicit) {
-    if (explicit != null) {
-      return explicit;
+    public static Path resolve(Path explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        for (String property : new String[] {"router.shared.data.dir", "shared.data.dir"}) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                return Path.of(value);
+            }
+        }
+        return Path.of("..", "shared", "routing-data");
     }
-    for (String property : new String[] {"router.shared.data.dir", "shared.data.dir"}) {
-      String value = System.getProperty(property);
-      if (value != null && !value.isBlank()) {
-        return Path.of(value);
-      }
-    }
-    return Path.of("..", "shared", "routing-data");
-  }
 }

@@ -8,7 +8,7 @@ package org.aptituderouter.trainer.embed;
  */
 public record Embeddings(float[][] rows, String encoderVersion, int maxTokens) {
 
-  public int dimension() {
-    return rows.length == 0 ? 0 : rows[0].length;
-  }
+    public int dimension() {
+        return rows.length == 0 ? 0 : rows[0].length;
+    }
 }

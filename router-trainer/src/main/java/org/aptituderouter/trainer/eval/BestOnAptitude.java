@@ -9,24 +9,25 @@ import org.aptituderouter.core.capability.CapabilitySet;
  */
 public final class BestOnAptitude implements RoutingMethod {
 
-  private final CapabilitySet newcomers;
+    private final CapabilitySet newcomers;
 
-  /** @param newcomers every model as a newcomer: known by its aptitude answers */
-  public BestOnAptitude(CapabilitySet newcomers) {
-    this.newcomers = newcomers;
-  }
+    /** @param newcomers every model as a newcomer: known by its aptitude answers */
+    public BestOnAptitude(CapabilitySet newcomers) {
+        this.newcomers = newcomers;
+    }
 
-  @Override
-  public String name() {
-    return "best aptitude level";
-  }
+    @Override
+    public String name() {
+        return "best aptitude level";
+    }
 
-  @Override
-  public int[] choose(Zoo zoo, QuestionFold fold) {
-    double[] level = zoo.models().stream().mapToDouble(model -> newcomers.level(newcomers.find(model).orElseThrow()))
-        .toArray();
-    int[] choices = new int[fold.evalRows().length];
-    Arrays.fill(choices, ZooAccuracy.argmax(level));
-    return choices;
-  }
+    @Override
+    public int[] choose(Zoo zoo, QuestionFold fold) {
+        double[] level = zoo.models().stream()
+                .mapToDouble(model -> newcomers.level(newcomers.find(model).orElseThrow()))
+                .toArray();
+        int[] choices = new int[fold.evalRows().length];
+        Arrays.fill(choices, ZooAccuracy.argmax(level));
+        return choices;
+    }
 }

@@ -13,35 +13,39 @@ import org.aptituderouter.trainer.data.OutcomeTable;
  */
 public final class BestPerGroup implements RoutingMethod {
 
-  private final String name;
-  private final OutcomeTable outcomes;
-  private final IntFunction<String> groupOfRow;
+    private final String name;
+    private final OutcomeTable outcomes;
+    private final IntFunction<String> groupOfRow;
 
-  public BestPerGroup(String name, OutcomeTable outcomes, IntFunction<String> groupOfRow) {
-    this.name = name;
-    this.outcomes = outcomes;
-    this.groupOfRow = groupOfRow;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int[] choose(Zoo zoo, QuestionFold fold) {
-    Map<String, List<Integer>> rowsByGroup = new HashMap<>();
-    for (int row : fold.trainRows()) {
-      rowsByGroup.computeIfAbsent(groupOfRow.apply(row), group -> new ArrayList<>()).add(row);
+    public BestPerGroup(String name, OutcomeTable outcomes, IntFunction<String> groupOfRow) {
+        this.name = name;
+        this.outcomes = outcomes;
+        this.groupOfRow = groupOfRow;
     }
-    Map<String, Integer> bestByGroup = new HashMap<>();
-    rowsByGroup.forEach((group, rows) -> bestByGroup.put(group,
-        ZooAccuracy.argmax(ZooAccuracy.of(outcomes, zoo, rows.stream().mapToInt(Integer::intValue).toArray()))));
-    int fallback = ZooAccuracy.argmax(ZooAccuracy.of(outcomes, zoo, fold.trainRows()));
-    int[] choices = new int[fold.evalRows().length];
-    for (int i = 0; i < choices.length; i++) {
-      choices[i] = bestByGroup.getOrDefault(groupOfRow.apply(fold.evalRows()[i]), fallback);
+
+    @Override
+    public String name() {
+        return name;
     }
-    return choices;
-  }
+
+    @Override
+    public int[] choose(Zoo zoo, QuestionFold fold) {
+        Map<String, List<Integer>> rowsByGroup = new HashMap<>();
+        for (int row : fold.trainRows()) {
+            rowsByGroup
+                    .computeIfAbsent(groupOfRow.apply(row), group -> new ArrayList<>())
+                    .add(row);
+        }
+        Map<String, Integer> bestByGroup = new HashMap<>();
+        rowsByGroup.forEach((group, rows) -> bestByGroup.put(
+                group,
+                ZooAccuracy.argmax(ZooAccuracy.of(
+                        outcomes, zoo, rows.stream().mapToInt(Integer::intValue).toArray()))));
+        int fallback = ZooAccuracy.argmax(ZooAccuracy.of(outcomes, zoo, fold.trainRows()));
+        int[] choices = new int[fold.evalRows().length];
+        for (int i = 0; i < choices.length; i++) {
+            choices[i] = bestByGroup.getOrDefault(groupOfRow.apply(fold.evalRows()[i]), fallback);
+        }
+        return choices;
+    }
 }

@@ -15,22 +15,28 @@ import java.util.List;
  * @param staged       per evidence stage (see {@link CrossFitting#run}), the same head with the model known by its
  *                     aptitude answers plus part of its history; empty without stages
  */
-public record HeldOutScores(List<String> models, float[][] newModels, float[][] knownModels, List<FoldRun> runs,
-    List<float[][]> staged) {
+public record HeldOutScores(
+        List<String> models, float[][] newModels, float[][] knownModels, List<FoldRun> runs, List<float[][]> staged) {
 
-  /**
-   * One head of the cross-fitting, described by what it held out and how its training went.
-   *
-   * @param memberEpochs epochs each ensemble member ran before early stopping
-   */
-  public record FoldRun(List<String> heldOutModels, int questionFold, List<Integer> memberEpochs,
-      double validationLoss, double validationAuc, double heldOutAuc, double seconds) {}
+    /**
+     * One head of the cross-fitting, described by what it held out and how its training went.
+     *
+     * @param memberEpochs epochs each ensemble member ran before early stopping
+     */
+    public record FoldRun(
+            List<String> heldOutModels,
+            int questionFold,
+            List<Integer> memberEpochs,
+            double validationLoss,
+            double validationAuc,
+            double heldOutAuc,
+            double seconds) {}
 
-  public int column(String model) {
-    int column = models.indexOf(model);
-    if (column < 0) {
-      throw new IllegalArgumentException("no held-out scores for model " + model);
+    public int column(String model) {
+        int column = models.indexOf(model);
+        if (column < 0) {
+            throw new IllegalArgumentException("no held-out scores for model " + model);
+        }
+        return column;
     }
-    return column;
-  }
 }

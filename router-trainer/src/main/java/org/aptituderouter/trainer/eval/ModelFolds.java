@@ -10,19 +10,19 @@ import java.util.List;
  */
 public final class ModelFolds {
 
-  private ModelFolds() {}
+    private ModelFolds() {}
 
-  public static List<List<String>> of(List<String> allModels, int folds) {
-    List<String> sorted = allModels.stream().sorted().toList();
-    int count = Math.min(folds, sorted.size());
-    List<List<String>> result = new ArrayList<>();
-    for (int f = 0; f < count; f++) {
-      List<String> fold = new ArrayList<>();
-      for (int i = f; i < sorted.size(); i += count) {
-        fold.add(sorted.get(i));
-      }
-      result.add(List.copyOf(fold));
+    public static List<List<String>> of(List<String> allModels, int folds) {
+        List<String> sorted = allModels.stream().sorted().toList();
+        int count = Math.min(folds, sorted.size());
+        List<List<String>> result = new ArrayList<>();
+        for (int f = 0; f < count; f++) {
+            List<String> fold = new ArrayList<>();
+            for (int i = f; i < sorted.size(); i += count) {
+                fold.add(sorted.get(i));
+            }
+            result.add(List.copyOf(fold));
+        }
+        return List.copyOf(result);
     }
-    return List.copyOf(result);
-  }
 }

@@ -7,10 +7,10 @@ import java.util.List;
  *
  * @param validationAuc ranking quality of the ensemble on the validation questions (training models)
  */
-public record TrainedEnsemble(HeadEnsemble ensemble, List<TrainedHead> members, double validationLoss,
-    double validationAuc, double seconds) {
+public record TrainedEnsemble(
+        HeadEnsemble ensemble, List<TrainedHead> members, double validationLoss, double validationAuc, double seconds) {
 
-  public TrainedEnsemble {
-    members = List.copyOf(members);
-  }
+    public TrainedEnsemble {
+        members = List.copyOf(members);
+    }
 }

@@ -5,5 +5,11 @@ package org.aptituderouter.trainer.train;
  *
  * @param validationAuc ranking quality of the predictions on the validation questions (training models)
  */
-public record TrainedHead(HeadWeights weights, int epochsRun, int bestEpoch, double trainLoss, double validationLoss,
-    double validationAuc, double seconds) {}
+public record TrainedHead(
+        HeadWeights weights,
+        int epochsRun,
+        int bestEpoch,
+        double trainLoss,
+        double validationLoss,
+        double validationAuc,
+        double seconds) {}

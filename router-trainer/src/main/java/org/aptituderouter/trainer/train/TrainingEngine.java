@@ -8,18 +8,18 @@ import ai.djl.engine.Engine;
  */
 public final class TrainingEngine {
 
-  private static final String INTRA_OP = "ai.djl.pytorch.num_threads";
-  private static final String INTER_OP = "ai.djl.pytorch.num_interop_threads";
+    private static final String INTRA_OP = "ai.djl.pytorch.num_threads";
+    private static final String INTER_OP = "ai.djl.pytorch.num_interop_threads";
 
-  private TrainingEngine() {}
+    private TrainingEngine() {}
 
-  public static synchronized Engine pytorch() {
-    if (System.getProperty(INTRA_OP) == null) {
-      System.setProperty(INTRA_OP, "1");
+    public static synchronized Engine pytorch() {
+        if (System.getProperty(INTRA_OP) == null) {
+            System.setProperty(INTRA_OP, "1");
+        }
+        if (System.getProperty(INTER_OP) == null) {
+            System.setProperty(INTER_OP, "1");
+        }
+        return Engine.getEngine("PyTorch");
     }
-    if (System.getProperty(INTER_OP) == null) {
-      System.setProperty(INTER_OP, "1");
-    }
-    return Engine.getEngine("PyTorch");
-  }
 }

@@ -14,33 +14,39 @@ import org.aptituderouter.trainer.data.OutcomeTable;
  * @param validationRows question rows for early stopping; disjoint from trainRows
  * @param capabilities   [model][task], row for row with {@code models}
  */
-public record TrainingSet(float[][] embeddings, OutcomeTable outcomes, List<String> models, int[] trainRows,
-    int[] validationRows, float[][] capabilities) {
+public record TrainingSet(
+        float[][] embeddings,
+        OutcomeTable outcomes,
+        List<String> models,
+        int[] trainRows,
+        int[] validationRows,
+        float[][] capabilities) {
 
-  public TrainingSet {
-    models = List.copyOf(models);
-    if (capabilities.length != models.size()) {
-      throw new IllegalArgumentException("capabilities for " + capabilities.length + " models, " + models.size() + " named");
+    public TrainingSet {
+        models = List.copyOf(models);
+        if (capabilities.length != models.size()) {
+            throw new IllegalArgumentException(
+                    "capabilities for " + capabilities.length + " models, " + models.size() + " named");
+        }
     }
-  }
 
-  /** Labels [rows][models]: 1, 0, or {@link OutcomeTable#MISSING}. */
-  public byte[][] labels(int[] rows) {
-    int[] columns = models.stream().mapToInt(outcomes::modelIndex).toArray();
-    byte[][] labels = new byte[rows.length][columns.length];
-    for (int i = 0; i < rows.length; i++) {
-      for (int m = 0; m < columns.length; m++) {
-        labels[i][m] = outcomes.outcome(rows[i], columns[m]);
-      }
+    /** Labels [rows][models]: 1, 0, or {@link OutcomeTable#MISSING}. */
+    public byte[][] labels(int[] rows) {
+        int[] columns = models.stream().mapToInt(outcomes::modelIndex).toArray();
+        byte[][] labels = new byte[rows.length][columns.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int m = 0; m < columns.length; m++) {
+                labels[i][m] = outcomes.outcome(rows[i], columns[m]);
+            }
+        }
+        return labels;
     }
-    return labels;
-  }
 
-  public float[][] embeddingsOf(int[] rows) {
-    float[][] out = new float[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = embeddings[rows[i]];
+    public float[][] embeddingsOf(int[] rows) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = embeddings[rows[i]];
+        }
+        return out;
     }
-    return out;
-  }
 }

@@ -19,33 +19,49 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvaluateOnlineTest {
 
-  private static final Pattern ROW = Pattern.compile(
-      "\\| (\\w+) \\| ([^|]+) \\| (\\d+\\.\\d{2}) \\| ([+-]\\d+\\.\\d{2}) \\| [^|]+ \\|");
+    private static final Pattern ROW =
+            Pattern.compile("\\| (\\w+) \\| ([^|]+) \\| (\\d+\\.\\d{2}) \\| ([+-]\\d+\\.\\d{2}) \\| [^|]+ \\|");
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void writesTheCurveFromAptitudeOnlyToTheWholeHistoryForEveryZoo() throws IOException {
-    SharedData.nim(); // skips with a reason when the shared data is absent
-    Path data = Path.of(System.getProperty("shared.data.dir", "../../shared/routing-data")).resolve("nim-mixed");
-    Path report = dir.resolve("report");
+    @Test
+    void writesTheCurveFromAptitudeOnlyToTheWholeHistoryForEveryZoo() throws IOException {
+        SharedData.nim(); // skips with a reason when the shared data is absent
+        Path data = Path.of(System.getProperty("shared.data.dir", "../../shared/routing-data"))
+                .resolve("nim-mixed");
+        Path report = dir.resolve("report");
 
-    CliRun run = CliRun.of("evaluate", "--data", data.toString(), "--online", "--encoder", "static",
-        "--static-table", dir.resolve("table.bin").toString(), "--cache", dir.resolve("cache").toString(),
-        "--report", report.toString());
+        CliRun run = CliRun.of(
+                "evaluate",
+                "--data",
+                data.toString(),
+                "--online",
+                "--encoder",
+                "static",
+                "--static-table",
+                dir.resolve("table.bin").toString(),
+                "--cache",
+                dir.resolve("cache").toString(),
+                "--report",
+                report.toString());
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(report.resolve("online.png")).isNotEmptyFile();
-    String online = Files.readString(report.resolve("online.md"));
-    for (String zoo : List.of("small", "large", "all")) {
-      List<Matcher> rows = online.lines().map(ROW::matcher).filter(Matcher::matches)
-          .filter(m -> m.group(1).equals(zoo)).toList();
-      assertThat(rows).extracting(m -> m.group(2).trim())
-          .containsExactly("0 (aptitude only)", "100", "1,000", "5,000", "all training questions");
-      // the ends are the report's routers: new models (aptitude only) and known models (all history)
-      assertThat(run.err()).contains(zoo + " zoo: router " + rows.get(0).group(3) + "% (new models), "
-          + rows.get(4).group(3) + "% (known)");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(report.resolve("online.png")).isNotEmptyFile();
+        String online = Files.readString(report.resolve("online.md"));
+        for (String zoo : List.of("small", "large", "all")) {
+            List<Matcher> rows = online.lines()
+                    .map(ROW::matcher)
+                    .filter(Matcher::matches)
+                    .filter(m -> m.group(1).equals(zoo))
+                    .toList();
+            assertThat(rows)
+                    .extracting(m -> m.group(2).trim())
+                    .containsExactly("0 (aptitude only)", "100", "1,000", "5,000", "all training questions");
+            // the ends are the report's routers: new models (aptitude only) and known models (all history)
+            assertThat(run.err())
+                    .contains(zoo + " zoo: router " + rows.get(0).group(3) + "% (new models), "
+                            + rows.get(4).group(3) + "% (known)");
+        }
     }
-  }
 }

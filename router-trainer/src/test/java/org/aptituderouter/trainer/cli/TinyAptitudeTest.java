@@ -20,39 +20,44 @@ import org.aptituderouter.trainer.train.HeadWeights;
  */
 final class TinyAptitudeTest {
 
-  static final AptitudeTest TEST = new AptitudeTest("tiny-apt", List.of(
-      new AptitudeTask("task-a", List.of("a1", "a2"), 0.5, centroid(1)),
-      new AptitudeTask("task-b", List.of("b1", "b2"), 0.25, centroid(2)),
-      new AptitudeTask("task-c", List.of("c1", "c2"), 0.25, centroid(3))), 0.0);
+    static final AptitudeTest TEST = new AptitudeTest(
+            "tiny-apt",
+            List.of(
+                    new AptitudeTask("task-a", List.of("a1", "a2"), 0.5, centroid(1)),
+                    new AptitudeTask("task-b", List.of("b1", "b2"), 0.25, centroid(2)),
+                    new AptitudeTask("task-c", List.of("c1", "c2"), 0.25, centroid(3))),
+            0.0);
 
-  private TinyAptitudeTest() {}
+    private TinyAptitudeTest() {}
 
-  /** The bundle folder: aptitude test, untrained head, metadata naming the encoder. */
-  static Path writeBundle(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    try (OutputStream out = Files.newOutputStream(dir.resolve(RouterBundle.APTITUDE_TEST))) {
-      TEST.write(out);
+    /** The bundle folder: aptitude test, untrained head, metadata naming the encoder. */
+    static Path writeBundle(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (OutputStream out = Files.newOutputStream(dir.resolve(RouterBundle.APTITUDE_TEST))) {
+            TEST.write(out);
+        }
+        HeadArchitecture architecture = HeadArchitecture.forTest(384, TEST);
+        HeadWeights weights = HeadWeights.initial(architecture, HeadArchitecture.centroidMatrix(TEST));
+        Files.write(
+                dir.resolve(RouterBundle.SCORER_HEAD),
+                OnnxHeadExporter.export(new HeadEnsemble(List.of(weights)), "untrained test head"));
+        Files.writeString(
+                dir.resolve(RouterBundle.HEAD_METADATA),
+                "{\"aptitude_test_id\": \"tiny-apt\", \"encoder\": \"all-minilm-l6-v2/fp32\"}\n");
+        return dir;
     }
-    HeadArchitecture architecture = HeadArchitecture.forTest(384, TEST);
-    HeadWeights weights = HeadWeights.initial(architecture, HeadArchitecture.centroidMatrix(TEST));
-    Files.write(dir.resolve(RouterBundle.SCORER_HEAD),
-        OnnxHeadExporter.export(new HeadEnsemble(List.of(weights)), "untrained test head"));
-    Files.writeString(dir.resolve(RouterBundle.HEAD_METADATA),
-        "{\"aptitude_test_id\": \"tiny-apt\", \"encoder\": \"all-minilm-l6-v2/fp32\"}\n");
-    return dir;
-  }
 
-  private static float[] centroid(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] values = new float[384];
-    double norm = 0;
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) random.nextGaussian();
-      norm += values[i] * values[i];
+    private static float[] centroid(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[384];
+        double norm = 0;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+            norm += values[i] * values[i];
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] /= (float) Math.sqrt(norm);
+        }
+        return values;
     }
-    for (int i = 0; i < values.length; i++) {
-      values[i] /= (float) Math.sqrt(norm);
-    }
-    return values;
-  }
 }

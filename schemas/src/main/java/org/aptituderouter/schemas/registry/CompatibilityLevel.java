@@ -15,65 +15,71 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
  * _TRANSITIVE ones with every version.
  */
 public enum CompatibilityLevel {
-  NONE(false, false, false),
-  BACKWARD(true, false, false),
-  BACKWARD_TRANSITIVE(true, false, true),
-  FORWARD(false, true, false),
-  FORWARD_TRANSITIVE(false, true, true),
-  FULL(true, true, false),
-  FULL_TRANSITIVE(true, true, true);
+    NONE(false, false, false),
+    BACKWARD(true, false, false),
+    BACKWARD_TRANSITIVE(true, false, true),
+    FORWARD(false, true, false),
+    FORWARD_TRANSITIVE(false, true, true),
+    FULL(true, true, false),
+    FULL_TRANSITIVE(true, true, true);
 
-  private final boolean newReadsOld;
-  private final boolean oldReadsNew;
-  private final boolean transitive;
+    private final boolean newReadsOld;
+    private final boolean oldReadsNew;
+    private final boolean transitive;
 
-  CompatibilityLevel(boolean newReadsOld, boolean oldReadsNew, boolean transitive) {
-    this.newReadsOld = newReadsOld;
-    this.oldReadsNew = oldReadsNew;
-    this.transitive = transitive;
-  }
-
-  /** Parses a level name as Confluent spells it (case-insensitive). */
-  public static CompatibilityLevel parse(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
-          "Invalid compatibility level '" + name + "'; expected one of " + List.of(values()));
+    CompatibilityLevel(boolean newReadsOld, boolean oldReadsNew, boolean transitive) {
+        this.newReadsOld = newReadsOld;
+        this.oldReadsNew = oldReadsNew;
+        this.transitive = transitive;
     }
-  }
 
-  /** The same directions compared against one version only, as Confluent does for an explicit version. */
-  public CompatibilityLevel nonTransitive() {
-    return transitive ? valueOf(name().substring(0, name().length() - "_TRANSITIVE".length())) : this;
-  }
+    /** Parses a level name as Confluent spells it (case-insensitive). */
+    public static CompatibilityLevel parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SchemaRegistryException(
+                    422,
+                    SchemaRegistryException.INVALID_COMPATIBILITY_LEVEL,
+                    "Invalid compatibility level '" + name + "'; expected one of " + List.of(values()));
+        }
+    }
 
-  /**
-   * Why {@code candidate} may not follow {@code existing} (oldest first) under this level; empty when it may.
-   */
-  public List<String> violations(Schema candidate, List<Schema> existing) {
-    List<String> problems = new ArrayList<>();
-    if (this == NONE || existing.isEmpty()) {
-      return problems;
+    /** The same directions compared against one version only, as Confluent does for an explicit version. */
+    public CompatibilityLevel nonTransitive() {
+        return transitive ? valueOf(name().substring(0, name().length() - "_TRANSITIVE".length())) : this;
     }
-    List<Schema> compared = transitive ? existing : List.of(existing.get(existing.size() - 1));
-    for (Schema old : compared) {
-      if (newReadsOld) {
-        describe("new schema cannot read data written with an earlier one",
-            SchemaCompatibility.checkReaderWriterCompatibility(candidate, old), problems);
-      }
-      if (oldReadsNew) {
-        describe("an earlier schema cannot read data written with the new one",
-            SchemaCompatibility.checkReaderWriterCompatibility(old, candidate), problems);
-      }
-    }
-    return problems;
-  }
 
-  private static void describe(String direction, SchemaPairCompatibility check, List<String> problems) {
-    for (Incompatibility incompatibility : check.getResult().getIncompatibilities()) {
-      problems.add(direction + ": " + incompatibility.getType() + " at " + incompatibility.getLocation()
-          + " (" + incompatibility.getMessage() + ")");
+    /**
+     * Why {@code candidate} may not follow {@code existing} (oldest first) under this level; empty when it may.
+     */
+    public List<String> violations(Schema candidate, List<Schema> existing) {
+        List<String> problems = new ArrayList<>();
+        if (this == NONE || existing.isEmpty()) {
+            return problems;
+        }
+        List<Schema> compared = transitive ? existing : List.of(existing.get(existing.size() - 1));
+        for (Schema old : compared) {
+            if (newReadsOld) {
+                describe(
+                        "new schema cannot read data written with an earlier one",
+                        SchemaCompatibility.checkReaderWriterCompatibility(candidate, old),
+                        problems);
+            }
+            if (oldReadsNew) {
+                describe(
+                        "an earlier schema cannot read data written with the new one",
+                        SchemaCompatibility.checkReaderWriterCompatibility(old, candidate),
+                        problems);
+            }
+        }
+        return problems;
     }
-  }
+
+    private static void describe(String direction, SchemaPairCompatibility check, List<String> problems) {
+        for (Incompatibility incompatibility : check.getResult().getIncompatibilities()) {
+            problems.add(direction + ": " + incompatibility.getType() + " at " + incompatibility.getLocation() + " ("
+                    + incompatibility.getMessage() + ")");
+        }
+    }
 }

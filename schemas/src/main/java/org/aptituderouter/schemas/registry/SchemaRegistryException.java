@@ -7,42 +7,43 @@ package org.aptituderouter.schemas.registry;
  */
 public class SchemaRegistryException extends RuntimeException {
 
-  /** Confluent's error codes that this project produces or reacts to. */
-  public static final int SUBJECT_NOT_FOUND = 40401;
-  public static final int VERSION_NOT_FOUND = 40402;
-  public static final int SCHEMA_NOT_FOUND = 40403;
-  public static final int SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED = 40408;
-  public static final int INCOMPATIBLE_SCHEMA = 409;
-  public static final int INVALID_SCHEMA = 42201;
-  public static final int INVALID_VERSION = 42202;
-  public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
+    /** Confluent's error codes that this project produces or reacts to. */
+    public static final int SUBJECT_NOT_FOUND = 40401;
 
-  private final int httpStatus;
-  private final int errorCode;
+    public static final int VERSION_NOT_FOUND = 40402;
+    public static final int SCHEMA_NOT_FOUND = 40403;
+    public static final int SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED = 40408;
+    public static final int INCOMPATIBLE_SCHEMA = 409;
+    public static final int INVALID_SCHEMA = 42201;
+    public static final int INVALID_VERSION = 42202;
+    public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
 
-  public SchemaRegistryException(int httpStatus, int errorCode, String message) {
-    super(message);
-    this.httpStatus = httpStatus;
-    this.errorCode = errorCode;
-  }
+    private final int httpStatus;
+    private final int errorCode;
 
-  protected SchemaRegistryException(String message, Throwable cause) {
-    super(message, cause);
-    this.httpStatus = 0;
-    this.errorCode = 0;
-  }
+    public SchemaRegistryException(int httpStatus, int errorCode, String message) {
+        super(message);
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+    }
 
-  /** HTTP status of the answer; 0 when no registry answered. */
-  public int httpStatus() {
-    return httpStatus;
-  }
+    protected SchemaRegistryException(String message, Throwable cause) {
+        super(message, cause);
+        this.httpStatus = 0;
+        this.errorCode = 0;
+    }
 
-  /** Confluent {@code error_code} of the answer; 0 when no registry answered. */
-  public int errorCode() {
-    return errorCode;
-  }
+    /** HTTP status of the answer; 0 when no registry answered. */
+    public int httpStatus() {
+        return httpStatus;
+    }
 
-  static SchemaRegistryException subjectNotFound(String subject) {
-    return new SchemaRegistryException(404, SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
-  }
+    /** Confluent {@code error_code} of the answer; 0 when no registry answered. */
+    public int errorCode() {
+        return errorCode;
+    }
+
+    static SchemaRegistryException subjectNotFound(String subject) {
+        return new SchemaRegistryException(404, SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
+    }
 }

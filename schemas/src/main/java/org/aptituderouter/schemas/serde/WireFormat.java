@@ -9,27 +9,27 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class WireFormat {
 
-  public static final byte MAGIC_BYTE = 0;
-  public static final int HEADER_SIZE = 5;
+    public static final byte MAGIC_BYTE = 0;
+    public static final int HEADER_SIZE = 5;
 
-  private WireFormat() {
-  }
+    private WireFormat() {}
 
-  /** The 5-byte header announcing {@code schemaId}. */
-  public static byte[] header(int schemaId) {
-    return ByteBuffer.allocate(HEADER_SIZE).put(MAGIC_BYTE).putInt(schemaId).array();
-  }
-
-  /** The writer schema id of a payload, or a SerializationException saying why it is not in this format. */
-  public static int schemaId(byte[] payload) {
-    if (payload.length < HEADER_SIZE) {
-      throw new SerializationException("Not in Confluent Avro wire format: " + payload.length
-          + " bytes, fewer than the " + HEADER_SIZE + "-byte header (magic byte + schema id)");
+    /** The 5-byte header announcing {@code schemaId}. */
+    public static byte[] header(int schemaId) {
+        return ByteBuffer.allocate(HEADER_SIZE).put(MAGIC_BYTE).putInt(schemaId).array();
     }
-    if (payload[0] != MAGIC_BYTE) {
-      throw new SerializationException(String.format(
-          "Unknown magic byte 0x%02x: not in Confluent Avro wire format, which starts with 0x00", payload[0]));
+
+    /** The writer schema id of a payload, or a SerializationException saying why it is not in this format. */
+    public static int schemaId(byte[] payload) {
+        if (payload.length < HEADER_SIZE) {
+            throw new SerializationException("Not in Confluent Avro wire format: " + payload.length
+                    + " bytes, fewer than the " + HEADER_SIZE + "-byte header (magic byte + schema id)");
+        }
+        if (payload[0] != MAGIC_BYTE) {
+            throw new SerializationException(String.format(
+                    "Unknown magic byte 0x%02x: not in Confluent Avro wire format, which starts with 0x00",
+                    payload[0]));
+        }
+        return ByteBuffer.wrap(payload, 1, 4).getInt();
     }
-    return ByteBuffer.wrap(payload, 1, 4).getInt();
-  }
 }

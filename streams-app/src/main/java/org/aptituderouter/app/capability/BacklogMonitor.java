@@ -11,8 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.app.topics.RouterTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -20,6 +18,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.app.topics.RouterTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +83,11 @@ public final class BacklogMonitor implements AutoCloseable {
         Set<String> before = capabilities.overCapacity();
         for (String model : over) {
             if (!before.contains(model)) {
-                LOG.warn("Model {} is over capacity (backlog above max_lag {}): new instructions spill over to the "
-                        + "next-best model", model, declared.get(model).maxLag());
+                LOG.warn(
+                        "Model {} is over capacity (backlog above max_lag {}): new instructions spill over to the "
+                                + "next-best model",
+                        model,
+                        declared.get(model).maxLag());
             }
         }
         for (String model : before) {
@@ -103,10 +106,12 @@ public final class BacklogMonitor implements AutoCloseable {
             }
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             parts.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
                     .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             long lag = 0;
             for (TopicPartition tp : parts) {
                 OffsetAndMetadata done = committed.get(tp);
@@ -122,19 +127,25 @@ public final class BacklogMonitor implements AutoCloseable {
     }
 
     /** The topic's partitions, looked up once it exists. */
-    private List<TopicPartition> partitions(String topic) throws ExecutionException, InterruptedException,
-            TimeoutException {
+    private List<TopicPartition> partitions(String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
         List<TopicPartition> known = partitions.get(topic);
         if (known != null) {
             return known;
         }
-        if (!admin.listTopics().names().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(topic)) {
+        if (!admin.listTopics()
+                .names()
+                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .contains(topic)) {
             return List.of();
         }
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS).get(topic);
+        TopicDescription description = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .get(topic);
         List<TopicPartition> found = description.partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         partitions.put(topic, found);
         return found;
     }

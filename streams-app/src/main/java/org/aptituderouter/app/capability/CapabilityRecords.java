@@ -11,8 +11,7 @@ import org.aptituderouter.schemas.avro.ModelCapability;
 /** Converts between the Avro capability record on the topic and router-core's candidate. */
 public final class CapabilityRecords {
 
-    private CapabilityRecords() {
-    }
+    private CapabilityRecords() {}
 
     /**
      * @param key the record key, which must name the same model: compaction and tombstones work by key
@@ -20,8 +19,8 @@ public final class CapabilityRecords {
      */
     public static Candidate toCandidate(String key, ModelCapability record) {
         if (record.getModelId() == null || !record.getModelId().equals(key)) {
-            throw new IllegalArgumentException("record key '" + key + "' differs from its model_id '"
-                    + record.getModelId() + "'");
+            throw new IllegalArgumentException(
+                    "record key '" + key + "' differs from its model_id '" + record.getModelId() + "'");
         }
         List<Float> scores = record.getScores();
         float[] vector = new float[scores.size()];
@@ -32,9 +31,9 @@ public final class CapabilityRecords {
             vector[i] = scores.get(i);
         }
         ModelStatus status = record.getStatus() == null
-                ? ModelStatus.ACTIVE : ModelStatus.valueOf(record.getStatus().name());
-        return new Candidate(key, record.getAptitudeTestId(), vector, record.getCost(), status,
-                evidence(key, record));
+                ? ModelStatus.ACTIVE
+                : ModelStatus.valueOf(record.getStatus().name());
+        return new Candidate(key, record.getAptitudeTestId(), vector, record.getCost(), status, evidence(key, record));
     }
 
     private static TaskEvidence evidence(String key, ModelCapability record) {
@@ -44,13 +43,14 @@ public final class CapabilityRecords {
             return null;
         }
         if (answered == null || correct == null) {
-            throw new IllegalArgumentException("capability of " + key
-                    + " has one of answered/correct without the other");
+            throw new IllegalArgumentException(
+                    "capability of " + key + " has one of answered/correct without the other");
         }
         if (answered.contains(null) || correct.contains(null)) {
             throw new IllegalArgumentException("capability of " + key + " has a null evidence count");
         }
-        return new TaskEvidence(answered.stream().mapToInt(Integer::intValue).toArray(),
+        return new TaskEvidence(
+                answered.stream().mapToInt(Integer::intValue).toArray(),
                 correct.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -66,9 +66,16 @@ public final class CapabilityRecords {
                 .setAptitudeTestId(candidate.aptitudeTestId())
                 .setScores(values)
                 .setCost(candidate.cost())
-                .setStatus(org.aptituderouter.schemas.avro.ModelStatus.valueOf(candidate.status().name()))
-                .setAnswered(evidence == null ? null : Arrays.stream(evidence.answered()).boxed().toList())
-                .setCorrect(evidence == null ? null : Arrays.stream(evidence.correct()).boxed().toList())
+                .setStatus(org.aptituderouter.schemas.avro.ModelStatus.valueOf(
+                        candidate.status().name()))
+                .setAnswered(
+                        evidence == null
+                                ? null
+                                : Arrays.stream(evidence.answered()).boxed().toList())
+                .setCorrect(
+                        evidence == null
+                                ? null
+                                : Arrays.stream(evidence.correct()).boxed().toList())
                 .build();
     }
 

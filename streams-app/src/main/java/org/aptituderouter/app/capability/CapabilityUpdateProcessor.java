@@ -2,11 +2,6 @@ package org.aptituderouter.app.capability;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.app.topics.RegistryOutage;
-import org.aptituderouter.core.capability.Candidate;
-import org.aptituderouter.core.capability.CapabilitySet;
-import org.aptituderouter.schemas.avro.ModelCapability;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,6 +9,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.app.topics.RegistryOutage;
+import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.schemas.avro.ModelCapability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +42,13 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
 
     private KeyValueStore<String, byte[]> store;
 
-    public CapabilityUpdateProcessor(String storeName, String topic, Deserializer<ModelCapability> deserializer,
-                                     LiveCapabilities live, ModelOnboarding onboarding, RouterMetrics metrics) {
+    public CapabilityUpdateProcessor(
+            String storeName,
+            String topic,
+            Deserializer<ModelCapability> deserializer,
+            LiveCapabilities live,
+            ModelOnboarding onboarding,
+            RouterMetrics metrics) {
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;
@@ -68,8 +73,11 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
         }
         if (!restored.isEmpty()) {
             CapabilitySet set = onboarding.publish(restored);
-            LOG.info("Capability set v{} restored from the store: {} models routable, {} waiting for their topic",
-                    set.version(), set.size(), onboarding.waiting().size());
+            LOG.info(
+                    "Capability set v{} restored from the store: {} models routable, {} waiting for their topic",
+                    set.version(),
+                    set.size(),
+                    onboarding.waiting().size());
         }
     }
 
@@ -93,8 +101,13 @@ public final class CapabilityUpdateProcessor implements Processor<String, byte[]
         store.put(modelId, record.value());
         CapabilitySet set = onboarding.publish(List.of(candidate));
         String waiting = onboarding.waiting().contains(modelId) ? "; its topic is being created" : "";
-        LOG.info("Model {} ({}) published: capability set v{} has {} models{}", modelId, candidate.status(),
-                set.version(), set.size(), waiting);
+        LOG.info(
+                "Model {} ({}) published: capability set v{} has {} models{}",
+                modelId,
+                candidate.status(),
+                set.version(),
+                set.size(),
+                waiting);
     }
 
     /** The candidate, or null (logged and counted) if the bytes are not a capability that fits the set. */

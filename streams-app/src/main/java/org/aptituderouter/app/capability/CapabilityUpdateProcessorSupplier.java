@@ -1,10 +1,10 @@
 package org.aptituderouter.app.capability;
 
-import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.schemas.avro.ModelCapability;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.schemas.avro.ModelCapability;
 
 /** The global-store processor of the capabilities topic (one per application instance). */
 public final class CapabilityUpdateProcessorSupplier implements ProcessorSupplier<String, byte[], Void, Void> {
@@ -16,9 +16,13 @@ public final class CapabilityUpdateProcessorSupplier implements ProcessorSupplie
     private final ModelOnboarding onboarding;
     private final RouterMetrics metrics;
 
-    public CapabilityUpdateProcessorSupplier(String storeName, String topic, Deserializer<ModelCapability> deserializer,
-                                             LiveCapabilities live, ModelOnboarding onboarding,
-                                             RouterMetrics metrics) {
+    public CapabilityUpdateProcessorSupplier(
+            String storeName,
+            String topic,
+            Deserializer<ModelCapability> deserializer,
+            LiveCapabilities live,
+            ModelOnboarding onboarding,
+            RouterMetrics metrics) {
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;

@@ -27,6 +27,7 @@ public class LiveCapabilities {
     private final AtomicReference<CapabilitySet> current;
     /** Each model as published, before live evidence. */
     private final Map<String, Candidate> published = new ConcurrentHashMap<>();
+
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, Capacity> capacities = new ConcurrentHashMap<>();
     private final AtomicReference<Set<String>> overCapacity = new AtomicReference<>(Set.of());
@@ -35,12 +36,10 @@ public class LiveCapabilities {
      * A model's declared capacity: at most {@code maxLag} routed instructions waiting for its workers' consumer
      * group {@code workerGroup}.
      */
-    public record Capacity(long maxLag, String workerGroup) {
-    }
+    public record Capacity(long maxLag, String workerGroup) {}
 
     /** A model's live evidence and how many outcomes it counts. */
-    public record Live(TaskEvidence evidence, long outcomes) {
-    }
+    public record Live(TaskEvidence evidence, long outcomes) {}
 
     public LiveCapabilities(AptitudeTest test) {
         this(CapabilitySet.empty(test));
@@ -68,7 +67,8 @@ public class LiveCapabilities {
     /** Adds or replaces many models in one version step (a restored store at start-up). */
     public CapabilitySet upsertAll(Collection<Candidate> candidates) {
         candidates.forEach(c -> published.put(c.modelId(), c));
-        return current.updateAndGet(s -> s.withAll(candidates.stream().map(c -> withLive(c, s)).toList()));
+        return current.updateAndGet(
+                s -> s.withAll(candidates.stream().map(c -> withLive(c, s)).toList()));
     }
 
     public CapabilitySet retire(String modelId) {
@@ -136,11 +136,19 @@ public class LiveCapabilities {
         Live extra = live.get(candidate.modelId());
         AptitudeTest test = set.test();
         TaskEvidence base = candidate.evidence();
-        if (extra == null || base == null || test == null || base.tasks() != extra.evidence().tasks()) {
+        if (extra == null
+                || base == null
+                || test == null
+                || base.tasks() != extra.evidence().tasks()) {
             return candidate;
         }
         TaskEvidence combined = base.plus(extra.evidence());
-        return new Candidate(candidate.modelId(), candidate.aptitudeTestId(), test.scores(combined), candidate.cost(),
-                candidate.status(), combined);
+        return new Candidate(
+                candidate.modelId(),
+                candidate.aptitudeTestId(),
+                test.scores(combined),
+                candidate.cost(),
+                candidate.status(),
+                combined);
     }
 }

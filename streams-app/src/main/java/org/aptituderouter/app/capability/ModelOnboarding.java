@@ -43,10 +43,15 @@ public final class ModelOnboarding implements AutoCloseable {
     private final AutoCloseable onClose;
     /** Models waiting for their topic, with their latest record. Guarded by this. */
     private final Map<String, Candidate> pending = new HashMap<>();
+
     private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
-    public ModelOnboarding(LiveCapabilities live, RoutedTopics topics, RouterMetrics metrics, Attempts attempts,
-                           AutoCloseable onClose) {
+    public ModelOnboarding(
+            LiveCapabilities live,
+            RoutedTopics topics,
+            RouterMetrics metrics,
+            Attempts attempts,
+            AutoCloseable onClose) {
         this.live = live;
         this.topics = topics;
         this.metrics = metrics;
@@ -61,7 +66,10 @@ public final class ModelOnboarding implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        return new ModelOnboarding(live, topics, metrics,
+        return new ModelOnboarding(
+                live,
+                topics,
+                metrics,
                 (attempt, delay) -> executor.schedule(attempt, delay.toMillis(), TimeUnit.MILLISECONDS),
                 executor::shutdownNow);
     }
@@ -107,8 +115,11 @@ public final class ModelOnboarding implements AutoCloseable {
         } catch (RuntimeException e) {
             metrics.topicProvisioningFailed();
             Duration next = backoff.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : backoff.multipliedBy(2);
-            LOG.warn("Cannot create the routed topic of {} yet ({}); the model is not routable; retrying in {} s",
-                    model, e.getMessage(), backoff.toSeconds());
+            LOG.warn(
+                    "Cannot create the routed topic of {} yet ({}); the model is not routable; retrying in {} s",
+                    model,
+                    e.getMessage(),
+                    backoff.toSeconds());
             attempts.run(() -> attempt(model, next), backoff);
             return;
         }

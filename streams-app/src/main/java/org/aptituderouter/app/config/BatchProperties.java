@@ -84,8 +84,8 @@ public class BatchProperties {
                     + " (set it to how many instructions one inference call may score, e.g. 16)");
         }
         if (maxWait != null && (maxWait.isNegative() || maxWait.isZero())) {
-            throw new RouterConfigException("router.batch.max-wait must be a positive duration such as 50ms, was "
-                    + maxWait);
+            throw new RouterConfigException(
+                    "router.batch.max-wait must be a positive duration such as 50ms, was " + maxWait);
         }
         if (transactionBudget == null || transactionBudget.isNegative() || transactionBudget.isZero()) {
             throw new RouterConfigException("router.batch.transaction-budget must be a positive duration such as 2s, "

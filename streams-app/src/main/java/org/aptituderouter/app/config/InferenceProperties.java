@@ -87,8 +87,8 @@ public class InferenceProperties {
 
     /** The router-core settings these properties describe; every mistake is reported with its key. */
     public InferenceSettings toSettings() {
-        ExecutionProvider provider = parse("router.inference.execution-provider", executionProvider,
-                ExecutionProvider.class);
+        ExecutionProvider provider =
+                parse("router.inference.execution-provider", executionProvider, ExecutionProvider.class);
         EncoderVariant variant = parse("router.inference.encoder-variant", encoderVariant, EncoderVariant.class);
         EncoderFamily family = parse("router.inference.encoder", encoder, EncoderFamily.class);
         Path folder = null;
@@ -101,8 +101,8 @@ public class InferenceProperties {
             }
         }
         try {
-            return new InferenceSettings(provider, allowCpuFallback, variant, maxTokens, intraOpThreads, folder, family,
-                    null);
+            return new InferenceSettings(
+                    provider, allowCpuFallback, variant, maxTokens, intraOpThreads, folder, family, null);
         } catch (IllegalArgumentException e) {
             throw new RouterConfigException("router.inference: " + e.getMessage()
                     + " (keys router.inference.max-tokens and router.inference.intra-op-threads)");

@@ -25,8 +25,8 @@ public class OutcomesProperties {
     @PostConstruct
     void validate() {
         if (decisionRetention == null || decisionRetention.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new RouterConfigException("router.outcomes.decision-retention must be at least 1m, such as 7d, was "
-                    + decisionRetention);
+            throw new RouterConfigException(
+                    "router.outcomes.decision-retention must be at least 1m, such as 7d, was " + decisionRetention);
         }
     }
 }

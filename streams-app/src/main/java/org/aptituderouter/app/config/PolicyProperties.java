@@ -61,12 +61,14 @@ public class PolicyProperties {
             throw new RouterConfigException("router.policy.default must be quality, cost or threshold");
         }
         try {
-            PolicyType type = PolicySpec.of(defaultPolicy, lambda, threshold, margin).type();
+            PolicyType type =
+                    PolicySpec.of(defaultPolicy, lambda, threshold, margin).type();
             // every parameter stays, and each is checked: an instruction may switch to another policy and take them
             return new PolicySpec(type, lambda, threshold, margin);
         } catch (IllegalArgumentException e) {
-            throw new RouterConfigException("router.policy: " + e.getMessage()
-                    + " (keys router.policy.default, router.policy.lambda, router.policy.threshold, router.policy.margin)");
+            throw new RouterConfigException(
+                    "router.policy: " + e.getMessage()
+                            + " (keys router.policy.default, router.policy.lambda, router.policy.threshold, router.policy.margin)");
         }
     }
 }

@@ -129,7 +129,9 @@ public class TopicsProperties {
     }
 
     private static void requireName(String key, String value, boolean mayBeEmpty) {
-        if (value == null || (!mayBeEmpty && value.isEmpty()) || !LEGAL.matcher(value).matches()) {
+        if (value == null
+                || (!mayBeEmpty && value.isEmpty())
+                || !LEGAL.matcher(value).matches()) {
             throw new RouterConfigException(key + " must be a legal Kafka topic name part (letters, digits, "
                     + "'.', '_', '-'), was '" + value + "'");
         }

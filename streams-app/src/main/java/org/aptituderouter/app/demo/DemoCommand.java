@@ -13,6 +13,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.capability.LiveCapabilities;
@@ -23,18 +27,14 @@ import org.aptituderouter.app.topics.TopicReader;
 import org.aptituderouter.app.topics.TopicSpec;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
-import org.aptituderouter.core.capability.Newcomer;
 import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.core.capability.Newcomer;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
 import org.aptituderouter.schemas.avro.PolicyType;
 import org.aptituderouter.schemas.avro.RoutingConstraints;
 import org.aptituderouter.schemas.avro.RoutingDecision;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * {@code bin/router demo}: the router end to end in one process, on one screen. An in-process broker and registry
@@ -47,6 +47,7 @@ public final class DemoCommand {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** Instructions routed under both policies; the rest are sent after the newcomer joins. */
     private static final int BEFORE_ONBOARDING = 12;
+
     private static final String COST_SUFFIX = "-cost";
     /** The model that joins mid-demo. */
     static final String NEWCOMER = "newcomer-demo-1";
@@ -89,20 +90,27 @@ public final class DemoCommand {
     private int play() {
         BatchProperties batch = runtime.context().getBean(BatchProperties.class);
         CapabilitySet zoo = awaitZoo();
-        out.printf("Router up (http://localhost:%d/models): %d models, capability set v%d; batches of up to %d "
-                + "instructions or %d ms.%n%n", runtime.httpPort(), zoo.size(), zoo.version(), batch.getMaxSize(),
+        out.printf(
+                "Router up (http://localhost:%d/models): %d models, capability set v%d; batches of up to %d "
+                        + "instructions or %d ms.%n%n",
+                runtime.httpPort(),
+                zoo.size(),
+                zoo.version(),
+                batch.getMaxSize(),
                 batch.getMaxWait().toMillis());
 
         List<SampleInstructions.Sample> samples = SampleInstructions.load();
         try (KafkaProducer<String, InstructionEvent> producer = producer(topics.instructions());
-             TopicReader<String, RoutingDecision> decisions = new TopicReader<>(clients, topics.decisions());
-             TopicReader<String, DeadLetter> deadLetters = new TopicReader<>(clients, topics.deadLetters())) {
+                TopicReader<String, RoutingDecision> decisions = new TopicReader<>(clients, topics.decisions());
+                TopicReader<String, DeadLetter> deadLetters = new TopicReader<>(clients, topics.deadLetters())) {
 
             List<SampleInstructions.Sample> first = samples.subList(0, BEFORE_ONBOARDING);
-            out.printf("1. %d instructions of different kinds, each routed twice: under the default policy (quality: "
-                    + "the model%n   most likely to answer well) and a cost-aware one (cost: the highest p - %s x "
-                    + "cost). p = the router's%n   probability that the model answers correctly; cost per "
-                    + "instruction from the capability records.%n", first.size(),
+            out.printf(
+                    "1. %d instructions of different kinds, each routed twice: under the default policy (quality: "
+                            + "the model%n   most likely to answer well) and a cost-aware one (cost: the highest p - %s x "
+                            + "cost). p = the router's%n   probability that the model answers correctly; cost per "
+                            + "instruction from the capability records.%n",
+                    first.size(),
                     runtime.context().getBean(PolicyProperties.class).getLambda());
             Map<String, RoutingDecision> routed = route(producer, decisions, first, true);
             if (routed == null) {
@@ -114,21 +122,27 @@ public final class DemoCommand {
                 RoutingDecision cost = routed.get(sample.id() + COST_SUFFIX);
                 out.printf("   %-8s %-17s %-38s %s%n", sample.id(), sample.subject(), choice(quality), choice(cost));
             }
-            List<RoutingDecision> byQuality = first.stream().map(sample -> routed.get(sample.id())).toList();
-            List<RoutingDecision> byCost = first.stream().map(sample -> routed.get(sample.id() + COST_SUFFIX))
+            List<RoutingDecision> byQuality =
+                    first.stream().map(sample -> routed.get(sample.id())).toList();
+            List<RoutingDecision> byCost = first.stream()
+                    .map(sample -> routed.get(sample.id() + COST_SUFFIX))
                     .toList();
             out.println();
             summarise(PolicySummary.of("quality", byQuality, capabilities.current()));
             summarise(PolicySummary.of("cost", byCost, capabilities.current()));
 
             Candidate newcomer = Newcomer.beating(capabilities.current(), NEWCOMER, 70.0);
-            out.printf("%n2. Onboarding: publishing the aptitude-test results of '%s' to %s (no retraining)...%n",
+            out.printf(
+                    "%n2. Onboarding: publishing the aptitude-test results of '%s' to %s (no retraining)...%n",
                     newcomer.modelId(), topics.capabilities().name());
             long published = System.nanoTime();
             publish(newcomer);
             CapabilitySet withNewcomer = awaitModel(newcomer.modelId());
-            out.printf("   routable after %d ms: capability set v%d, %d models; topic %s created%n",
-                    (System.nanoTime() - published) / 1_000_000, withNewcomer.version(), withNewcomer.size(),
+            out.printf(
+                    "   routable after %d ms: capability set v%d, %d models; topic %s created%n",
+                    (System.nanoTime() - published) / 1_000_000,
+                    withNewcomer.version(),
+                    withNewcomer.size(),
                     topics.routedTopicName(newcomer.modelId()));
             List<SampleInstructions.Sample> rest = samples.subList(BEFORE_ONBOARDING, samples.size());
             Map<String, RoutingDecision> after = route(producer, decisions, rest, false);
@@ -138,38 +152,57 @@ public final class DemoCommand {
             for (SampleInstructions.Sample sample : rest) {
                 out.printf("   %-8s %-17s %s%n", sample.id(), sample.subject(), choice(after.get(sample.id())));
             }
-            long toNewcomer = after.values().stream().filter(d -> d.getModelId().equals(newcomer.modelId())).count();
+            long toNewcomer = after.values().stream()
+                    .filter(d -> d.getModelId().equals(newcomer.modelId()))
+                    .count();
             try (TopicReader<String, InstructionEvent> topic =
-                         new TopicReader<>(clients, topics.routed(newcomer.modelId()))) {
+                    new TopicReader<>(clients, topics.routed(newcomer.modelId()))) {
                 int arrived = topic.readAtLeast((int) toNewcomer, WAIT).size();
-                out.printf("   %d of %d went to %s (quality policy); its topic holds %d instructions%n", toNewcomer,
-                        rest.size(), newcomer.modelId(), arrived);
+                out.printf(
+                        "   %d of %d went to %s (quality policy); its topic holds %d instructions%n",
+                        toNewcomer, rest.size(), newcomer.modelId(), arrived);
             }
 
-            out.printf("%n3. Unusable input goes to %s, and the stream goes on:%n", topics.deadLetters().name());
-            producer.send(new ProducerRecord<>(topics.instructions().name(), "demo-empty",
-                    instruction("demo-empty", "   ", null)));
+            out.printf(
+                    "%n3. Unusable input goes to %s, and the stream goes on:%n",
+                    topics.deadLetters().name());
+            producer.send(new ProducerRecord<>(
+                    topics.instructions().name(), "demo-empty", instruction("demo-empty", "   ", null)));
             producer.flush();
             sendRaw("demo-garbage", "this is not Avro".getBytes(StandardCharsets.UTF_8));
             for (ConsumerRecord<String, DeadLetter> letter : deadLetters.readAtLeast(2, WAIT)) {
-                out.printf("   %-12s -> %s: %s%n", letter.key(), letter.value().getReason(),
+                out.printf(
+                        "   %-12s -> %s: %s%n",
+                        letter.key(),
+                        letter.value().getReason(),
                         abbreviate(letter.value().getMessage(), 70));
             }
         }
-        out.printf("%nDone. Decisions, with alternatives and versions, are on %s; GET /models shows the zoo.%n",
+        out.printf(
+                "%nDone. Decisions, with alternatives and versions, are on %s; GET /models shows the zoo.%n",
                 topics.decisions().name());
         return 0;
     }
 
     private void summarise(PolicySummary summary) {
-        String models = summary.chosen().entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+        String models = summary.chosen().entrySet().stream()
+                .map(e -> e.getKey() + " x" + e.getValue())
                 .collect(Collectors.joining(", "));
-        out.printf("   %-8s %d model(s): %s%n", summary.policy() + ":", summary.chosen().size(), abbreviate(models, 96));
-        out.printf("   %-8s expected accuracy %.1f%%, mean cost %.1f (%s alone: %.1f): %s%n", "",
-                100 * summary.expected(), summary.meanCost(), summary.bestSingle(), summary.bestSingleCost(),
-                summary.saving() > 0.005 ? String.format("saves %.0f%%", 100 * summary.saving())
-                        : summary.saving() < -0.005 ? String.format("costs %.0f%% more", -100 * summary.saving())
-                        : "the same cost");
+        out.printf(
+                "   %-8s %d model(s): %s%n",
+                summary.policy() + ":", summary.chosen().size(), abbreviate(models, 96));
+        out.printf(
+                "   %-8s expected accuracy %.1f%%, mean cost %.1f (%s alone: %.1f): %s%n",
+                "",
+                100 * summary.expected(),
+                summary.meanCost(),
+                summary.bestSingle(),
+                summary.bestSingleCost(),
+                summary.saving() > 0.005
+                        ? String.format("saves %.0f%%", 100 * summary.saving())
+                        : summary.saving() < -0.005
+                                ? String.format("costs %.0f%% more", -100 * summary.saving())
+                                : "the same cost");
     }
 
     private static String choice(RoutingDecision decision) {
@@ -181,15 +214,19 @@ public final class DemoCommand {
      * Sends the samples (and, when {@code alsoCost}, each again under the cost policy, with {@code -cost} ids) and
      * collects their committed decisions by instruction id; null (after saying so) if some never arrive.
      */
-    private Map<String, RoutingDecision> route(KafkaProducer<String, InstructionEvent> producer,
-                                               TopicReader<String, RoutingDecision> decisions,
-                                               List<SampleInstructions.Sample> samples, boolean alsoCost) {
+    private Map<String, RoutingDecision> route(
+            KafkaProducer<String, InstructionEvent> producer,
+            TopicReader<String, RoutingDecision> decisions,
+            List<SampleInstructions.Sample> samples,
+            boolean alsoCost) {
         Set<String> waiting = new LinkedHashSet<>();
         for (SampleInstructions.Sample sample : samples) {
             send(producer, sample.id(), sample.text(), null, waiting);
             if (alsoCost) {
                 // lambda unset: the router's router.policy.lambda
-                RoutingConstraints cost = RoutingConstraints.newBuilder().setPolicy(PolicyType.COST).build();
+                RoutingConstraints cost = RoutingConstraints.newBuilder()
+                        .setPolicy(PolicyType.COST)
+                        .build();
                 send(producer, sample.id() + COST_SUFFIX, sample.text(), cost, waiting);
             }
         }
@@ -197,15 +234,21 @@ public final class DemoCommand {
         Map<String, RoutingDecision> found = new HashMap<>();
         decisions.awaitKeys(waiting, WAIT).forEach((id, list) -> found.put(id, list.get(0)));
         if (found.size() < waiting.size()) {
-            out.printf("   no decision within %d s for %s%n", WAIT.toSeconds(),
+            out.printf(
+                    "   no decision within %d s for %s%n",
+                    WAIT.toSeconds(),
                     waiting.stream().filter(id -> !found.containsKey(id)).toList());
             return null;
         }
         return found;
     }
 
-    private void send(KafkaProducer<String, InstructionEvent> producer, String id, String text,
-                      RoutingConstraints constraints, Set<String> waiting) {
+    private void send(
+            KafkaProducer<String, InstructionEvent> producer,
+            String id,
+            String text,
+            RoutingConstraints constraints,
+            Set<String> waiting) {
         waiting.add(id);
         producer.send(new ProducerRecord<>(topics.instructions().name(), id, instruction(id, text, constraints)));
     }
@@ -234,20 +277,22 @@ public final class DemoCommand {
 
     private void publish(Candidate candidate) {
         try (KafkaProducer<String, ModelCapability> producer = producer(topics.capabilities())) {
-            producer.send(new ProducerRecord<>(topics.capabilities().name(), candidate.modelId(),
-                    CapabilityRecords.toRecord(candidate)));
+            producer.send(new ProducerRecord<>(
+                    topics.capabilities().name(), candidate.modelId(), CapabilityRecords.toRecord(candidate)));
         }
     }
 
     private void sendRaw(String key, byte[] value) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties(), new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topics.instructions().name(), key.getBytes(StandardCharsets.UTF_8), value));
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(properties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(
+                    new ProducerRecord<>(topics.instructions().name(), key.getBytes(StandardCharsets.UTF_8), value));
         }
     }
 
     private <K, V> KafkaProducer<K, V> producer(TopicSpec<K, V> topic) {
-        return new KafkaProducer<>(properties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        return new KafkaProducer<>(
+                properties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     private Properties properties() {

@@ -18,8 +18,13 @@ import org.aptituderouter.schemas.avro.RoutingDecision;
  * @param bestSingle    the model with the highest aptitude level of the zoo
  * @param bestSingleCost its cost per instruction
  */
-public record PolicySummary(String policy, Map<String, Integer> chosen, double expected, double meanCost,
-                            String bestSingle, double bestSingleCost) {
+public record PolicySummary(
+        String policy,
+        Map<String, Integer> chosen,
+        double expected,
+        double meanCost,
+        String bestSingle,
+        double bestSingleCost) {
 
     public static PolicySummary of(String policy, List<RoutingDecision> decisions, CapabilitySet zoo) {
         if (decisions.isEmpty()) {
@@ -34,11 +39,12 @@ public record PolicySummary(String policy, Map<String, Integer> chosen, double e
         for (RoutingDecision decision : decisions) {
             chosen.merge(decision.getModelId(), 1, Integer::sum);
             probability += decision.getProbability();
-            cost += zoo.find(decision.getModelId()).map(Candidate::cost).orElseThrow(() ->
-                    new IllegalArgumentException(decision.getModelId() + " is not in the zoo"));
+            cost += zoo.find(decision.getModelId())
+                    .map(Candidate::cost)
+                    .orElseThrow(() -> new IllegalArgumentException(decision.getModelId() + " is not in the zoo"));
         }
-        return new PolicySummary(policy, chosen, probability / decisions.size(), cost / decisions.size(),
-                best.modelId(), best.cost());
+        return new PolicySummary(
+                policy, chosen, probability / decisions.size(), cost / decisions.size(), best.modelId(), best.cost());
     }
 
     /** Share of the best single model's cost saved, 0 to 1 (negative if the policy spends more). */

@@ -21,11 +21,9 @@ public final class SampleInstructions {
     static final String RESOURCE = "demo/sample-instructions.jsonl";
 
     /** One sample: its id, a subject label for the printout, and the rendered instruction text. */
-    public record Sample(String id, String subject, String text) {
-    }
+    public record Sample(String id, String subject, String text) {}
 
-    private SampleInstructions() {
-    }
+    private SampleInstructions() {}
 
     public static List<Sample> load() {
         ObjectMapper json = new ObjectMapper();
@@ -42,7 +40,9 @@ public final class SampleInstructions {
                 JsonNode node = json.readTree(line);
                 List<String> options = new ArrayList<>();
                 node.get("options").forEach(option -> options.add(option.asText()));
-                samples.add(new Sample(node.get("id").asText(), node.get("subject").asText(),
+                samples.add(new Sample(
+                        node.get("id").asText(),
+                        node.get("subject").asText(),
                         InstructionText.of(node.get("question").asText(), options)));
             }
         } catch (IOException e) {

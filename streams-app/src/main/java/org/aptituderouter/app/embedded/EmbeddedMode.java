@@ -13,8 +13,7 @@ public final class EmbeddedMode {
 
     public static final String PROPERTY = "router.embedded";
 
-    private EmbeddedMode() {
-    }
+    private EmbeddedMode() {}
 
     /** A running in-process cluster and the settings that point the application at it. */
     public record Started(Map<String, Object> properties, AutoCloseable cluster) implements AutoCloseable {
@@ -37,10 +36,11 @@ public final class EmbeddedMode {
         try {
             return LocalClusterStarter.start(registryUrl);
         } catch (NoClassDefFoundError e) {
-            throw new RouterConfigException(PROPERTY + "=true needs the local-cluster module (an in-process Kafka broker "
-                    + "and schema registry) on the class path: bin/router serve and demo have it, the container image "
-                    + "leaves it out. Set kafka.bootstrap.servers and kafka.schema.registry.url instead ("
-                    + e.getMessage() + " is missing)");
+            throw new RouterConfigException(
+                    PROPERTY + "=true needs the local-cluster module (an in-process Kafka broker "
+                            + "and schema registry) on the class path: bin/router serve and demo have it, the container image "
+                            + "leaves it out. Set kafka.bootstrap.servers and kafka.schema.registry.url instead ("
+                            + e.getMessage() + " is missing)");
         }
     }
 }

@@ -9,8 +9,7 @@ import org.aptituderouter.local.LocalCluster;
  */
 final class LocalClusterStarter {
 
-    private LocalClusterStarter() {
-    }
+    private LocalClusterStarter() {}
 
     static EmbeddedMode.Started start(String registryUrl) {
         LocalCluster cluster = LocalCluster.start(registryUrl);

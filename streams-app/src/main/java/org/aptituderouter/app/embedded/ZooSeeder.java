@@ -55,11 +55,13 @@ public class ZooSeeder {
         List<Candidate> zoo = bundle.zoo();
         Properties config = new Properties();
         config.putAll(kafka.getConfig());
-        try (KafkaProducer<String, ModelCapability> producer = new KafkaProducer<>(config,
-                capabilities.keySerde().serializer(), capabilities.valueSerde().serializer())) {
+        try (KafkaProducer<String, ModelCapability> producer = new KafkaProducer<>(
+                config,
+                capabilities.keySerde().serializer(),
+                capabilities.valueSerde().serializer())) {
             for (Candidate candidate : zoo) {
-                producer.send(new ProducerRecord<>(capabilities.name(), candidate.modelId(),
-                        CapabilityRecords.toRecord(candidate)));
+                producer.send(new ProducerRecord<>(
+                        capabilities.name(), candidate.modelId(), CapabilityRecords.toRecord(candidate)));
             }
             producer.flush();
         }
@@ -68,11 +70,17 @@ public class ZooSeeder {
 
     private boolean isEmpty(String topic) {
         try {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            int partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .size();
             Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions)
                     .mapToObj(p -> new TopicPartition(topic, p))
                     .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get();
             return ends.values().stream().allMatch(end -> end.offset() == 0);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read the end offsets of " + topic + ": " + e.getCause(), e);

@@ -1,6 +1,7 @@
 package org.aptituderouter.app.health;
 
 import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.reactivestreams.Publisher;
-import io.micronaut.core.async.publisher.Publishers;
 
 /**
  * Liveness: is restarting the process the fix? Only when the streams have failed (ERROR, or on their way there).
@@ -21,8 +21,8 @@ import io.micronaut.core.async.publisher.Publishers;
 public class StreamsLivenessIndicator implements HealthIndicator {
 
     static final String NAME = "kafkaStreamsLiveness";
-    private static final Set<KafkaStreams.State> DEAD = Set.of(
-            KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
+    private static final Set<KafkaStreams.State> DEAD =
+            Set.of(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
 
     private final KafkaStreamsFactory streams;
 
@@ -34,6 +34,8 @@ public class StreamsLivenessIndicator implements HealthIndicator {
     public Publisher<HealthResult> getResult() {
         KafkaStreams.State state = StreamsStates.worst(streams);
         HealthStatus status = state == null || !DEAD.contains(state) ? HealthStatus.UP : HealthStatus.DOWN;
-        return Publishers.just(HealthResult.builder(NAME, status).details(Map.of("state", String.valueOf(state))).build());
+        return Publishers.just(HealthResult.builder(NAME, status)
+                .details(Map.of("state", String.valueOf(state)))
+                .build());
     }
 }

@@ -1,16 +1,16 @@
 package org.aptituderouter.app.health;
 
 import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.core.capability.CapabilitySet;
-import org.apache.kafka.streams.KafkaStreams;
 import org.reactivestreams.Publisher;
-import io.micronaut.core.async.publisher.Publishers;
 
 /**
  * Readiness: is the router routing? The streams are RUNNING (not restoring or rebalancing) and the capability set

@@ -7,8 +7,7 @@ import org.apache.kafka.streams.KafkaStreams;
 /** The state of the least healthy KafkaStreams instance the application runs (there is one: the router). */
 final class StreamsStates {
 
-    private StreamsStates() {
-    }
+    private StreamsStates() {}
 
     /** Null when no streams were created (yet). */
     static KafkaStreams.State worst(KafkaStreamsFactory factory) {

@@ -26,15 +26,22 @@ public class ModelsController {
     public Models list() {
         CapabilitySet set = capabilities.current();
         List<Model> models = set.candidates().stream()
-                .map(c -> new Model(c.modelId(), c.status().name(), c.routable(), c.cost(),
-                        topics.routedTopicName(c.modelId()), evidence(c.modelId())))
+                .map(c -> new Model(
+                        c.modelId(),
+                        c.status().name(),
+                        c.routable(),
+                        c.cost(),
+                        topics.routedTopicName(c.modelId()),
+                        evidence(c.modelId())))
                 .toList();
         return new Models(set.version(), set.aptitudeTestId(), models);
     }
 
     private Evidence evidence(String modelId) {
-        long published = capabilities.publishedEvidence(modelId).map(TaskEvidence::total).orElse(0L);
-        return capabilities.live(modelId)
+        long published =
+                capabilities.publishedEvidence(modelId).map(TaskEvidence::total).orElse(0L);
+        return capabilities
+                .live(modelId)
                 .map(live -> new Evidence(published, live.outcomes(), correct(live.evidence())))
                 .orElse(new Evidence(published, 0, 0));
     }
@@ -45,17 +52,15 @@ public class ModelsController {
 
     /** The capability set as listed: its version, the aptitude test its vectors answer, and its models. */
     @Serdeable
-    public record Models(long capabilitySetVersion, String aptitudeTestId, List<Model> models) {
-    }
+    public record Models(long capabilitySetVersion, String aptitudeTestId, List<Model> models) {}
 
     /**
      * One candidate: whether it takes new instructions, its cost, the topic its instructions go to, and the evidence
      * its capability rests on.
      */
     @Serdeable
-    public record Model(String modelId, String status, boolean routable, double cost, String topic,
-                        Evidence evidence) {
-    }
+    public record Model(
+            String modelId, String status, boolean routable, double cost, String topic, Evidence evidence) {}
 
     /**
      * @param published    answers counted in the published record (the aptitude test, and any history it carries)
@@ -63,6 +68,5 @@ public class ModelsController {
      * @param liveCorrect  how many of those were correct
      */
     @Serdeable
-    public record Evidence(long published, long liveOutcomes, long liveCorrect) {
-    }
+    public record Evidence(long published, long liveOutcomes, long liveCorrect) {}
 }

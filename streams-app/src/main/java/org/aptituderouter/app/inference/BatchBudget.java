@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.aptituderouter.app.config.BatchProperties;
 import org.aptituderouter.app.config.InferenceProperties;
 import org.aptituderouter.core.Router;
@@ -13,9 +16,6 @@ import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.aptitude.AptitudeTest;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +35,7 @@ public class BatchBudget {
     private static final Logger LOG = LoggerFactory.getLogger(BatchBudget.class);
     /** Candidates in the synthetic zoo: about the size of the bundled one, rounded up. */
     private static final int SYNTHETIC_ZOO = 32;
+
     private static final long STREAMS_EOS_TRANSACTION_TIMEOUT_MS = 10_000;
 
     private final Router router;
@@ -43,8 +44,12 @@ public class BatchBudget {
     private final InferenceProperties inference;
     private final ConfiguredStreamBuilder builder;
 
-    public BatchBudget(Router router, AptitudeTest test, BatchProperties batch, InferenceProperties inference,
-                       ConfiguredStreamBuilder builder) {
+    public BatchBudget(
+            Router router,
+            AptitudeTest test,
+            BatchProperties batch,
+            InferenceProperties inference,
+            ConfiguredStreamBuilder builder) {
         this.router = router;
         this.test = test;
         this.batch = batch;
@@ -54,13 +59,15 @@ public class BatchBudget {
 
     /** Runs {@link #check} on a daemon thread of its own; a failure there is logged, never thrown. */
     public void checkInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not time a worst-case batch: {}", e.toString());
-            }
-        }, "router-batch-budget");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        check();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not time a worst-case batch: {}", e.toString());
+                    }
+                },
+                "router-batch-budget");
         thread.setDaemon(true);
         thread.start();
     }
@@ -78,14 +85,24 @@ public class BatchBudget {
         long singleMs = timeMs(() -> router.route(List.of(worst.get(0)), zoo));
         long worstMs = batchMs + batch.getMaxSize() * singleMs;
         if (worstMs > limitMs / 2) {
-            LOG.warn("A worst-case batch may take {} ms ({} instructions of {} tokens: {} ms, plus {} ms per instruction "
+            LOG.warn(
+                    "A worst-case batch may take {} ms ({} instructions of {} tokens: {} ms, plus {} ms per instruction "
                             + "if the batch must be retried one by one), more than half of the {} ms a stream thread "
                             + "has: lower router.batch.max-size or router.inference.max-tokens, or raise "
                             + "max.poll.interval.ms / transaction.timeout.ms under kafka.streams.default",
-                    worstMs, batch.getMaxSize(), inference.getMaxTokens(), batchMs, singleMs, limitMs);
+                    worstMs,
+                    batch.getMaxSize(),
+                    inference.getMaxTokens(),
+                    batchMs,
+                    singleMs,
+                    limitMs);
         } else {
-            LOG.info("Worst-case batch about {} ms ({} x {} tokens), within the {} ms a stream thread has", worstMs,
-                    batch.getMaxSize(), inference.getMaxTokens(), limitMs);
+            LOG.info(
+                    "Worst-case batch about {} ms ({} x {} tokens), within the {} ms a stream thread has",
+                    worstMs,
+                    batch.getMaxSize(),
+                    inference.getMaxTokens(),
+                    limitMs);
         }
     }
 
@@ -95,8 +112,12 @@ public class BatchBudget {
         if (!guarantee.startsWith("exactly_once")) {
             return poll;
         }
-        String transaction = value(streams, StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-                value(streams, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+        String transaction = value(
+                streams,
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                value(
+                        streams,
+                        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         Long.toString(STREAMS_EOS_TRANSACTION_TIMEOUT_MS)));
         return Math.min(poll, Long.parseLong(transaction));
     }

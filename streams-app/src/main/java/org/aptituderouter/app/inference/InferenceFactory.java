@@ -31,13 +31,17 @@ public class InferenceFactory {
      * thread may be in the middle of a batch until then.
      */
     @Singleton
-    Router router(InferenceProperties inference, PolicyProperties policy, RouterBundle bundle,
-                  ShadowProperties shadow) {
+    Router router(
+            InferenceProperties inference, PolicyProperties policy, RouterBundle bundle, ShadowProperties shadow) {
         Optional<Path> shadowBundle = shadow.bundleFolder();
         if (shadowBundle.isEmpty()) {
             return Router.create(inference.toSettings(), policy.toSpec(), bundle);
         }
-        return Router.create(inference.toSettings(), policy.toSpec(), bundle, RouterBundle.open(shadowBundle.get()),
+        return Router.create(
+                inference.toSettings(),
+                policy.toSpec(),
+                bundle,
+                RouterBundle.open(shadowBundle.get()),
                 shadow.toSpec(policy));
     }
 }

@@ -24,8 +24,11 @@ public class BeforeStreamsStart implements ApplicationEventListener<BeforeKafkaS
     private final BatchBudget budget;
     private final RouterMetrics metrics;
 
-    public BeforeStreamsStart(TopicProvisioner provisioner, BeanProvider<ZooSeeder> zooSeeder, BatchBudget budget,
-                              RouterMetrics metrics) {
+    public BeforeStreamsStart(
+            TopicProvisioner provisioner,
+            BeanProvider<ZooSeeder> zooSeeder,
+            BatchBudget budget,
+            RouterMetrics metrics) {
         this.provisioner = provisioner;
         this.zooSeeder = zooSeeder;
         this.budget = budget;
@@ -34,8 +37,9 @@ public class BeforeStreamsStart implements ApplicationEventListener<BeforeKafkaS
 
     @Override
     public void onApplicationEvent(BeforeKafkaStreamStart event) {
-        event.getKafkaStreams().setUncaughtExceptionHandler(
-                new StreamThreadFailures(InstantSource.system(), metrics::streamThreadFailed));
+        event.getKafkaStreams()
+                .setUncaughtExceptionHandler(
+                        new StreamThreadFailures(InstantSource.system(), metrics::streamThreadFailed));
         event.getKafkaStreams().setGlobalStateRestoreListener(new RestoreTimes(metrics::stateRestored));
         provisioner.ensureFixedTopics();
         zooSeeder.ifPresent(ZooSeeder::seedIfEmpty);

@@ -42,7 +42,11 @@ public final class RestoreTimes implements StateRestoreListener {
         Long start = started.remove(partition);
         double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
         sink.restored(storeName, totalRestored, seconds);
-        LOG.info("Restored {} from {}: {} records in {} ms", storeName, partition, totalRestored,
+        LOG.info(
+                "Restored {} from {}: {} records in {} ms",
+                storeName,
+                partition,
+                totalRestored,
                 Math.round(seconds * 1000));
     }
 }

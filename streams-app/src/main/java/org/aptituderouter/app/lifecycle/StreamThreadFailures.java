@@ -40,12 +40,20 @@ public final class StreamThreadFailures implements StreamsUncaughtExceptionHandl
             recent.removeFirst();
         }
         if (recent.size() >= MAX_FAILURES) {
-            LOG.error("A stream thread failed {} times within {} s, last with: {}; shutting the router down so that "
-                    + "it is restarted", recent.size(), WINDOW.toSeconds(), exception.toString(), exception);
+            LOG.error(
+                    "A stream thread failed {} times within {} s, last with: {}; shutting the router down so that "
+                            + "it is restarted",
+                    recent.size(),
+                    WINDOW.toSeconds(),
+                    exception.toString(),
+                    exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
-        LOG.error("A stream thread failed ({}); replacing it: its open transaction is aborted and the batch is redone "
-                + "from the store", exception.toString(), exception);
+        LOG.error(
+                "A stream thread failed ({}); replacing it: its open transaction is aborted and the batch is redone "
+                        + "from the store",
+                exception.toString(),
+                exception);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 }

@@ -33,7 +33,8 @@ public class StreamsShutdown implements ApplicationEventListener<ShutdownEvent> 
     @Override
     public void onApplicationEvent(ShutdownEvent event) {
         boolean allStopped = true;
-        for (BeanRegistration<KafkaStreamsFactory> factory : context.getActiveBeanRegistrations(KafkaStreamsFactory.class)) {
+        for (BeanRegistration<KafkaStreamsFactory> factory :
+                context.getActiveBeanRegistrations(KafkaStreamsFactory.class)) {
             for (var entry : factory.getBean().getStreams().entrySet()) {
                 allStopped &= close(entry.getKey(), entry.getValue());
             }
@@ -52,7 +53,9 @@ public class StreamsShutdown implements ApplicationEventListener<ShutdownEvent> 
     /** @return whether the streams stopped within the close timeout */
     private static boolean close(KafkaStreams streams, ConfiguredStreamBuilder builder) {
         boolean staticMember = staticMembership(builder.getConfiguration());
-        LOG.info("Closing Kafka Streams (up to {}) so the batch in flight commits{}", builder.getCloseTimeout(),
+        LOG.info(
+                "Closing Kafka Streams (up to {}) so the batch in flight commits{}",
+                builder.getCloseTimeout(),
                 staticMember ? "; staying in the group (static membership)" : "");
         // A dynamic member leaves the group at once, so its partitions move on without waiting out
         // session.timeout.ms. A static member stays: its restart (same group.instance.id) takes its partitions
@@ -61,7 +64,8 @@ public class StreamsShutdown implements ApplicationEventListener<ShutdownEvent> 
                 .timeout(builder.getCloseTimeout())
                 .leaveGroup(!staticMember);
         if (!streams.close(options)) {
-            LOG.warn("Kafka Streams did not close within {}; uncommitted work is redone after a restart",
+            LOG.warn(
+                    "Kafka Streams did not close within {}; uncommitted work is redone after a restart",
                     builder.getCloseTimeout());
             return false;
         }
@@ -72,7 +76,7 @@ public class StreamsShutdown implements ApplicationEventListener<ShutdownEvent> 
     static boolean staticMembership(Properties streamsConfig) {
         for (String key : streamsConfig.stringPropertyNames()) {
             if ((key.equals(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
-                    || key.endsWith("consumer." + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
+                            || key.endsWith("consumer." + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
                     && !streamsConfig.getProperty(key).isBlank()) {
                 return true;
             }

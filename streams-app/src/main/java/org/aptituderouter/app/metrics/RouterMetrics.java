@@ -36,7 +36,10 @@ public class RouterMetrics {
 
     public RouterMetrics(MeterRegistry registry, LiveCapabilities capabilities) {
         this.registry = registry;
-        Gauge.builder("router.capabilities.version", capabilities, c -> c.current().version())
+        Gauge.builder(
+                        "router.capabilities.version",
+                        capabilities,
+                        c -> c.current().version())
                 .description("Version of the capability set the router routes against")
                 .register(registry);
         Gauge.builder("router.capabilities.size", capabilities, c -> c.current().size())
@@ -57,11 +60,16 @@ public class RouterMetrics {
 
     /** A state store restore finished (after a crash or a task move). */
     public void stateRestored(String store, long records, double seconds) {
-        Timer.builder("router.state.restore").description("Time to restore one store partition from its changelog")
-                .tag("store", store).register(registry).record(Duration.ofNanos((long) (seconds * 1e9)));
+        Timer.builder("router.state.restore")
+                .description("Time to restore one store partition from its changelog")
+                .tag("store", store)
+                .register(registry)
+                .record(Duration.ofNanos((long) (seconds * 1e9)));
         DistributionSummary.builder("router.state.restore.records")
                 .description("Records read to restore one store partition from its changelog")
-                .tag("store", store).register(registry).record(records);
+                .tag("store", store)
+                .register(registry)
+                .record(records);
     }
 
     /** Meters of one stream task's batches. */
@@ -86,16 +94,26 @@ public class RouterMetrics {
 
     /** Per routed instruction: the counter is looked up once per model, not registered per record. */
     public void routed(String modelId) {
-        routedCounters.computeIfAbsent(modelId, model -> Counter.builder("router.routed")
-                .description("Instructions routed, by chosen model")
-                .tag("model", model).register(registry)).increment();
+        routedCounters
+                .computeIfAbsent(
+                        modelId,
+                        model -> Counter.builder("router.routed")
+                                .description("Instructions routed, by chosen model")
+                                .tag("model", model)
+                                .register(registry))
+                .increment();
     }
 
     /** Per graded outcome that counted toward a model's evidence. */
     public void outcomeCounted(String modelId) {
-        outcomeCounters.computeIfAbsent(modelId, model -> Counter.builder("router.outcomes.counted")
-                .description("Graded outcomes added to a model's live evidence, by model")
-                .tag("model", model).register(registry)).increment();
+        outcomeCounters
+                .computeIfAbsent(
+                        modelId,
+                        model -> Counter.builder("router.outcomes.counted")
+                                .description("Graded outcomes added to a model's live evidence, by model")
+                                .tag("model", model)
+                                .register(registry))
+                .increment();
     }
 
     /**
@@ -107,10 +125,12 @@ public class RouterMetrics {
             double[] holder = new double[2];
             Gauge.builder("router.model.drift.z", holder, h -> h[0])
                     .description("Live outcomes' share correct minus the aptitude-based estimate, in standard errors")
-                    .tag("model", model).register(registry);
+                    .tag("model", model)
+                    .register(registry);
             Gauge.builder("router.model.drifting", holder, h -> h[1])
                     .description("1 when a model's live outcomes disagree with its aptitude-based estimate")
-                    .tag("model", model).register(registry);
+                    .tag("model", model)
+                    .register(registry);
             return holder;
         });
         values[0] = z;
@@ -119,28 +139,43 @@ public class RouterMetrics {
 
     /** An instruction that went to the next-best model because its first choice was over capacity. */
     public void spilledOver(String fromModel) {
-        spilloverCounters.computeIfAbsent(fromModel, model -> Counter.builder("router.spillovers")
-                .description("Instructions routed past their first choice because it was over capacity, by that model")
-                .tag("from", model).register(registry)).increment();
+        spilloverCounters
+                .computeIfAbsent(
+                        fromModel,
+                        model -> Counter.builder("router.spillovers")
+                                .description(
+                                        "Instructions routed past their first choice because it was over capacity, by that model")
+                                .tag("from", model)
+                                .register(registry))
+                .increment();
     }
 
     /** The last measured backlog (consumer-group lag) of a model with a declared capacity. */
     public void backlog(String modelId, long lag) {
         backlogs.computeIfAbsent(modelId, model -> {
-            AtomicLong holder = new AtomicLong();
-            Gauge.builder("router.model.backlog", holder, AtomicLong::get)
-                    .description("Routed instructions waiting for a model's workers (their consumer group's lag)")
-                    .tag("model", model).register(registry);
-            return holder;
-        }).set(lag);
+                    AtomicLong holder = new AtomicLong();
+                    Gauge.builder("router.model.backlog", holder, AtomicLong::get)
+                            .description(
+                                    "Routed instructions waiting for a model's workers (their consumer group's lag)")
+                            .tag("model", model)
+                            .register(registry);
+                    return holder;
+                })
+                .set(lag);
     }
 
     /** Per decision with a shadow: whether the shadow would have chosen the same model. */
     public void shadowDecision(boolean agreed) {
         String agreement = agreed ? "agree" : "disagree";
-        shadowCounters.computeIfAbsent(agreement, a -> Counter.builder("router.shadow.decisions")
-                .description("Decisions the shadow router scored too, by whether it chose the same model")
-                .tag("agreement", a).register(registry)).increment();
+        shadowCounters
+                .computeIfAbsent(
+                        agreement,
+                        a -> Counter.builder("router.shadow.decisions")
+                                .description(
+                                        "Decisions the shadow router scored too, by whether it chose the same model")
+                                .tag("agreement", a)
+                                .register(registry))
+                .increment();
     }
 
     /**
@@ -149,34 +184,49 @@ public class RouterMetrics {
      */
     public void shadowDisagreementOutcome(String router, boolean correct) {
         String key = router + "/" + correct;
-        shadowCounters.computeIfAbsent(key, k -> Counter.builder("router.shadow.disagreement.outcomes")
-                .description("Graded outcomes of instructions the live and shadow routers would route differently, by "
-                        + "whose choice was graded and whether it was correct")
-                .tag("router", router).tag("correct", Boolean.toString(correct)).register(registry)).increment();
+        shadowCounters
+                .computeIfAbsent(
+                        key,
+                        k -> Counter.builder("router.shadow.disagreement.outcomes")
+                                .description(
+                                        "Graded outcomes of instructions the live and shadow routers would route differently, by "
+                                                + "whose choice was graded and whether it was correct")
+                                .tag("router", router)
+                                .tag("correct", Boolean.toString(correct))
+                                .register(registry))
+                .increment();
     }
 
     public void deadLettered(String reason) {
-        deadLetterCounters.computeIfAbsent(reason, r -> Counter.builder("router.dead.letters")
-                .description("Records sent to the dead-letter topic, by reason")
-                .tag("reason", r).register(registry)).increment();
+        deadLetterCounters
+                .computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("router.dead.letters")
+                                .description("Records sent to the dead-letter topic, by reason")
+                                .tag("reason", r)
+                                .register(registry))
+                .increment();
     }
 
     public void invalidCapability() {
         Counter.builder("router.capabilities.invalid")
                 .description("Capability records skipped because they could not be read or validated")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     public void streamThreadFailed() {
         Counter.builder("router.stream.thread.failures")
                 .description("Stream threads that died of an unexpected exception (replaced, or the router shut down)")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     public void topicProvisioningFailed() {
         Counter.builder("router.topics.provisioning.failures")
                 .description("Failed attempts to create a model's routed topic (retried with backoff)")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     /** One task's batch meters; the processor records into them without looking meters up per record. */

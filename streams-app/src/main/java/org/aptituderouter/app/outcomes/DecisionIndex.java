@@ -15,8 +15,8 @@ import java.util.List;
  * capability-set version, and the models whose answers were already counted (so a second outcome for the same answer
  * is refused).
  */
-public record DecisionIndex(int task, String chosenModel, String shadowModel, long capabilitySetVersion,
-                            List<String> graded) {
+public record DecisionIndex(
+        int task, String chosenModel, String shadowModel, long capabilitySetVersion, List<String> graded) {
 
     private static final byte FORMAT = 1;
 

@@ -1,12 +1,12 @@
 package org.aptituderouter.app.outcomes;
 
 import java.util.List;
-import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
+import org.aptituderouter.schemas.avro.RoutingDecision;
 
 /**
  * Keeps every decision in the decision-index store, by instruction id at its decision time, in the same transaction
@@ -35,8 +35,11 @@ public final class DecisionIndexer implements Processor<byte[], RoutingDecision,
         RoutingDecision decision = record.value();
         int task = decision.getTask() == null ? -1 : decision.getTask();
         String shadow = decision.getShadow() == null ? "" : decision.getShadow().getModelId();
-        DecisionIndex entry = new DecisionIndex(task, decision.getModelId(), shadow,
-                decision.getCapabilitySetVersion(), List.of());
-        store.put(decision.getInstruction().getId(), entry.toBytes(), decision.getDecidedAt().toEpochMilli());
+        DecisionIndex entry =
+                new DecisionIndex(task, decision.getModelId(), shadow, decision.getCapabilitySetVersion(), List.of());
+        store.put(
+                decision.getInstruction().getId(),
+                entry.toBytes(),
+                decision.getDecidedAt().toEpochMilli());
     }
 }

@@ -1,13 +1,13 @@
 package org.aptituderouter.app.outcomes;
 
-import org.aptituderouter.app.capability.LiveCapabilities;
-import org.aptituderouter.core.capability.CapabilitySet;
-import org.aptituderouter.schemas.avro.ModelEvidence;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.schemas.avro.ModelEvidence;
 
 /**
  * Adds each graded outcome, keyed by model id, to that model's live evidence in a changelogged store and writes the
@@ -27,8 +27,8 @@ public final class EvidenceCounter implements Processor<String, GradedOutcome, S
         this.capabilities = capabilities;
     }
 
-    public static ProcessorSupplier<String, GradedOutcome, String, ModelEvidence> supplier(String storeName,
-            LiveCapabilities capabilities) {
+    public static ProcessorSupplier<String, GradedOutcome, String, ModelEvidence> supplier(
+            String storeName, LiveCapabilities capabilities) {
         return () -> new EvidenceCounter(storeName, capabilities);
     }
 
@@ -47,7 +47,8 @@ public final class EvidenceCounter implements Processor<String, GradedOutcome, S
         }
         byte[] stored = store.get(record.key());
         LiveEvidence evidence = stored == null ? null : LiveEvidence.fromBytes(stored);
-        if (evidence == null || !evidence.aptitudeTestId().equals(set.aptitudeTestId())
+        if (evidence == null
+                || !evidence.aptitudeTestId().equals(set.aptitudeTestId())
                 || evidence.answered().length != set.dimension()) {
             evidence = LiveEvidence.none(set.aptitudeTestId(), set.dimension());
         }

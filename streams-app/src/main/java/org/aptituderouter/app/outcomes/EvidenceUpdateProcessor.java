@@ -3,11 +3,6 @@ package org.aptituderouter.app.outcomes;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.aptituderouter.app.capability.LiveCapabilities;
-import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.app.topics.RegistryOutage;
-import org.aptituderouter.core.capability.CapabilitySet;
-import org.aptituderouter.schemas.avro.ModelEvidence;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +11,11 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.app.topics.RegistryOutage;
+import org.aptituderouter.core.capability.CapabilitySet;
+import org.aptituderouter.schemas.avro.ModelEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +37,12 @@ public final class EvidenceUpdateProcessor implements Processor<String, byte[], 
 
     private KeyValueStore<String, byte[]> store;
 
-    public EvidenceUpdateProcessor(String storeName, String topic, Deserializer<ModelEvidence> deserializer,
-                                   LiveCapabilities capabilities, RouterMetrics metrics) {
+    public EvidenceUpdateProcessor(
+            String storeName,
+            String topic,
+            Deserializer<ModelEvidence> deserializer,
+            LiveCapabilities capabilities,
+            RouterMetrics metrics) {
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;
@@ -46,8 +50,12 @@ public final class EvidenceUpdateProcessor implements Processor<String, byte[], 
         this.metrics = metrics;
     }
 
-    public static ProcessorSupplier<String, byte[], Void, Void> supplier(String storeName, String topic,
-            Deserializer<ModelEvidence> deserializer, LiveCapabilities capabilities, RouterMetrics metrics) {
+    public static ProcessorSupplier<String, byte[], Void, Void> supplier(
+            String storeName,
+            String topic,
+            Deserializer<ModelEvidence> deserializer,
+            LiveCapabilities capabilities,
+            RouterMetrics metrics) {
         return () -> new EvidenceUpdateProcessor(storeName, topic, deserializer, capabilities, metrics);
     }
 
@@ -78,12 +86,18 @@ public final class EvidenceUpdateProcessor implements Processor<String, byte[], 
             Drift drift = Drift.of(published.scores(), evidence.taskEvidence());
             metrics.modelDrift(modelId, drift.z(), drift.flagged());
             if (drift.flagged() && drifting.add(modelId)) {
-                LOG.warn("Model {} drifts from its aptitude estimate: {} graded outcomes {}% correct, expected {}% "
-                        + "(z = {}); its capability now follows the outcomes", modelId, drift.outcomes(),
-                        Math.round(100 * drift.observed()), Math.round(100 * drift.expected()),
+                LOG.warn(
+                        "Model {} drifts from its aptitude estimate: {} graded outcomes {}% correct, expected {}% "
+                                + "(z = {}); its capability now follows the outcomes",
+                        modelId,
+                        drift.outcomes(),
+                        Math.round(100 * drift.observed()),
+                        Math.round(100 * drift.expected()),
                         String.format(Locale.ROOT, "%.1f", drift.z()));
             } else if (!drift.flagged() && drifting.remove(modelId)) {
-                LOG.info("Model {} agrees with its aptitude estimate again (z = {})", modelId,
+                LOG.info(
+                        "Model {} agrees with its aptitude estimate again (z = {})",
+                        modelId,
                         String.format(Locale.ROOT, "%.1f", drift.z()));
             }
         });
@@ -95,8 +109,12 @@ public final class EvidenceUpdateProcessor implements Processor<String, byte[], 
             CapabilitySet set = capabilities.current();
             if (!evidence.aptitudeTestId().equals(set.aptitudeTestId())
                     || evidence.answered().length != set.dimension()) {
-                LOG.info("Evidence of {} answers aptitude test {} ({} tasks), not {}: not used", modelId,
-                        evidence.aptitudeTestId(), evidence.answered().length, set.aptitudeTestId());
+                LOG.info(
+                        "Evidence of {} answers aptitude test {} ({} tasks), not {}: not used",
+                        modelId,
+                        evidence.aptitudeTestId(),
+                        evidence.answered().length,
+                        set.aptitudeTestId());
                 return false;
             }
             capabilities.addLiveEvidence(modelId, evidence.taskEvidence(), evidence.outcomes());

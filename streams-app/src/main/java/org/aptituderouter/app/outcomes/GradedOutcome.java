@@ -13,21 +13,27 @@ public record GradedOutcome(String instructionId, int task, boolean correct) {
 
     /** The repartition topic's serde: task, correct flag, instruction id. */
     public static Serde<GradedOutcome> serde() {
-        return Serdes.serdeFrom((topic, graded) -> {
-            if (graded == null) {
-                return null;
-            }
-            byte[] id = graded.instructionId().getBytes(StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(5 + id.length).putInt(graded.task()).put((byte) (graded.correct() ? 1 : 0))
-                    .put(id).array();
-        }, (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            int task = in.getInt();
-            boolean correct = in.get() == 1;
-            return new GradedOutcome(new String(bytes, 5, bytes.length - 5, StandardCharsets.UTF_8), task, correct);
-        });
+        return Serdes.serdeFrom(
+                (topic, graded) -> {
+                    if (graded == null) {
+                        return null;
+                    }
+                    byte[] id = graded.instructionId().getBytes(StandardCharsets.UTF_8);
+                    return ByteBuffer.allocate(5 + id.length)
+                            .putInt(graded.task())
+                            .put((byte) (graded.correct() ? 1 : 0))
+                            .put(id)
+                            .array();
+                },
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    ByteBuffer in = ByteBuffer.wrap(bytes);
+                    int task = in.getInt();
+                    boolean correct = in.get() == 1;
+                    return new GradedOutcome(
+                            new String(bytes, 5, bytes.length - 5, StandardCharsets.UTF_8), task, correct);
+                });
     }
 }

@@ -42,7 +42,8 @@ public record LiveEvidence(String aptitudeTestId, int[] answered, int[] correct,
 
     /** @throws IllegalArgumentException if the record's counts are inconsistent */
     public static LiveEvidence fromRecord(ModelEvidence record) {
-        int[] answered = record.getAnswered().stream().mapToInt(Integer::intValue).toArray();
+        int[] answered =
+                record.getAnswered().stream().mapToInt(Integer::intValue).toArray();
         int[] correct = record.getCorrect().stream().mapToInt(Integer::intValue).toArray();
         new TaskEvidence(answered, correct); // validates lengths and 0 <= correct <= answered
         return new LiveEvidence(record.getAptitudeTestId(), answered, correct, record.getOutcomes());
@@ -67,8 +68,8 @@ public record LiveEvidence(String aptitudeTestId, int[] answered, int[] correct,
             answered[k] = in.getInt();
             correct[k] = in.getInt();
         }
-        return new LiveEvidence(new String(test, java.nio.charset.StandardCharsets.UTF_8), answered, correct,
-                in.getLong());
+        return new LiveEvidence(
+                new String(test, java.nio.charset.StandardCharsets.UTF_8), answered, correct, in.getLong());
     }
 
     private static List<Integer> boxed(int[] counts) {

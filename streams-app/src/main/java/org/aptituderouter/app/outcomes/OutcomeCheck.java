@@ -1,13 +1,6 @@
 package org.aptituderouter.app.outcomes;
 
 import java.time.Instant;
-import org.aptituderouter.app.capability.LiveCapabilities;
-import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.app.routing.OutcomeRecords;
-import org.aptituderouter.app.routing.PendingInstruction;
-import org.aptituderouter.app.topics.RegistryOutage;
-import org.aptituderouter.schemas.avro.DeadLetterReason;
-import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,6 +10,13 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.app.routing.OutcomeRecords;
+import org.aptituderouter.app.routing.PendingInstruction;
+import org.aptituderouter.app.topics.RegistryOutage;
+import org.aptituderouter.schemas.avro.DeadLetterReason;
+import org.aptituderouter.schemas.avro.ModelOutcome;
 
 /**
  * Checks each graded outcome against the decision it grades and lets it count once: read as bytes (an unreadable
@@ -36,8 +36,12 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
     private ProcessorContext<byte[], OutcomeOutput> context;
     private WindowStore<String, byte[]> index;
 
-    public OutcomeCheck(String indexStoreName, String topic, Deserializer<ModelOutcome> deserializer,
-                        LiveCapabilities capabilities, RouterMetrics metrics) {
+    public OutcomeCheck(
+            String indexStoreName,
+            String topic,
+            Deserializer<ModelOutcome> deserializer,
+            LiveCapabilities capabilities,
+            RouterMetrics metrics) {
         this.indexStoreName = indexStoreName;
         this.topic = topic;
         this.deserializer = deserializer;
@@ -45,8 +49,11 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
         this.metrics = metrics;
     }
 
-    public static ProcessorSupplier<byte[], byte[], byte[], OutcomeOutput> supplier(String indexStoreName,
-            String topic, Deserializer<ModelOutcome> deserializer, LiveCapabilities capabilities,
+    public static ProcessorSupplier<byte[], byte[], byte[], OutcomeOutput> supplier(
+            String indexStoreName,
+            String topic,
+            Deserializer<ModelOutcome> deserializer,
+            LiveCapabilities capabilities,
             RouterMetrics metrics) {
         return () -> new OutcomeCheck(indexStoreName, topic, deserializer, capabilities, metrics);
     }
@@ -75,35 +82,55 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
         }
         Boolean correct = correct(outcome);
         if (correct == null) {
-            deadLetter(record, DeadLetterReason.INVALID_OUTCOME, "outcome of " + outcome.getModelId() + " for "
-                    + outcome.getInstructionId() + " has " + (outcome.getScore() == null ? "neither correct nor score"
-                    : "score " + outcome.getScore() + ", outside [0,1]"));
+            deadLetter(
+                    record,
+                    DeadLetterReason.INVALID_OUTCOME,
+                    "outcome of " + outcome.getModelId() + " for "
+                            + outcome.getInstructionId() + " has "
+                            + (outcome.getScore() == null
+                                    ? "neither correct nor score"
+                                    : "score " + outcome.getScore() + ", outside [0,1]"));
             return;
         }
         if (!capabilities.current().contains(outcome.getModelId())) {
-            deadLetter(record, DeadLetterReason.INVALID_OUTCOME, "outcome for " + outcome.getInstructionId()
-                    + " grades model " + outcome.getModelId() + ", which is not in the zoo");
+            deadLetter(
+                    record,
+                    DeadLetterReason.INVALID_OUTCOME,
+                    "outcome for " + outcome.getInstructionId() + " grades model " + outcome.getModelId()
+                            + ", which is not in the zoo");
             return;
         }
         KeyValue<Long, byte[]> found = find(outcome.getInstructionId());
         if (found == null) {
-            deadLetter(record, DeadLetterReason.UNKNOWN_INSTRUCTION, "no decision for instruction "
-                    + outcome.getInstructionId() + " (never routed here, keyed differently, or older than "
-                    + "router.outcomes.decision-retention)");
+            deadLetter(
+                    record,
+                    DeadLetterReason.UNKNOWN_INSTRUCTION,
+                    "no decision for instruction "
+                            + outcome.getInstructionId() + " (never routed here, keyed differently, or older than "
+                            + "router.outcomes.decision-retention)");
             return;
         }
         DecisionIndex decision = DecisionIndex.fromBytes(found.value);
         if (decision.alreadyGraded(outcome.getModelId())) {
-            deadLetter(record, DeadLetterReason.DUPLICATE_OUTCOME, "instruction " + outcome.getInstructionId()
-                    + " already has an outcome for " + outcome.getModelId());
+            deadLetter(
+                    record,
+                    DeadLetterReason.DUPLICATE_OUTCOME,
+                    "instruction " + outcome.getInstructionId() + " already has an outcome for "
+                            + outcome.getModelId());
             return;
         }
         if (decision.task() < 0) {
-            deadLetter(record, DeadLetterReason.INVALID_OUTCOME, "the decision for " + outcome.getInstructionId()
-                    + " names no aptitude task (its test has no task centroids), so no task can count it");
+            deadLetter(
+                    record,
+                    DeadLetterReason.INVALID_OUTCOME,
+                    "the decision for " + outcome.getInstructionId()
+                            + " names no aptitude task (its test has no task centroids), so no task can count it");
             return;
         }
-        index.put(outcome.getInstructionId(), decision.withGraded(outcome.getModelId()).toBytes(), found.key);
+        index.put(
+                outcome.getInstructionId(),
+                decision.withGraded(outcome.getModelId()).toBytes(),
+                found.key);
         metrics.outcomeCounted(outcome.getModelId());
         if (decision.shadowDisagreed()) {
             String model = outcome.getModelId();
@@ -111,8 +138,8 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
                 metrics.shadowDisagreementOutcome(model.equals(decision.chosenModel()) ? "live" : "shadow", correct);
             }
         }
-        context.forward(record.withValue(new OutcomeOutput.Counted(outcome.getModelId(),
-                new GradedOutcome(outcome.getInstructionId(), decision.task(), correct))));
+        context.forward(record.withValue(new OutcomeOutput.Counted(
+                outcome.getModelId(), new GradedOutcome(outcome.getInstructionId(), decision.task(), correct))));
     }
 
     /** The grade as right or wrong: {@code correct} when given, else a score from 0.5 up; null if neither is usable. */
@@ -130,8 +157,8 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
     /** The latest index entry of the instruction within the store's retention, with its decision time. */
     private KeyValue<Long, byte[]> find(String instructionId) {
         KeyValue<Long, byte[]> latest = null;
-        try (WindowStoreIterator<byte[]> entries = index.fetch(instructionId, Instant.EPOCH,
-                Instant.ofEpochMilli(Long.MAX_VALUE))) {
+        try (WindowStoreIterator<byte[]> entries =
+                index.fetch(instructionId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
             while (entries.hasNext()) {
                 latest = entries.next();
             }
@@ -141,9 +168,15 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
 
     private void deadLetter(Record<byte[], byte[]> record, DeadLetterReason reason, String message) {
         RecordMetadata source = context.recordMetadata().orElse(null);
-        PendingInstruction input = new PendingInstruction(record.key(), record.value(), record.headers(),
-                record.timestamp(), source == null ? topic : source.topic(), source == null ? -1 : source.partition(),
-                source == null ? -1 : source.offset(), record.timestamp());
+        PendingInstruction input = new PendingInstruction(
+                record.key(),
+                record.value(),
+                record.headers(),
+                record.timestamp(),
+                source == null ? topic : source.topic(),
+                source == null ? -1 : source.partition(),
+                source == null ? -1 : source.offset(),
+                record.timestamp());
         metrics.deadLettered(reason.name());
         context.forward(record.withValue(new OutcomeOutput.DeadLettered(
                 OutcomeRecords.deadLetter(input, reason, message, System.currentTimeMillis()))));

@@ -6,10 +6,8 @@ import org.aptituderouter.schemas.avro.DeadLetter;
 public sealed interface OutcomeOutput {
 
     /** Counts toward {@code modelId}'s evidence. */
-    record Counted(String modelId, GradedOutcome outcome) implements OutcomeOutput {
-    }
+    record Counted(String modelId, GradedOutcome outcome) implements OutcomeOutput {}
 
     /** An outcome that cannot count, with the reason. */
-    record DeadLettered(DeadLetter letter) implements OutcomeOutput {
-    }
+    record DeadLettered(DeadLetter letter) implements OutcomeOutput {}
 }

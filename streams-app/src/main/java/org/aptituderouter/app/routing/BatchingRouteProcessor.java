@@ -5,6 +5,13 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.core.BatchRouter;
@@ -14,13 +21,6 @@ import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.schemas.avro.DeadLetterReason;
 import org.aptituderouter.schemas.avro.InstructionEvent;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +45,7 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
 
     /** Headers added to a routed record, so a worker sees the decision without reading the decisions topic. */
     public static final String MODEL_HEADER = "router-model-id";
+
     public static final String PROBABILITY_HEADER = "router-probability";
     static final int INFERENCE_RETRIES = 3;
     static final long FIRST_RETRY_MS = 1_000;
@@ -74,10 +75,17 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
     private int failedAttempts;
     private long retryAtMs = Long.MIN_VALUE;
 
-    public BatchingRouteProcessor(String storeName, int maxSize, Duration maxWait, TransactionBudget budget,
-                                  InstructionDecoder decoder,
-                                  RoutingRequests requests, BatchRouter router, LiveCapabilities capabilities,
-                                  RouterMetrics metrics, InstantSource clock) {
+    public BatchingRouteProcessor(
+            String storeName,
+            int maxSize,
+            Duration maxWait,
+            TransactionBudget budget,
+            InstructionDecoder decoder,
+            RoutingRequests requests,
+            BatchRouter router,
+            LiveCapabilities capabilities,
+            RouterMetrics metrics,
+            InstantSource clock) {
         this.storeName = storeName;
         this.maxSize = maxSize;
         this.maxWait = maxWait;
@@ -127,7 +135,11 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
 
     private PendingInstruction pendingOf(Record<byte[], byte[]> record, long now) {
         RecordMetadata origin = context.recordMetadata().orElse(null);
-        return new PendingInstruction(record.key(), record.value(), record.headers(), record.timestamp(),
+        return new PendingInstruction(
+                record.key(),
+                record.value(),
+                record.headers(),
+                record.timestamp(),
                 origin == null ? "" : origin.topic(),
                 origin == null ? -1 : origin.partition(),
                 origin == null ? -1 : origin.offset(),
@@ -173,12 +185,12 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
                 event = decoder.decode(input.sourceTopic(), input.value());
                 request = requests.toRequest(event);
             } catch (InstructionDecoder.UnreadableInstructionException e) {
-                unusable.add(() -> outputs.deadLetter(input, DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(),
-                        now));
+                unusable.add(
+                        () -> outputs.deadLetter(input, DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), now));
                 continue;
             } catch (IllegalArgumentException e) {
-                unusable.add(() -> outputs.deadLetter(input, DeadLetterReason.INVALID_POLICY,
-                        "invalid policy override: " + e.getMessage(), now));
+                unusable.add(() -> outputs.deadLetter(
+                        input, DeadLetterReason.INVALID_POLICY, "invalid policy override: " + e.getMessage(), now));
                 continue;
             }
             inputs.add(input);
@@ -203,9 +215,14 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
                 long delay = FIRST_RETRY_MS << failedAttempts;
                 failedAttempts++;
                 retryAtMs = now + delay;
-                LOG.warn("Task {}: inference failed for a whole batch of {} ({}); keeping it, retry {} of {} in {} ms",
-                        context.taskId(), routable.size(), ((RoutingOutcome.Rejected) outcomes.get(0)).message(),
-                        failedAttempts, INFERENCE_RETRIES, delay);
+                LOG.warn(
+                        "Task {}: inference failed for a whole batch of {} ({}); keeping it, retry {} of {} in {} ms",
+                        context.taskId(),
+                        routable.size(),
+                        ((RoutingOutcome.Rejected) outcomes.get(0)).message(),
+                        failedAttempts,
+                        INFERENCE_RETRIES,
+                        delay);
                 return; // nothing forwarded, nothing removed: the batch stays queued as it was
             }
         }
@@ -215,22 +232,28 @@ public final class BatchingRouteProcessor implements Processor<byte[], byte[], b
         Set<String> overCapacity = capabilities.overCapacity();
         for (int i = 0; i < outcomes.size(); i++) {
             RoutingOutcome outcome = outcomes.get(i) instanceof RoutingOutcome.Routed routed
-                    ? routed.spillOver(overCapacity) : outcomes.get(i);
+                    ? routed.spillOver(overCapacity)
+                    : outcomes.get(i);
             outputs.outcome(inputs.get(i), events.get(i), outcome, router.version(), decidedAt);
         }
         queue.remove(batch);
     }
 
     private static boolean allFailedInference(List<RoutingOutcome> outcomes) {
-        return !outcomes.isEmpty() && outcomes.stream().allMatch(outcome -> outcome instanceof RoutingOutcome.Rejected r
-                && r.reason() == RejectReason.INFERENCE_ERROR);
+        return !outcomes.isEmpty()
+                && outcomes.stream()
+                        .allMatch(outcome -> outcome instanceof RoutingOutcome.Rejected r
+                                && r.reason() == RejectReason.INFERENCE_ERROR);
     }
 
     private void warnEmptyZoo(long now) {
         if (now - lastEmptyZooWarningMs >= EMPTY_ZOO_WARNING_INTERVAL_MS) {
             lastEmptyZooWarningMs = now;
-            LOG.warn("Task {} holds {} instructions: the capability set has no routable model yet "
-                    + "(publish capability vectors to the capabilities topic)", context.taskId(), queue.size());
+            LOG.warn(
+                    "Task {} holds {} instructions: the capability set has no routable model yet "
+                            + "(publish capability vectors to the capabilities topic)",
+                    context.taskId(),
+                    queue.size());
         }
     }
 }

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
-import org.aptituderouter.app.capability.LiveCapabilities;
-import org.aptituderouter.app.metrics.RouterMetrics;
-import org.aptituderouter.core.BatchRouter;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,6 +11,9 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.app.metrics.RouterMetrics;
+import org.aptituderouter.core.BatchRouter;
 
 /** One {@link BatchingRouteProcessor} per stream task, each with its own changelogged batch store. */
 public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<byte[], byte[], byte[], RouterOutput> {
@@ -29,10 +29,17 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
     private final RouterMetrics metrics;
     private final InstantSource clock;
 
-    public BatchingRouteProcessorSupplier(String storeName, int maxSize, Duration maxWait, TransactionBudget budget,
-                                          InstructionDecoder decoder,
-                                          RoutingRequests requests, BatchRouter router, LiveCapabilities capabilities,
-                                          RouterMetrics metrics, InstantSource clock) {
+    public BatchingRouteProcessorSupplier(
+            String storeName,
+            int maxSize,
+            Duration maxWait,
+            TransactionBudget budget,
+            InstructionDecoder decoder,
+            RoutingRequests requests,
+            BatchRouter router,
+            LiveCapabilities capabilities,
+            RouterMetrics metrics,
+            InstantSource clock) {
         this.storeName = storeName;
         this.maxSize = maxSize;
         this.maxWait = maxWait;
@@ -47,8 +54,8 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
 
     @Override
     public Processor<byte[], byte[], byte[], RouterOutput> get() {
-        return new BatchingRouteProcessor(storeName, maxSize, maxWait, budget, decoder, requests, router, capabilities,
-                metrics, clock);
+        return new BatchingRouteProcessor(
+                storeName, maxSize, maxWait, budget, decoder, requests, router, capabilities, metrics, clock);
     }
 
     /**
@@ -58,16 +65,20 @@ public final class BatchingRouteProcessorSupplier implements ProcessorSupplier<b
      * tenth of the log is dirty, so a restore reads about what is buffered plus the last minutes' churn.
      */
     static final Map<String, String> CHANGELOG_CONFIG = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
-            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
-            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1");
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.SEGMENT_MS_CONFIG,
+            Long.toString(Duration.ofMinutes(10).toMillis()),
+            TopicConfig.DELETE_RETENTION_MS_CONFIG,
+            Long.toString(Duration.ofMinutes(10).toMillis()),
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
+            "0.1");
 
     /** Persistent and logged: the store is the only place an unflushed instruction lives. */
     @Override
     public Set<StoreBuilder<?>> stores() {
         StoreBuilder<KeyValueStore<Long, PendingInstruction>> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(storeName), Serdes.Long(), new PendingInstructionSerde())
+                        Stores.persistentKeyValueStore(storeName), Serdes.Long(), new PendingInstructionSerde())
                 .withLoggingEnabled(CHANGELOG_CONFIG);
         return Set.of(store);
     }

@@ -1,8 +1,8 @@
 package org.aptituderouter.app.routing;
 
+import org.apache.kafka.common.serialization.Deserializer;
 import org.aptituderouter.app.topics.RegistryOutage;
 import org.aptituderouter.schemas.avro.InstructionEvent;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads an instruction from its bytes and tells a poison record (dead-letter it, go on) from an outage (fail the

@@ -3,6 +3,7 @@ package org.aptituderouter.app.routing;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
 import org.aptituderouter.core.RoutingOutcome;
 import org.aptituderouter.core.ScoredCandidate;
 import org.aptituderouter.schemas.avro.DeadLetter;
@@ -12,7 +13,6 @@ import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.aptituderouter.schemas.avro.ScoredModel;
 import org.aptituderouter.schemas.avro.ShadowChoice;
-import org.apache.kafka.common.header.Header;
 
 /** Builds the Avro records the router writes about an instruction: its decision or its dead letter. */
 public final class OutcomeRecords {
@@ -20,11 +20,10 @@ public final class OutcomeRecords {
     /** Alternatives a decision lists besides the chosen model: enough to see how close the call was. */
     static final int ALTERNATIVES = 3;
 
-    private OutcomeRecords() {
-    }
+    private OutcomeRecords() {}
 
-    public static RoutingDecision decision(InstructionEvent instruction, RoutingOutcome.Routed routed,
-                                           String routerVersion, long nowMs) {
+    public static RoutingDecision decision(
+            InstructionEvent instruction, RoutingOutcome.Routed routed, String routerVersion, long nowMs) {
         List<ScoredModel> alternatives = routed.ranking().stream()
                 .filter(c -> !c.modelId().equals(routed.modelId()))
                 .limit(ALTERNATIVES)
@@ -40,18 +39,23 @@ public final class OutcomeRecords {
                 .setCapabilitySetVersion(routed.capabilitySetVersion())
                 .setDecidedAt(Instant.ofEpochMilli(nowMs))
                 .setTask(routed.task() < 0 ? null : routed.task())
-                .setShadow(routed.shadow() == null ? null : new ShadowChoice(routed.shadow().modelId(),
-                        routed.shadow().probability(), routed.shadow().policy(), routed.shadow().routerVersion()))
+                .setShadow(
+                        routed.shadow() == null
+                                ? null
+                                : new ShadowChoice(
+                                        routed.shadow().modelId(),
+                                        routed.shadow().probability(),
+                                        routed.shadow().policy(),
+                                        routed.shadow().routerVersion()))
                 .setSpilledFrom(routed.spilledFrom())
                 .build();
     }
 
-    public static DeadLetter deadLetter(PendingInstruction input, DeadLetterReason reason, String message,
-                                        long nowMs) {
+    public static DeadLetter deadLetter(PendingInstruction input, DeadLetterReason reason, String message, long nowMs) {
         List<DeadLetterHeader> headers = new java.util.ArrayList<>();
         for (Header header : input.headers()) {
-            headers.add(new DeadLetterHeader(header.key(),
-                    header.value() == null ? null : ByteBuffer.wrap(header.value())));
+            headers.add(new DeadLetterHeader(
+                    header.key(), header.value() == null ? null : ByteBuffer.wrap(header.value())));
         }
         return DeadLetter.newBuilder()
                 .setSourceTopic(input.sourceTopic())

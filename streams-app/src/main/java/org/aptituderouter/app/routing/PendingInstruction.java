@@ -17,5 +17,4 @@ public record PendingInstruction(
         String sourceTopic,
         int sourcePartition,
         long sourceOffset,
-        long enqueuedAtMs) {
-}
+        long enqueuedAtMs) {}

@@ -58,8 +58,8 @@ public final class PendingInstructionSerde implements Serde<PendingInstruction> 
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
             if (version != FORMAT_VERSION) {
-                throw new SerializationException("pending instruction in format " + version + ", this router reads "
-                        + FORMAT_VERSION);
+                throw new SerializationException(
+                        "pending instruction in format " + version + ", this router reads " + FORMAT_VERSION);
             }
             long enqueuedAt = in.readLong();
             long timestamp = in.readLong();

@@ -26,7 +26,9 @@ public final class RoutingRequests {
         if (constraints == null) {
             return RoutingRequest.of(event.getId(), event.getText());
         }
-        return new RoutingRequest(event.getId(), event.getText(),
+        return new RoutingRequest(
+                event.getId(),
+                event.getText(),
                 new HashSet<>(constraints.getAllowedModels()),
                 new HashSet<>(constraints.getExcludedModels()),
                 policy(constraints));
@@ -37,9 +39,13 @@ public final class RoutingRequests {
         if (c.getPolicy() == null && c.getLambda() == null && c.getThreshold() == null) {
             return null;
         }
-        PolicyType type = c.getPolicy() == null ? defaults.type() : PolicyType.valueOf(c.getPolicy().name());
-        return new PolicySpec(type,
+        PolicyType type = c.getPolicy() == null
+                ? defaults.type()
+                : PolicyType.valueOf(c.getPolicy().name());
+        return new PolicySpec(
+                type,
                 c.getLambda() == null ? defaults.lambda() : c.getLambda(),
-                c.getThreshold() == null ? defaults.threshold() : c.getThreshold(), defaults.margin());
+                c.getThreshold() == null ? defaults.threshold() : c.getThreshold(),
+                defaults.margin());
     }
 }

@@ -8,8 +8,7 @@ import org.aptituderouter.schemas.registry.RegistryUnreachableException;
  */
 public final class RegistryOutage {
 
-    private RegistryOutage() {
-    }
+    private RegistryOutage() {}
 
     public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -2,6 +2,8 @@ package org.aptituderouter.app.topics;
 
 import jakarta.inject.Singleton;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.aptituderouter.app.config.TopicsProperties;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.InstructionEvent;
@@ -12,8 +14,6 @@ import org.aptituderouter.schemas.avro.RoutingDecision;
 import org.aptituderouter.schemas.registry.SchemaRegistryClient;
 import org.aptituderouter.schemas.serde.AvroSerde;
 import org.aptituderouter.schemas.serde.AvroSerdeConfig;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The registry of every topic the router touches, typed as clients see them: keys are instruction ids (or model
@@ -25,6 +25,7 @@ public class RouterTopics {
 
     /** Characters Kafka allows in a topic name; anything else in a model id becomes '_'. */
     private static final Pattern ILLEGAL = Pattern.compile("[^a-zA-Z0-9._-]");
+
     private static final int MAX_TOPIC_LENGTH = 249;
 
     private final TopicsProperties properties;
@@ -42,16 +43,16 @@ public class RouterTopics {
         SchemaRegistryClient client = new AvroSerdeConfig(registry.serdeConfig()).registryClient();
         this.instructionSerde = avro(InstructionEvent.class, client, registry);
         this.instructions = new TopicSpec<>(name(properties.getInstructions()), Serdes.String(), instructionSerde);
-        this.capabilities = new TopicSpec<>(name(properties.getCapabilities()), Serdes.String(),
-                avro(ModelCapability.class, client, registry));
-        this.decisions = new TopicSpec<>(name(properties.getDecisions()), Serdes.String(),
-                avro(RoutingDecision.class, client, registry));
-        this.deadLetters = new TopicSpec<>(name(properties.getDeadLetter()), Serdes.String(),
-                avro(DeadLetter.class, client, registry));
-        this.outcomes = new TopicSpec<>(name(properties.getOutcomes()), Serdes.String(),
-                avro(ModelOutcome.class, client, registry));
-        this.evidence = new TopicSpec<>(name(properties.getEvidence()), Serdes.String(),
-                avro(ModelEvidence.class, client, registry));
+        this.capabilities = new TopicSpec<>(
+                name(properties.getCapabilities()), Serdes.String(), avro(ModelCapability.class, client, registry));
+        this.decisions = new TopicSpec<>(
+                name(properties.getDecisions()), Serdes.String(), avro(RoutingDecision.class, client, registry));
+        this.deadLetters = new TopicSpec<>(
+                name(properties.getDeadLetter()), Serdes.String(), avro(DeadLetter.class, client, registry));
+        this.outcomes = new TopicSpec<>(
+                name(properties.getOutcomes()), Serdes.String(), avro(ModelOutcome.class, client, registry));
+        this.evidence = new TopicSpec<>(
+                name(properties.getEvidence()), Serdes.String(), avro(ModelEvidence.class, client, registry));
     }
 
     /** Instructions to route, keyed by instruction id. */
@@ -95,7 +96,8 @@ public class RouterTopics {
      * expected to be topic-safe, this keeps an unexpected one from stopping the router.
      */
     public String routedTopicName(String modelId) {
-        String topic = name(properties.getRoutedPrefix() + ILLEGAL.matcher(modelId).replaceAll("_"));
+        String topic =
+                name(properties.getRoutedPrefix() + ILLEGAL.matcher(modelId).replaceAll("_"));
         return topic.length() <= MAX_TOPIC_LENGTH ? topic : topic.substring(0, MAX_TOPIC_LENGTH);
     }
 

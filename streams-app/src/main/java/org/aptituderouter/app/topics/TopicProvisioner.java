@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.aptituderouter.app.capability.RoutedTopics;
-import org.aptituderouter.app.config.TopicsProperties;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.aptituderouter.app.capability.RoutedTopics;
+import org.aptituderouter.app.config.TopicsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +75,8 @@ public class TopicProvisioner implements RoutedTopics {
 
     private NewTopic topic(String name, int partitions) {
         Optional<Short> replication = properties.getReplicationFactor() < 0
-                ? Optional.empty() : Optional.of(properties.getReplicationFactor());
+                ? Optional.empty()
+                : Optional.of(properties.getReplicationFactor());
         return new NewTopic(name, Optional.of(partitions), replication);
     }
 
@@ -90,12 +91,16 @@ public class TopicProvisioner implements RoutedTopics {
                 LOG.info("Created topic {} ({} partitions)", topic.name(), topic.numPartitions());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + topic.name() + ": "
-                            + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "cannot create topic " + topic.name() + ": "
+                                    + e.getCause().getMessage(),
+                            e.getCause());
                 }
             } catch (TimeoutException e) {
-                throw new IllegalStateException("creating topic " + topic.name() + " took more than "
-                        + TIMEOUT_SECONDS + " s: is the cluster at kafka.bootstrap.servers reachable?", e);
+                throw new IllegalStateException(
+                        "creating topic " + topic.name() + " took more than " + TIMEOUT_SECONDS
+                                + " s: is the cluster at kafka.bootstrap.servers reachable?",
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);

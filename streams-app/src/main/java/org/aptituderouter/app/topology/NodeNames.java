@@ -37,6 +37,5 @@ public final class NodeNames {
     public static final String EVIDENCE_SOURCE = "model-evidence";
     public static final String EVIDENCE_STORE = "model-evidence-store";
 
-    private NodeNames() {
-    }
+    private NodeNames() {}
 }

@@ -10,6 +10,9 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.streams.KafkaClientSupplier;
+import org.apache.kafka.streams.kstream.KStream;
 import org.aptituderouter.app.capability.BacklogMonitor;
 import org.aptituderouter.app.capability.CapabilityUpdateProcessorSupplier;
 import org.aptituderouter.app.capability.LiveCapabilities;
@@ -30,9 +33,6 @@ import org.aptituderouter.app.topics.TopicProvisioner;
 import org.aptituderouter.core.BatchRouter;
 import org.aptituderouter.core.PassthroughRouter;
 import org.aptituderouter.core.Router;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.streams.KafkaClientSupplier;
-import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,8 @@ public class RouterStreamFactory {
     /** Creates models' routed topics off the global stream thread; its thread stops with the application. */
     @Singleton
     @Bean(preDestroy = "close")
-    ModelOnboarding modelOnboarding(LiveCapabilities capabilities, TopicProvisioner provisioner, RouterMetrics metrics) {
+    ModelOnboarding modelOnboarding(
+            LiveCapabilities capabilities, TopicProvisioner provisioner, RouterMetrics metrics) {
         return ModelOnboarding.onOwnThread(capabilities, provisioner, metrics);
     }
 
@@ -66,9 +67,12 @@ public class RouterStreamFactory {
     /** Watches the backlog of models that declare a capacity, off the stream threads; stops with the application. */
     @Singleton
     @Bean(preDestroy = "close")
-    BacklogMonitor backlogMonitor(AdminClient admin, RouterTopics topics, LiveCapabilities capabilities,
-                                  RouterMetrics metrics,
-                                  @Value("${router.spillover.poll-interval:500ms}") Duration interval) {
+    BacklogMonitor backlogMonitor(
+            AdminClient admin,
+            RouterTopics topics,
+            LiveCapabilities capabilities,
+            RouterMetrics metrics,
+            @Value("${router.spillover.poll-interval:500ms}") Duration interval) {
         return new BacklogMonitor(admin, topics, capabilities, metrics).start(interval);
     }
 
@@ -76,34 +80,52 @@ public class RouterStreamFactory {
     @Singleton
     TransactionBudget transactionBudget(BatchProperties batch, RouterMetrics metrics) {
         TransactionBudget budget = new TransactionBudget(batch.getTransactionBudget());
-        metrics.transactionBudget(budget, TransactionBudget::maxBatchesPerTransaction,
+        metrics.transactionBudget(
+                budget,
+                TransactionBudget::maxBatchesPerTransaction,
                 b -> b.maxRoutingPerTransaction().toNanos() / 1e9);
         return budget;
     }
 
     @Singleton
     @Named("router")
-    KStream<byte[], RouterOutput> routerStream(ConfiguredStreamBuilder builder, RouterTopics topics,
-                                               BatchProperties batch, TransactionBudget budget,
-                                               PolicyProperties policy, Router router,
-                                               LiveCapabilities capabilities, RouterMetrics metrics,
-                                               ModelOnboarding onboarding, OutcomesProperties outcomes,
-                                               BacklogMonitor backlog, // asked for so that it starts: spillover
-                                               @Value("${router.benchmark.passthrough:false}") boolean passthrough) {
+    KStream<byte[], RouterOutput> routerStream(
+            ConfiguredStreamBuilder builder,
+            RouterTopics topics,
+            BatchProperties batch,
+            TransactionBudget budget,
+            PolicyProperties policy,
+            Router router,
+            LiveCapabilities capabilities,
+            RouterMetrics metrics,
+            ModelOnboarding onboarding,
+            OutcomesProperties outcomes,
+            BacklogMonitor backlog, // asked for so that it starts: spillover
+            @Value("${router.benchmark.passthrough:false}") boolean passthrough) {
         BatchRouter decides = router;
         if (passthrough) {
             LOG.warn("router.benchmark.passthrough=true: routing WITHOUT inference (first eligible model), for "
                     + "measuring the pipeline's own ceiling; never in production");
             decides = new PassthroughRouter();
         }
-        BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
-                batch.getMaxSize(), batch.getMaxWait(), budget,
+        BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(
+                NodeNames.BATCH_STORE,
+                batch.getMaxSize(),
+                batch.getMaxWait(),
+                budget,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
                 new RoutingRequests(policy.toSpec()),
-                decides, capabilities, metrics, InstantSource.system());
+                decides,
+                capabilities,
+                metrics,
+                InstantSource.system());
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
-                NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
-                topics.capabilities().valueSerde().deserializer(), capabilities, onboarding, metrics);
+                NodeNames.CAPABILITIES_STORE,
+                topics.capabilities().name(),
+                topics.capabilities().valueSerde().deserializer(),
+                capabilities,
+                onboarding,
+                metrics);
         ClosedLoop loop = RouterTopology.closedLoop(topics, capabilities, metrics, outcomes.getDecisionRetention());
         return RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
     }

@@ -53,13 +53,20 @@ class CapabilityUpdateProcessorTest {
                 throw new IllegalStateException("TopicAuthorizationException: not authorized to create topic");
             }
         };
-        onboarding = new ModelOnboarding(live, topics, metrics, (attempt, delay) -> {
-            queued.add(attempt);
-            delays.add(delay);
-        }, () -> { });
+        onboarding = new ModelOnboarding(
+                live,
+                topics,
+                metrics,
+                (attempt, delay) -> {
+                    queued.add(attempt);
+                    delays.add(delay);
+                },
+                () -> {});
         MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
-        KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE),
-                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
+        KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
         processor = new CapabilityUpdateProcessor(STORE, "model-capabilities", deserializer, live, onboarding, metrics);
@@ -71,18 +78,23 @@ class CapabilityUpdateProcessorTest {
     void aTopicThatCannotBeCreatedNeitherStopsTheThreadNorMakesTheModelRoutable() {
         assertThatCode(() -> processor.process(new Record<>(MODEL.modelId(), "m".getBytes(), 0L)))
                 .doesNotThrowAnyException();
-        assertThat(live.current().contains(MODEL.modelId())).as("published, not yet routable").isFalse();
+        assertThat(live.current().contains(MODEL.modelId()))
+                .as("published, not yet routable")
+                .isFalse();
 
         runQueued(); // first attempt: refused
         runQueued(); // first retry: refused
-        assertThat(meters.get("router.topics.provisioning.failures").counter().count()).isEqualTo(2);
+        assertThat(meters.get("router.topics.provisioning.failures").counter().count())
+                .isEqualTo(2);
         assertThat(delays).containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(live.current().contains(MODEL.modelId())).isFalse();
         assertThat(onboarding.waiting()).containsExactly(MODEL.modelId());
 
         topicsWork.set(true);
         runQueued();
-        assertThat(live.current().contains(MODEL.modelId())).as("routable once its topic exists").isTrue();
+        assertThat(live.current().contains(MODEL.modelId()))
+                .as("routable once its topic exists")
+                .isTrue();
         assertThat(onboarding.waiting()).isEmpty();
     }
 
@@ -105,7 +117,8 @@ class CapabilityUpdateProcessorTest {
         records.put("d", CapabilityRecords.toRecord(draining));
         processor.process(new Record<>(MODEL.modelId(), "d".getBytes(), 2L));
         assertThat(queued).as("no second round trip").isEmpty();
-        assertThat(live.current().find(MODEL.modelId()).orElseThrow().routable()).isFalse();
+        assertThat(live.current().find(MODEL.modelId()).orElseThrow().routable())
+                .isFalse();
     }
 
     private void runQueued() {

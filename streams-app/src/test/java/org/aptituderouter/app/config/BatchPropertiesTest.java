@@ -16,7 +16,10 @@ class BatchPropertiesTest {
         all.put("kafka.enabled", false); // binding only: no streams, no clients
         all.put("micronaut.health.monitor.enabled", false);
         // no "test" environment either: application-test.yml sets batches of its own
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(all).start()) {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .properties(all)
+                .start()) {
             return context.getBean(BatchProperties.class);
         }
     }
@@ -37,8 +40,8 @@ class BatchPropertiesTest {
 
     @Test
     void setValuesWinOverTheEncodersDefaults() {
-        BatchProperties batch = bound(Map.of("router.inference.encoder", "static", "router.batch.max-size", 8,
-                "router.batch.max-wait", "200ms"));
+        BatchProperties batch = bound(Map.of(
+                "router.inference.encoder", "static", "router.batch.max-size", 8, "router.batch.max-wait", "200ms"));
         assertThat(batch.getMaxSize()).isEqualTo(8);
         assertThat(batch.getMaxWait()).isEqualTo(Duration.ofMillis(200));
     }

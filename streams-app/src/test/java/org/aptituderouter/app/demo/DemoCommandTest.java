@@ -37,13 +37,22 @@ class DemoCommandTest {
             assertThat(Double.parseDouble(choice.group(2))).isBetween(0.0, 1.0);
         }
         assertThat(chosen).as("models chosen").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(chosen).allSatisfy(model -> assertThat(model.equals(DemoCommand.NEWCOMER)
-                || RouterBundle.bundled().zoo().stream().anyMatch(c -> c.modelId().equals(model)))
-                .as(model + " is a known model").isTrue());
-        String costSummary = lines.stream().filter(line -> line.contains("saves")).findFirst().orElse("");
-        assertThat(costSummary).as("a cost saving line").matches(".*mean cost [0-9.]+ \\(.* alone: [0-9.]+\\): "
-                + "saves \\d+%");
-        assertThat(output).contains("quality:", "cost:", "went to " + DemoCommand.NEWCOMER)
-                .contains("DESERIALIZATION_FAILED", "EMPTY_TEXT").contains("Done.");
+        assertThat(chosen)
+                .allSatisfy(model -> assertThat(model.equals(DemoCommand.NEWCOMER)
+                                || RouterBundle.bundled().zoo().stream()
+                                        .anyMatch(c -> c.modelId().equals(model)))
+                        .as(model + " is a known model")
+                        .isTrue());
+        String costSummary = lines.stream()
+                .filter(line -> line.contains("saves"))
+                .findFirst()
+                .orElse("");
+        assertThat(costSummary)
+                .as("a cost saving line")
+                .matches(".*mean cost [0-9.]+ \\(.* alone: [0-9.]+\\): " + "saves \\d+%");
+        assertThat(output)
+                .contains("quality:", "cost:", "went to " + DemoCommand.NEWCOMER)
+                .contains("DESERIALIZATION_FAILED", "EMPTY_TEXT")
+                .contains("Done.");
     }
 }

@@ -13,7 +13,8 @@ import org.testcontainers.kafka.KafkaContainer;
  * exists. Without Docker the class is skipped with that reason; {@link InProcessRoutingTest} covers the scenarios.
  */
 // the condition with the explanation comes first, so its reason is the one reported
-@EnabledIf(value = "dockerAvailable",
+@EnabledIf(
+        value = "dockerAvailable",
         disabledReason = "Docker is not available: the Testcontainers variant is skipped; the same scenarios run on "
                 + "the in-process KRaft broker in InProcessRoutingTest")
 @Testcontainers(disabledWithoutDocker = true)

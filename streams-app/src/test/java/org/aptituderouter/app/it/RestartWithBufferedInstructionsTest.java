@@ -48,13 +48,20 @@ class RestartWithBufferedInstructionsTest {
                 Traffic.await(() -> !live.current().routable().isEmpty(), "the zoo");
                 traffic.send(buffered);
                 String applicationId = router.prefix() + "router";
-                Traffic.await(() -> inputFullyCommitted(router.clientConfig(), applicationId,
-                        topics.instructions().name()), "the router to commit its input offsets");
-                assertThat(traffic.routedIdsByTopic().values()).allSatisfy(ids -> assertThat(ids).isEmpty());
+                Traffic.await(
+                        () -> inputFullyCommitted(
+                                router.clientConfig(),
+                                applicationId,
+                                topics.instructions().name()),
+                        "the router to commit its input offsets");
+                assertThat(traffic.routedIdsByTopic().values())
+                        .allSatisfy(ids -> assertThat(ids).isEmpty());
             }
         }
 
-        router.with("router.batch.max-size", 4).with("router.batch.max-wait", "100ms").withFreshStateDir();
+        router.with("router.batch.max-size", 4)
+                .with("router.batch.max-wait", "100ms")
+                .withFreshStateDir();
         try (RouterRuntime second = router.start()) {
             RouterTopics topics = second.context().getBean(RouterTopics.class);
             try (Traffic traffic = new Traffic(router.clientConfig(), topics)) {
@@ -64,10 +71,10 @@ class RestartWithBufferedInstructionsTest {
                 buffered.forEach(e -> expected.add(e.getId()));
                 later.forEach(e -> expected.add(e.getId()));
 
-                Map<String, List<RoutingDecision>> decisions =
-                        traffic.awaitDecisions(expected);
+                Map<String, List<RoutingDecision>> decisions = traffic.awaitDecisions(expected);
 
-                assertThat(decisions.values()).allSatisfy(list -> assertThat(list).hasSize(1));
+                assertThat(decisions.values())
+                        .allSatisfy(list -> assertThat(list).hasSize(1));
                 List<String> routed = new ArrayList<>();
                 traffic.routedIdsByTopic().values().forEach(routed::addAll);
                 assertThat(routed).doesNotHaveDuplicates();
@@ -78,17 +85,24 @@ class RestartWithBufferedInstructionsTest {
 
     /** The router's consumer group has committed every input offset: the records are in the store, not the topic. */
     static boolean inputFullyCommitted(Map<String, Object> clients, String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                clients.get("bootstrap.servers")))) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, clients.get("bootstrap.servers")))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
                     .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                    || (committed.get(end.getKey()) != null
-                    && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+            return ends.entrySet().stream()
+                    .allMatch(end -> end.getValue().offset() == 0
+                            || (committed.get(end.getKey()) != null
+                                    && committed.get(end.getKey()).offset()
+                                            >= end.getValue().offset()));
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -72,7 +72,8 @@ abstract class RoutingScenarios {
     @BeforeAll
     void startRouterAndPublishZoo() {
         // a shadow (the same bundle, as a folder, under the cost policy) scores every batch beside the live router
-        IsolatedRouter router = new IsolatedRouter(bootstrapServers(), registryUrl(), getClass().getSimpleName())
+        IsolatedRouter router = new IsolatedRouter(
+                        bootstrapServers(), registryUrl(), getClass().getSimpleName())
                 .with("router.shadow.bundle", bundledAsFolder().toString())
                 .with("router.shadow.policy", "cost");
         app = router.start();
@@ -108,12 +109,15 @@ abstract class RoutingScenarios {
         assertExactlyOnce(routed, routedSoFar);
         decisions.forEach((id, list) -> {
             RoutingDecision decision = list.get(0);
-            assertThat(routed.get(topics.routedTopicName(decision.getModelId()))).contains(id);
-            assertThat(decision.getAlternatives()).isNotEmpty()
+            assertThat(routed.get(topics.routedTopicName(decision.getModelId())))
+                    .contains(id);
+            assertThat(decision.getAlternatives())
+                    .isNotEmpty()
                     .allSatisfy(alt -> assertThat(alt.getModelId()).isNotEqualTo(decision.getModelId()));
             assertThat(decision.getPolicy()).isEqualTo("quality");
             assertThat(decision.getRouterVersion()).isNotBlank();
-            assertThat(decision.getCapabilitySetVersion()).isEqualTo(live.current().version());
+            assertThat(decision.getCapabilitySetVersion())
+                    .isEqualTo(live.current().version());
             assertThat(decision.getShadow()).as("the shadow's choice").isNotNull();
             assertThat(decision.getShadow().getPolicy()).startsWith("cost");
             assertThat(decision.getTask()).isNotNull();
@@ -134,8 +138,8 @@ abstract class RoutingScenarios {
 
         List<InstructionEvent> after = TestInstructions.batch("mid-after", 8);
         traffic.send(after);
-        Map<String, List<RoutingDecision>> decisions = traffic.awaitDecisions(ids(Stream.concat(before.stream(),
-                after.stream()).toList()));
+        Map<String, List<RoutingDecision>> decisions = traffic.awaitDecisions(
+                ids(Stream.concat(before.stream(), after.stream()).toList()));
         routedSoFar.addAll(decisions.keySet());
 
         assertThat(routableAfterMs).as("ms from publishing to routable").isLessThan(1000);
@@ -144,7 +148,8 @@ abstract class RoutingScenarios {
                 .map(Map.Entry::getKey)
                 .toList();
         // instructions still waiting for their batch when the newcomer joined may go to it too
-        assertThat(toNewcomer).as("instructions sent after onboarding that went to the newcomer")
+        assertThat(toNewcomer)
+                .as("instructions sent after onboarding that went to the newcomer")
                 .containsAnyElementsOf(ids(after));
         Map<String, List<String>> routed = traffic.routedIdsByTopic();
         assertThat(routed.get(topics.routedTopicName(newcomer.modelId())))
@@ -166,7 +171,8 @@ abstract class RoutingScenarios {
         Map<String, List<RoutingDecision>> decisions = traffic.awaitDecisions(ids(batch));
         routedSoFar.addAll(ids(batch));
 
-        assertThat(decisions.values()).allSatisfy(list -> assertThat(list.get(0).getModelId()).isNotEqualTo(retired));
+        assertThat(decisions.values())
+                .allSatisfy(list -> assertThat(list.get(0).getModelId()).isNotEqualTo(retired));
         assertThat(traffic.readToEnd(retiredTopic)).hasSize(before);
         assertExactlyOnce(traffic.routedIdsByTopic(), routedSoFar);
     }
@@ -176,10 +182,14 @@ abstract class RoutingScenarios {
     void unusableRecordsGoToTheDeadLetterTopicAndTheStreamGoesOn() {
         byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
         traffic.send(List.of(Traffic.instruction("poison-ok-1", "What is 12 times 12?\nA. 124\nB. 144\nC. 164")));
-        traffic.sendRaw("poison-bytes", garbage,
+        traffic.sendRaw(
+                "poison-bytes",
+                garbage,
                 List.of(new RecordHeader("trace-id", "abc-123".getBytes(StandardCharsets.UTF_8))));
         InstructionEvent unknownModel = Traffic.instruction("poison-unknown", "Name a prime number.");
-        unknownModel.setConstraints(RoutingConstraints.newBuilder().setAllowedModels(List.of("no-such-model")).build());
+        unknownModel.setConstraints(RoutingConstraints.newBuilder()
+                .setAllowedModels(List.of("no-such-model"))
+                .build());
         traffic.send(List.of(
                 Traffic.instruction("poison-ok-2", "Which planet is closest to the Sun?\nA. Venus\nB. Mercury"),
                 Traffic.instruction("poison-empty", "  "),
@@ -191,8 +201,8 @@ abstract class RoutingScenarios {
                 traffic.awaitDecisions(List.of("poison-ok-1", "poison-ok-2", "poison-ok-3"));
         routedSoFar.addAll(decisions.keySet());
 
-        Map<String, DeadLetter> byKey = letters.stream()
-                .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
+        Map<String, DeadLetter> byKey =
+                letters.stream().collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
         assertThat(byKey).containsOnlyKeys("poison-bytes", "poison-empty", "poison-unknown");
         DeadLetter bytes = byKey.get("poison-bytes");
         assertThat(bytes.getReason()).isEqualTo(DeadLetterReason.DESERIALIZATION_FAILED);
@@ -218,21 +228,33 @@ abstract class RoutingScenarios {
         RoutingDecision first = decisions.get(ids(batch).get(0)).get(0);
         String model = first.getModelId();
         List<String> toModel = decisions.entrySet().stream()
-                .filter(d -> d.getValue().get(0).getModelId().equals(model)).map(Map.Entry::getKey).toList();
+                .filter(d -> d.getValue().get(0).getModelId().equals(model))
+                .map(Map.Entry::getKey)
+                .toList();
         long publishedAnswers = live.publishedEvidence(model).orElseThrow().total();
 
-        List<ModelOutcome> graded = toModel.stream().map(id -> ModelOutcome.newBuilder().setInstructionId(id)
-                .setModelId(model).setCorrect(true).setSource("e2e").setGradedAt(Instant.now()).build()).toList();
+        List<ModelOutcome> graded = toModel.stream()
+                .map(id -> ModelOutcome.newBuilder()
+                        .setInstructionId(id)
+                        .setModelId(model)
+                        .setCorrect(true)
+                        .setSource("e2e")
+                        .setGradedAt(Instant.now())
+                        .build())
+                .toList();
         traffic.grade(graded);
         traffic.grade(List.of(graded.get(0))); // graded twice: counted once
-        Traffic.await(() -> live.live(model).map(LiveCapabilities.Live::outcomes).orElse(0L) == toModel.size(),
+        Traffic.await(
+                () -> live.live(model).map(LiveCapabilities.Live::outcomes).orElse(0L) == toModel.size(),
                 toModel.size() + " outcomes in " + model + "'s live evidence");
 
         assertThat(live.current().find(model).orElseThrow().evidence().total())
                 .isEqualTo(publishedAnswers + toModel.size());
         List<ConsumerRecord<String, DeadLetter>> letters = traffic.awaitDeadLetters(4);
-        assertThat(letters).filteredOn(r -> r.value().getReason() == DeadLetterReason.DUPLICATE_OUTCOME)
-                .singleElement().satisfies(r -> assertThat(r.value().getSourceTopic())
+        assertThat(letters)
+                .filteredOn(r -> r.value().getReason() == DeadLetterReason.DUPLICATE_OUTCOME)
+                .singleElement()
+                .satisfies(r -> assertThat(r.value().getSourceTopic())
                         .isEqualTo(topics.outcomes().name()));
     }
 
@@ -244,7 +266,8 @@ abstract class RoutingScenarios {
 
         HttpResponse<String> models = get(http, base + "/models");
         assertThat(models.statusCode()).isEqualTo(200);
-        assertThat(models.body()).contains("\"capabilitySetVersion\"", zoo.get(0).modelId(), "\"liveOutcomes\"")
+        assertThat(models.body())
+                .contains("\"capabilitySetVersion\"", zoo.get(0).modelId(), "\"liveOutcomes\"")
                 .doesNotContain("newcomer-e2e");
 
         assertThat(get(http, base + "/health/liveness").statusCode()).isEqualTo(200);
@@ -253,14 +276,23 @@ abstract class RoutingScenarios {
         assertThat(readiness.body()).contains("\"state\":\"RUNNING\"");
 
         String metrics = get(http, base + "/prometheus").body();
-        assertThat(metrics).contains("router_batch_size_count", "router_batch_inference_seconds_count",
-                "router_end_to_end_latency_seconds_count", "router_routed_total{model=",
-                "router_dead_letters_total{reason=\"DESERIALIZATION_FAILED\"}", "router_capabilities_version",
-                "router_capabilities_size " + (double) zoo.size(), "router_outcomes_counted_total{model=",
-                "router_model_drift_z{model=", "router_shadow_decisions_total{agreement=");
+        assertThat(metrics)
+                .contains(
+                        "router_batch_size_count",
+                        "router_batch_inference_seconds_count",
+                        "router_end_to_end_latency_seconds_count",
+                        "router_routed_total{model=",
+                        "router_dead_letters_total{reason=\"DESERIALIZATION_FAILED\"}",
+                        "router_capabilities_version",
+                        "router_capabilities_size " + (double) zoo.size(),
+                        "router_outcomes_counted_total{model=",
+                        "router_model_drift_z{model=",
+                        "router_shadow_decisions_total{agreement=");
         // every metric the operator's Grafana dashboard (deploy-k8s) queries is exported
-        Set<String> exported = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
-                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+        Set<String> exported = metrics.lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0])
+                .collect(Collectors.toSet());
         assertThat(exported).containsAll(DashboardQueries.metricNames());
     }
 
@@ -268,10 +300,13 @@ abstract class RoutingScenarios {
     private static Path bundledAsFolder() {
         try {
             Path folder = Files.createTempDirectory("shadow-bundle");
-            for (String file : List.of(RouterBundle.APTITUDE_TEST, RouterBundle.SCORER_HEAD, RouterBundle.HEAD_METADATA,
+            for (String file : List.of(
+                    RouterBundle.APTITUDE_TEST,
+                    RouterBundle.SCORER_HEAD,
+                    RouterBundle.HEAD_METADATA,
                     RouterBundle.ZOO)) {
-                try (InputStream in = RouterBundle.class.getClassLoader()
-                        .getResourceAsStream(RouterBundle.BUNDLED + file)) {
+                try (InputStream in =
+                        RouterBundle.class.getClassLoader().getResourceAsStream(RouterBundle.BUNDLED + file)) {
                     Files.write(folder.resolve(file), in.readAllBytes());
                 }
             }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -38,14 +37,17 @@ class SpilloverTest {
 
     @Test
     void aModelWhoseWorkersFallBehindStopsReceivingUntilTheyCatchUp() throws Exception {
-        IsolatedRouter router = new IsolatedRouter(SharedCluster.get().bootstrapServers(),
-                SharedCluster.get().registryUrl(), "spillover")
+        IsolatedRouter router = new IsolatedRouter(
+                        SharedCluster.get().bootstrapServers(),
+                        SharedCluster.get().registryUrl(),
+                        "spillover")
                 .with("router.spillover.poll-interval", "200ms")
                 .with("router.batch.max-size", 2)
                 .with("router.batch.max-wait", "20ms");
         List<Candidate> zoo = RouterBundle.bundled().zoo();
         try (RouterRuntime app = router.start();
-             Traffic traffic = new Traffic(router.clientConfig(), app.context().getBean(RouterTopics.class))) {
+                Traffic traffic =
+                        new Traffic(router.clientConfig(), app.context().getBean(RouterTopics.class))) {
             LiveCapabilities live = app.context().getBean(LiveCapabilities.class);
             RouterTopics topics = app.context().getBean(RouterTopics.class);
             traffic.publishAll(zoo);
@@ -54,11 +56,15 @@ class SpilloverTest {
             List<InstructionEvent> first = TestInstructions.batch("probe", 1);
             traffic.send(first);
             sent.add(first.get(0).getId());
-            String favourite = traffic.awaitDecisions(List.of(first.get(0).getId())).get(first.get(0).getId()).get(0)
+            String favourite = traffic.awaitDecisions(List.of(first.get(0).getId()))
+                    .get(first.get(0).getId())
+                    .get(0)
                     .getModelId();
             String workers = router.prefix() + "workers";
             ModelCapability limited = CapabilityRecords.toRecord(zoo.stream()
-                    .filter(c -> c.modelId().equals(favourite)).findFirst().orElseThrow());
+                    .filter(c -> c.modelId().equals(favourite))
+                    .findFirst()
+                    .orElseThrow());
             limited.setMaxLag((long) MAX_LAG);
             limited.setWorkerGroup(workers);
             traffic.publish(favourite, limited);
@@ -73,16 +79,24 @@ class SpilloverTest {
                 traffic.awaitDecisions(ids(more)).values().forEach(list -> decisions.addAll(list));
                 Thread.sleep(100);
             }
-            RoutingDecision spilled = decisions.stream().filter(d -> d.getSpilledFrom() != null).findFirst()
+            RoutingDecision spilled = decisions.stream()
+                    .filter(d -> d.getSpilledFrom() != null)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("nothing spilled over from " + favourite));
             assertThat(spilled.getSpilledFrom()).isEqualTo(favourite);
             assertThat(spilled.getModelId()).isNotEqualTo(favourite);
             assertThat(live.overCapacity()).contains(favourite);
             // the backlog is read in offsets, which count the transaction markers of exactly-once writes too, so at
             // this trickle (a transaction per batch of two) it reads about twice the instructions waiting
-            long toFavourite = 1 + decisions.stream().filter(d -> d.getModelId().equals(favourite)).count();
-            assertThat(toFavourite).as("routed to %s before the spill", favourite).isGreaterThanOrEqualTo(MAX_LAG / 2);
-            System.out.printf("spillover: %s took %d instructions (max_lag %d) before the first spilled over%n",
+            long toFavourite = 1
+                    + decisions.stream()
+                            .filter(d -> d.getModelId().equals(favourite))
+                            .count();
+            assertThat(toFavourite)
+                    .as("routed to %s before the spill", favourite)
+                    .isGreaterThanOrEqualTo(MAX_LAG / 2);
+            System.out.printf(
+                    "spillover: %s took %d instructions (max_lag %d) before the first spilled over%n",
                     favourite, toFavourite, MAX_LAG);
 
             // the workers catch up: the model receives instructions again
@@ -103,8 +117,13 @@ class SpilloverTest {
             traffic.routedIdsByTopic().values().forEach(routed::addAll);
             assertThat(routed).doesNotHaveDuplicates();
             assertThat(new HashSet<>(routed)).isEqualTo(new HashSet<>(sent));
-            assertThat(app.context().getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                    .find("router.spillovers").tag("from", favourite).counter().count()).isPositive();
+            assertThat(app.context()
+                            .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                            .find("router.spillovers")
+                            .tag("from", favourite)
+                            .counter()
+                            .count())
+                    .isPositive();
         }
     }
 
@@ -116,8 +135,8 @@ class SpilloverTest {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long quietSince = System.nanoTime();
             while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {

@@ -24,7 +24,8 @@ class StaticMembershipTest {
         String fresh = instanceId(router.withFreshStateDir());
         String named = instanceId(router.with("kafka.streams.default.group.instance.id", "router-pod-0"));
         String none = instanceId(router.with("kafka.streams.default.group.instance.id", "")
-                .with("router.static-membership", false).withFreshStateDir());
+                .with("router.static-membership", false)
+                .withFreshStateDir());
 
         assertThat(first).startsWith("router-");
         assertThat(again).isEqualTo(first);
@@ -35,7 +36,9 @@ class StaticMembershipTest {
 
     private static String instanceId(IsolatedRouter router) {
         try (RouterRuntime runtime = router.start()) {
-            String id = runtime.context().getBean(ConfiguredStreamBuilder.class).getConfiguration()
+            String id = runtime.context()
+                    .getBean(ConfiguredStreamBuilder.class)
+                    .getConfiguration()
                     .getProperty("group.instance.id");
             return id == null || id.isBlank() ? null : id;
         }

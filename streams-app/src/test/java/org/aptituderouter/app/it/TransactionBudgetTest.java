@@ -35,12 +35,19 @@ class TransactionBudgetTest {
         TransactionBudget budget = drainBacklog("budget-bounded", "1ms");
         long unbounded = control.maxBatchesPerTransaction();
         long bounded = budget.maxBatchesPerTransaction();
-        System.out.printf("transaction budget, %d partitions on one thread, batches of %d: unbounded %d batches "
-                        + "(%d ms of routing) in the fullest transaction; 1 ms budget %d batch (%d ms)%n", PARTITIONS,
-                BATCH, unbounded, control.maxRoutingPerTransaction().toMillis(), bounded,
+        System.out.printf(
+                "transaction budget, %d partitions on one thread, batches of %d: unbounded %d batches "
+                        + "(%d ms of routing) in the fullest transaction; 1 ms budget %d batch (%d ms)%n",
+                PARTITIONS,
+                BATCH,
+                unbounded,
+                control.maxRoutingPerTransaction().toMillis(),
+                bounded,
                 budget.maxRoutingPerTransaction().toMillis());
 
-        assertThat(unbounded).as("batches in one transaction without a reachable budget").isGreaterThan(1);
+        assertThat(unbounded)
+                .as("batches in one transaction without a reachable budget")
+                .isGreaterThan(1);
         assertThat(bounded).as("batches in one transaction with a 1 ms budget").isEqualTo(1);
     }
 
@@ -62,17 +69,20 @@ class TransactionBudgetTest {
                 LiveCapabilities live = runtime.context().getBean(LiveCapabilities.class);
                 Traffic.await(() -> !live.current().routable().isEmpty(), "the zoo");
 
-                Map<String, List<RoutingDecision>> decisions =
-                        traffic.awaitDecisions(backlog.stream().map(InstructionEvent::getId).toList());
+                Map<String, List<RoutingDecision>> decisions = traffic.awaitDecisions(
+                        backlog.stream().map(InstructionEvent::getId).toList());
 
-                assertThat(decisions.values()).allSatisfy(list -> assertThat(list).hasSize(1));
+                assertThat(decisions.values())
+                        .allSatisfy(list -> assertThat(list).hasSize(1));
                 return runtime.context().getBean(TransactionBudget.class);
             }
         }
     }
 
     private static boolean allRead(IsolatedRouter router, RouterTopics topics) {
-        return RestartWithBufferedInstructionsTest.inputFullyCommitted(router.clientConfig(),
-                router.prefix() + "router", topics.instructions().name());
+        return RestartWithBufferedInstructionsTest.inputFullyCommitted(
+                router.clientConfig(),
+                router.prefix() + "router",
+                topics.instructions().name());
     }
 }

@@ -23,7 +23,8 @@ class StreamThreadFailuresTest {
             now.addAndGet(1_000);
         }
         assertThat(failures.handle(new IllegalStateException("again")))
-                .as("the fifth failure within a minute").isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+                .as("the fifth failure within a minute")
+                .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         assertThat(counted).hasValue(StreamThreadFailures.MAX_FAILURES);
     }
 

@@ -9,11 +9,17 @@ class StreamsShutdownTest {
 
     @Test
     void staticMembershipIsAGroupInstanceIdForAllClientsOrForTheConsumers() {
-        assertThat(StreamsShutdown.staticMembership(config("group.instance.id", "router-0"))).isTrue();
-        assertThat(StreamsShutdown.staticMembership(config("consumer.group.instance.id", "router-0"))).isTrue();
-        assertThat(StreamsShutdown.staticMembership(config("main.consumer.group.instance.id", "router-0"))).isTrue();
-        assertThat(StreamsShutdown.staticMembership(config("group.instance.id", " "))).as("blank").isFalse();
-        assertThat(StreamsShutdown.staticMembership(config("application.id", "router"))).isFalse();
+        assertThat(StreamsShutdown.staticMembership(config("group.instance.id", "router-0")))
+                .isTrue();
+        assertThat(StreamsShutdown.staticMembership(config("consumer.group.instance.id", "router-0")))
+                .isTrue();
+        assertThat(StreamsShutdown.staticMembership(config("main.consumer.group.instance.id", "router-0")))
+                .isTrue();
+        assertThat(StreamsShutdown.staticMembership(config("group.instance.id", " ")))
+                .as("blank")
+                .isFalse();
+        assertThat(StreamsShutdown.staticMembership(config("application.id", "router")))
+                .isFalse();
     }
 
     private static Properties config(String key, String value) {

@@ -46,13 +46,21 @@ class ClosedLoopTopologyTest {
     }
 
     private static ModelOutcome outcome(String instruction, String model, Boolean correct, Double score) {
-        return ModelOutcome.newBuilder().setInstructionId(instruction).setModelId(model).setCorrect(correct)
-                .setScore(score).setSource("test").setGradedAt(Instant.now()).build();
+        return ModelOutcome.newBuilder()
+                .setInstructionId(instruction)
+                .setModelId(model)
+                .setCorrect(correct)
+                .setScore(score)
+                .setSource("test")
+                .setGradedAt(Instant.now())
+                .build();
     }
 
     @Test
     void aDecisionNamesItsTask() {
-        assertThat(decision.getTask()).isNotNull().isBetween(0, RouterBundle.bundled().aptitudeTest().dimension() - 1);
+        assertThat(decision.getTask())
+                .isNotNull()
+                .isBetween(0, RouterBundle.bundled().aptitudeTest().dimension() - 1);
     }
 
     @Test
@@ -69,7 +77,8 @@ class ClosedLoopTopologyTest {
         assertThat(evidence.getOutcomes()).isEqualTo(1);
         assertThat(evidence.getAnswered().get(task)).isEqualTo(1);
         assertThat(evidence.getCorrect().get(task)).isZero();
-        assertThat(evidence.getAnswered().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+        assertThat(evidence.getAnswered().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(1);
         // fed back through the evidence topic's global store: aptitude evidence plus the live outcome
         TaskEvidence now = f.live.current().find(model).orElseThrow().evidence();
         assertThat(now.answered()[task]).isEqualTo(published.answered()[task] + 1);
@@ -84,7 +93,11 @@ class ClosedLoopTopologyTest {
         assertThat(f.deadLetters.readValue().getReason()).isEqualTo(DeadLetterReason.DUPLICATE_OUTCOME);
 
         // another model's answer to the same instruction counts for that model, at the same task
-        String other = ZOO.stream().map(Candidate::modelId).filter(id -> !id.equals(model)).findFirst().orElseThrow();
+        String other = ZOO.stream()
+                .map(Candidate::modelId)
+                .filter(id -> !id.equals(model))
+                .findFirst()
+                .orElseThrow();
         f.outcomes.pipeInput("q-1", outcome("q-1", other, null, 0.9));
         ModelEvidence second = f.evidence.readValue();
         assertThat(second.getModelId()).isEqualTo(other);
@@ -101,12 +114,18 @@ class ClosedLoopTopologyTest {
         f.rawOutcomes.pipeInput("q-1".getBytes(), new byte[] {0, 0, 0, 0, 9, 9});
 
         List<DeadLetter> letters = f.deadLetters.readValuesToList();
-        assertThat(letters).extracting(DeadLetter::getReason).containsExactly(DeadLetterReason.UNKNOWN_INSTRUCTION,
-                DeadLetterReason.INVALID_OUTCOME, DeadLetterReason.INVALID_OUTCOME, DeadLetterReason.INVALID_OUTCOME,
-                DeadLetterReason.DESERIALIZATION_FAILED);
+        assertThat(letters)
+                .extracting(DeadLetter::getReason)
+                .containsExactly(
+                        DeadLetterReason.UNKNOWN_INSTRUCTION,
+                        DeadLetterReason.INVALID_OUTCOME,
+                        DeadLetterReason.INVALID_OUTCOME,
+                        DeadLetterReason.INVALID_OUTCOME,
+                        DeadLetterReason.DESERIALIZATION_FAILED);
         assertThat(letters.get(1).getMessage()).contains("1.5");
         assertThat(letters.get(3).getMessage()).contains("gpt-9", "not in the zoo");
-        assertThat(letters.get(4).getSourceTopic()).isEqualTo(f.topics.outcomes().name());
+        assertThat(letters.get(4).getSourceTopic())
+                .isEqualTo(f.topics.outcomes().name());
         assertThat(f.evidence.isEmpty()).isTrue();
         assertThat(f.live.live(model)).isEmpty();
     }

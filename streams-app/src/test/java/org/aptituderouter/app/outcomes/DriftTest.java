@@ -34,6 +34,7 @@ class DriftTest {
 
         assertThat(Math.abs(drift.z())).isGreaterThan(Drift.FLAG_Z);
         assertThat(drift.flagged()).isFalse();
-        assertThat(Drift.of(PUBLISHED, new TaskEvidence(new int[2], new int[2])).outcomes()).isZero();
+        assertThat(Drift.of(PUBLISHED, new TaskEvidence(new int[2], new int[2])).outcomes())
+                .isZero();
     }
 }

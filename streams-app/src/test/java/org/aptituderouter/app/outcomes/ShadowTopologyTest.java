@@ -28,10 +28,17 @@ class ShadowTopologyTest {
     void decisionsCarryTheShadowsChoiceAndDisagreementsAreGradedPerRouter() throws Exception {
         RouterBundle bundle = RouterBundle.bundled();
         List<Candidate> zoo = bundle.zoo();
-        String cheapest = zoo.stream().min(Comparator.comparingDouble(Candidate::cost)).orElseThrow().modelId();
-        try (Router shadowed = Router.create(InferenceSettings.defaults().withMaxTokens(64), PolicySpec.quality(),
-                bundle, bundle, PolicySpec.cost(1e6));
-             TopologyFixture f = new TopologyFixture(2, Duration.ofHours(1), shadowed)) {
+        String cheapest = zoo.stream()
+                .min(Comparator.comparingDouble(Candidate::cost))
+                .orElseThrow()
+                .modelId();
+        try (Router shadowed = Router.create(
+                        InferenceSettings.defaults().withMaxTokens(64),
+                        PolicySpec.quality(),
+                        bundle,
+                        bundle,
+                        PolicySpec.cost(1e6));
+                TopologyFixture f = new TopologyFixture(2, Duration.ofHours(1), shadowed)) {
             zoo.forEach(c -> f.capabilities.pipeInput(c.modelId(), CapabilityRecords.toRecord(c)));
             f.send(Traffic.instruction("s-1", "Solve 2x = 10 for x.\nA. 2\nB. 5"));
             f.send(Traffic.instruction("s-2", "Who painted the Mona Lisa?\nA. Leonardo\nB. Raphael"));
@@ -43,13 +50,26 @@ class ShadowTopologyTest {
                 assertThat(d.getShadow().getPolicy()).startsWith("cost");
                 assertThat(d.getModelId()).isNotEqualTo(cheapest);
             });
-            assertThat(f.counter("router.shadow.decisions", "agreement", "disagree")).isEqualTo(2);
+            assertThat(f.counter("router.shadow.decisions", "agreement", "disagree"))
+                    .isEqualTo(2);
 
             // graders may grade either router's choice: each counts for its router where they disagree
-            f.outcomes.pipeInput("s-1", ModelOutcome.newBuilder().setInstructionId("s-1")
-                    .setModelId(decisions.get(0).getModelId()).setCorrect(true).setGradedAt(Instant.now()).build());
-            f.outcomes.pipeInput("s-1", ModelOutcome.newBuilder().setInstructionId("s-1").setModelId(cheapest)
-                    .setCorrect(false).setGradedAt(Instant.now()).build());
+            f.outcomes.pipeInput(
+                    "s-1",
+                    ModelOutcome.newBuilder()
+                            .setInstructionId("s-1")
+                            .setModelId(decisions.get(0).getModelId())
+                            .setCorrect(true)
+                            .setGradedAt(Instant.now())
+                            .build());
+            f.outcomes.pipeInput(
+                    "s-1",
+                    ModelOutcome.newBuilder()
+                            .setInstructionId("s-1")
+                            .setModelId(cheapest)
+                            .setCorrect(false)
+                            .setGradedAt(Instant.now())
+                            .build());
 
             assertThat(f.counter("router.shadow.disagreement.outcomes", "router", "live", "correct", "true"))
                     .isEqualTo(1);

@@ -58,21 +58,32 @@ class BatchingRouteProcessorTest {
 
     /** The wall clock as the processor reads it after a router call; the context's cached time stays at T0. */
     private final AtomicLong clockMs = new AtomicLong(T0);
+
     private final InstantSource clock = () -> Instant.ofEpochMilli(clockMs.get());
 
     @BeforeEach
     void setUp() {
-        topics = new RouterTopics(new TopicsProperties(),
+        topics = new RouterTopics(
+                new TopicsProperties(),
                 new SchemaRegistrySettings(Map.of("schema.registry.url", TopologyFixture.registryUrl())));
         LiveCapabilities live = liveZoo();
-        processor = new BatchingRouteProcessor(STORE, 5, MAX_WAIT, BUDGET,
+        processor = new BatchingRouteProcessor(
+                STORE,
+                5,
+                MAX_WAIT,
+                BUDGET,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), live,
-                new RouterMetrics(new SimpleMeterRegistry(), live), clock);
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)),
+                TestRouter.get(),
+                live,
+                new RouterMetrics(new SimpleMeterRegistry(), live),
+                clock);
 
         context = new MockProcessorContext<>();
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.Long(),
-                new PendingInstructionSerde()).withLoggingDisabled().build();
+        store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(STORE), Serdes.Long(), new PendingInstructionSerde())
+                .withLoggingDisabled()
+                .build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
         context.setCurrentSystemTimeMs(T0);
@@ -103,10 +114,15 @@ class BatchingRouteProcessorTest {
         context.setCurrentSystemTimeMs(T0 + MAX_WAIT.toMillis());
         punctuator.punctuate(T0 + MAX_WAIT.toMillis());
 
-        List<RouterOutput> outputs = context.forwarded().stream().map(f -> (RouterOutput) f.record().value()).toList();
+        List<RouterOutput> outputs = context.forwarded().stream()
+                .map(f -> (RouterOutput) f.record().value())
+                .toList();
         assertThat(outputs).filteredOn(RouterOutput.ToModel.class::isInstance).hasSize(2);
-        assertThat(outputs).filteredOn(RouterOutput.Decision.class::isInstance).hasSize(2)
-                .map(o -> ((RouterOutput.Decision) o).decision().getInstruction().getId())
+        assertThat(outputs)
+                .filteredOn(RouterOutput.Decision.class::isInstance)
+                .hasSize(2)
+                .map(o ->
+                        ((RouterOutput.Decision) o).decision().getInstruction().getId())
                 .containsExactly("first", "second");
         assertThat(count(store)).isZero();
 
@@ -119,19 +135,27 @@ class BatchingRouteProcessorTest {
     void anOutOfRangePolicyOverrideIsDeadLetteredWithItsOwnReason() {
         InstructionEvent event = Traffic.instruction("bad-policy", "Which planet is the largest?");
         event.setConstraints(RoutingConstraints.newBuilder().setLambda(-1.0).build());
-        byte[] bytes = topics.instructions().valueSerde().serializer().serialize(topics.instructions().name(), event);
+        byte[] bytes = topics.instructions()
+                .valueSerde()
+                .serializer()
+                .serialize(topics.instructions().name(), event);
         for (int i = 0; i < 5; i++) {
-            processor.process(new Record<>(("k" + i).getBytes(), i == 0 ? bytes : serialized("ok" + i, "Name a mammal."),
+            processor.process(new Record<>(
+                    ("k" + i).getBytes(),
+                    i == 0 ? bytes : serialized("ok" + i, "Name a mammal."),
                     context.currentSystemTimeMs()));
         }
 
-        assertThat(context.forwarded()).extracting(f -> f.record().value())
+        assertThat(context.forwarded())
+                .extracting(f -> f.record().value())
                 .filteredOn(RouterOutput.DeadLettered.class::isInstance)
                 .singleElement()
                 .satisfies(output -> {
                     DeadLetter letter = ((RouterOutput.DeadLettered) output).letter();
                     assertThat(letter.getReason()).isEqualTo(DeadLetterReason.INVALID_POLICY);
-                    assertThat(letter.getMessage()).contains("invalid policy override").contains("lambda");
+                    assertThat(letter.getMessage())
+                            .contains("invalid policy override")
+                            .contains("lambda");
                 });
     }
 
@@ -155,10 +179,14 @@ class BatchingRouteProcessorTest {
         punctuator.punctuate(T0 + 3_000);
 
         assertThat(flaky.calls).isEqualTo(3);
-        assertThat(context.forwarded()).extracting(f -> f.record().value())
-                .filteredOn(RouterOutput.ToModel.class::isInstance).hasSize(5);
-        assertThat(context.forwarded()).extracting(f -> f.record().value())
-                .filteredOn(RouterOutput.DeadLettered.class::isInstance).isEmpty();
+        assertThat(context.forwarded())
+                .extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.ToModel.class::isInstance)
+                .hasSize(5);
+        assertThat(context.forwarded())
+                .extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.DeadLettered.class::isInstance)
+                .isEmpty();
         assertThat(count(store)).isZero();
     }
 
@@ -175,10 +203,12 @@ class BatchingRouteProcessorTest {
         }
 
         assertThat(broken.calls).isEqualTo(1 + BatchingRouteProcessor.INFERENCE_RETRIES);
-        assertThat(context.forwarded()).extracting(f -> f.record().value())
+        assertThat(context.forwarded())
+                .extracting(f -> f.record().value())
                 .filteredOn(RouterOutput.DeadLettered.class::isInstance)
                 .hasSize(5)
-                .allSatisfy(output -> assertThat(((RouterOutput.DeadLettered) output).letter().getReason())
+                .allSatisfy(output -> assertThat(
+                                ((RouterOutput.DeadLettered) output).letter().getReason())
                         .isEqualTo(DeadLetterReason.INFERENCE_ERROR));
         assertThat(count(store)).isZero();
     }
@@ -186,10 +216,17 @@ class BatchingRouteProcessorTest {
     /** A second processor on the same context and store, with another router. */
     private BatchingRouteProcessor withRouter(BatchRouter router) {
         LiveCapabilities live = liveZoo();
-        BatchingRouteProcessor other = new BatchingRouteProcessor(STORE, 5, MAX_WAIT, BUDGET,
+        BatchingRouteProcessor other = new BatchingRouteProcessor(
+                STORE,
+                5,
+                MAX_WAIT,
+                BUDGET,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), router, live,
-                new RouterMetrics(new SimpleMeterRegistry(), live), clock);
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)),
+                router,
+                live,
+                new RouterMetrics(new SimpleMeterRegistry(), live),
+                clock);
         other.init(context);
         return other;
     }
@@ -208,8 +245,10 @@ class BatchingRouteProcessorTest {
         public List<RoutingOutcome> route(List<RoutingRequest> requests, CapabilitySet capabilities) {
             calls++;
             if (failures-- > 0) {
-                return requests.stream().<RoutingOutcome>map(request -> new RoutingOutcome.Rejected(request.id(),
-                        RejectReason.INFERENCE_ERROR, "CUDA error: device lost")).toList();
+                return requests.stream()
+                        .<RoutingOutcome>map(request -> new RoutingOutcome.Rejected(
+                                request.id(), RejectReason.INFERENCE_ERROR, "CUDA error: device lost"))
+                        .toList();
             }
             return real.route(requests, capabilities);
         }
@@ -223,7 +262,8 @@ class BatchingRouteProcessorTest {
     @Test
     void everyRejectReasonHasItsDeadLetterReason() {
         for (RejectReason reason : RejectReason.values()) {
-            assertThat(OutcomeRecords.reason(new RoutingOutcome.Rejected("id", reason, "why")).name())
+            assertThat(OutcomeRecords.reason(new RoutingOutcome.Rejected("id", reason, "why"))
+                            .name())
                     .isEqualTo(reason.name());
         }
     }
@@ -236,10 +276,12 @@ class BatchingRouteProcessorTest {
             processor.process(record("q" + i, "Which planet is the largest?\nA. Mars\nB. Jupiter"));
         }
 
-        assertThat(context.forwarded()).extracting(f -> f.record().value())
+        assertThat(context.forwarded())
+                .extracting(f -> f.record().value())
                 .filteredOn(RouterOutput.Decision.class::isInstance)
                 .hasSize(5)
-                .allSatisfy(output -> assertThat(((RouterOutput.Decision) output).decision().getDecidedAt())
+                .allSatisfy(output -> assertThat(
+                                ((RouterOutput.Decision) output).decision().getDecidedAt())
                         .isEqualTo(Instant.ofEpochMilli(T0 + 3_000)));
     }
 
@@ -248,10 +290,17 @@ class BatchingRouteProcessorTest {
         context.setRecordMetadata(topics.instructions().name(), 1, 7);
         processor.process(record("kept", "Who discovered penicillin?\nA. Fleming\nB. Pasteur"));
 
-        BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT, BUDGET,
+        BatchingRouteProcessor restarted = new BatchingRouteProcessor(
+                STORE,
+                5,
+                MAX_WAIT,
+                BUDGET,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), liveZoo(),
-                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()), clock);
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)),
+                TestRouter.get(),
+                liveZoo(),
+                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()),
+                clock);
         MockProcessorContext<byte[], RouterOutput> after = new MockProcessorContext<>();
         after.addStateStore(store);
         after.setCurrentSystemTimeMs(T0 + MAX_WAIT.toMillis());
@@ -259,8 +308,10 @@ class BatchingRouteProcessorTest {
 
         after.scheduledPunctuators().get(0).getPunctuator().punctuate(T0 + MAX_WAIT.toMillis());
 
-        assertThat(after.forwarded()).extracting(f -> f.record().value())
-                .filteredOn(RouterOutput.ToModel.class::isInstance).hasSize(1);
+        assertThat(after.forwarded())
+                .extracting(f -> f.record().value())
+                .filteredOn(RouterOutput.ToModel.class::isInstance)
+                .hasSize(1);
         assertThat(count(store)).isZero();
     }
 
@@ -269,13 +320,29 @@ class BatchingRouteProcessorTest {
         MockProcessorContext<byte[], RouterOutput> after = new MockProcessorContext<>();
         after.addStateStore(store);
         for (long seq = 0; seq < 12; seq++) {
-            store.put(seq, new PendingInstruction(null, serialized("backlog-" + seq, "Name a mammal that flies."),
-                    new RecordHeaders(), T0, "instructions", 0, seq, T0));
+            store.put(
+                    seq,
+                    new PendingInstruction(
+                            null,
+                            serialized("backlog-" + seq, "Name a mammal that flies."),
+                            new RecordHeaders(),
+                            T0,
+                            "instructions",
+                            0,
+                            seq,
+                            T0));
         }
-        BatchingRouteProcessor restarted = new BatchingRouteProcessor(STORE, 5, MAX_WAIT, BUDGET,
+        BatchingRouteProcessor restarted = new BatchingRouteProcessor(
+                STORE,
+                5,
+                MAX_WAIT,
+                BUDGET,
                 new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), TestRouter.get(), liveZoo(),
-                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()), clock);
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)),
+                TestRouter.get(),
+                liveZoo(),
+                new RouterMetrics(new SimpleMeterRegistry(), liveZoo()),
+                clock);
         after.setCurrentSystemTimeMs(T0 + MAX_WAIT.toMillis());
         restarted.init(after);
         var punctuator = after.scheduledPunctuators().get(0).getPunctuator();
@@ -285,7 +352,8 @@ class BatchingRouteProcessorTest {
             after.resetForwards();
             punctuator.punctuate(T0 + MAX_WAIT.toMillis() + i);
             routedPerPunctuation.add((int) after.forwarded().stream()
-                    .filter(f -> f.record().value() instanceof RouterOutput.ToModel).count());
+                    .filter(f -> f.record().value() instanceof RouterOutput.ToModel)
+                    .count());
         }
 
         assertThat(routedPerPunctuation).containsExactly(5, 5, 2, 0);
@@ -293,7 +361,9 @@ class BatchingRouteProcessorTest {
     }
 
     private byte[] serialized(String id, String text) {
-        return topics.instructions().valueSerde().serializer()
+        return topics.instructions()
+                .valueSerde()
+                .serializer()
                 .serialize(topics.instructions().name(), Traffic.instruction(id, text));
     }
 

@@ -52,15 +52,16 @@ class PendingQueueTest {
     }
 
     private static PendingInstruction instruction(long enqueuedAtMs) {
-        return new PendingInstruction(null, new byte[] {1}, new RecordHeaders(), enqueuedAtMs, "instructions", 0,
-                enqueuedAtMs, enqueuedAtMs);
+        return new PendingInstruction(
+                null, new byte[] {1}, new RecordHeaders(), enqueuedAtMs, "instructions", 0, enqueuedAtMs, enqueuedAtMs);
     }
 
     private static KeyValueStore<Long, PendingInstruction> store() {
         MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
         KeyValueStore<Long, PendingInstruction> store = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore("queue"), Serdes.Long(), new PendingInstructionSerde())
-                .withLoggingDisabled().build();
+                        Stores.inMemoryKeyValueStore("queue"), Serdes.Long(), new PendingInstructionSerde())
+                .withLoggingDisabled()
+                .build();
         store.init(context.getStateStoreContext(), store);
         return store;
     }

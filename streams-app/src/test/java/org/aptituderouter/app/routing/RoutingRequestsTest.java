@@ -37,15 +37,18 @@ class RoutingRequestsTest {
 
     @Test
     void aThresholdAloneKeepsTheDefaultType() {
-        RoutingRequest request = requests.toRequest(with(RoutingConstraints.newBuilder().setThreshold(0.5).build()));
+        RoutingRequest request = requests.toRequest(
+                with(RoutingConstraints.newBuilder().setThreshold(0.5).build()));
 
         assertThat(request.policy()).isEqualTo(new PolicySpec(PolicyType.QUALITY, 0.002, 0.5));
     }
 
     @Test
     void anOutOfRangeOverrideIsRefused() {
-        assertThatThrownBy(() -> requests.toRequest(with(RoutingConstraints.newBuilder().setLambda(-1.0).build())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda");
+        assertThatThrownBy(() -> requests.toRequest(
+                        with(RoutingConstraints.newBuilder().setLambda(-1.0).build())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lambda");
     }
 
     private static InstructionEvent with(RoutingConstraints constraints) {

@@ -74,8 +74,12 @@ class RoutingTopologyTest {
             assertThat(routed).anySatisfy(r -> {
                 assertThat(r.key()).isEqualTo(decision.key());
                 assertThat(r.value().getId()).isEqualTo(decision.key());
-                assertThat(new String(r.headers().lastHeader(BatchingRouteProcessor.MODEL_HEADER).value(),
-                        StandardCharsets.UTF_8)).isEqualTo(model);
+                assertThat(new String(
+                                r.headers()
+                                        .lastHeader(BatchingRouteProcessor.MODEL_HEADER)
+                                        .value(),
+                                StandardCharsets.UTF_8))
+                        .isEqualTo(model);
             });
             assertThat(decision.value().getProbability()).isBetween(0.0, 1.0);
             assertThat(decision.value().getAlternatives()).hasSize(OutcomeRecords.ALTERNATIVES);
@@ -104,19 +108,21 @@ class RoutingTopologyTest {
         TopologyFixture f = start(10, Duration.ofHours(1), true);
         byte[] garbage = {0, 0, 0, 0, 42, 1, 2, 3};
 
-        f.rawInstructions.pipeInput(new TestRecord<>("bad".getBytes(), garbage,
-                new RecordHeaders(List.of(new RecordHeader("trace", "t-1".getBytes())))));
+        f.rawInstructions.pipeInput(new TestRecord<>(
+                "bad".getBytes(), garbage, new RecordHeaders(List.of(new RecordHeader("trace", "t-1".getBytes())))));
 
         TestRecord<String, DeadLetter> letter = f.deadLetters.readRecord();
         assertThat(letter.key()).isEqualTo("bad");
         assertThat(letter.value().getReason()).isEqualTo(DeadLetterReason.DESERIALIZATION_FAILED);
         assertThat(letter.value().getOriginalValue()).isEqualTo(ByteBuffer.wrap(garbage));
         assertThat(letter.value().getOriginalKey()).isEqualTo(ByteBuffer.wrap("bad".getBytes()));
-        assertThat(letter.value().getOriginalHeaders()).singleElement()
+        assertThat(letter.value().getOriginalHeaders())
+                .singleElement()
                 .satisfies(h -> assertThat(h.getKey()).isEqualTo("trace"));
         assertThat(letter.headers().lastHeader("trace").value()).isEqualTo("t-1".getBytes());
         assertThat(f.storedCount()).isZero();
-        assertThat(f.counter("router.dead.letters", "reason", "DESERIALIZATION_FAILED")).isEqualTo(1);
+        assertThat(f.counter("router.dead.letters", "reason", "DESERIALIZATION_FAILED"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -127,14 +133,17 @@ class RoutingTopologyTest {
         f.send(Traffic.instruction("waiting-2", "What is GDP?\nA. Output\nB. Debt"));
         f.driver.advanceWallClockTime(Duration.ofSeconds(1));
         assertThat(f.decisions.isEmpty()).isTrue();
-        assertThat(f.deadLetters.isEmpty()).as("not dead-lettered for want of a zoo").isTrue();
+        assertThat(f.deadLetters.isEmpty())
+                .as("not dead-lettered for want of a zoo")
+                .isTrue();
         assertThat(f.storedCount()).isEqualTo(2);
 
         Candidate first = ZOO.get(0);
         f.capabilities.pipeInput(first.modelId(), CapabilityRecords.toRecord(first));
         f.driver.advanceWallClockTime(Duration.ofMillis(50));
 
-        assertThat(f.decisions.readValuesToList()).extracting(RoutingDecision::getModelId)
+        assertThat(f.decisions.readValuesToList())
+                .extracting(RoutingDecision::getModelId)
                 .containsExactly(first.modelId(), first.modelId());
     }
 
@@ -162,13 +171,16 @@ class RoutingTopologyTest {
         Candidate valid = ZOO.get(0);
 
         f.rawCapabilities.pipeInput("broken", new byte[] {1, 2, 3});
-        f.capabilities.pipeInput("short", CapabilityRecords.toRecord(
-                new Candidate("short", valid.aptitudeTestId(), new float[] {0.5f, 0.5f}, 1.0)));
+        f.capabilities.pipeInput(
+                "short",
+                CapabilityRecords.toRecord(
+                        new Candidate("short", valid.aptitudeTestId(), new float[] {0.5f, 0.5f}, 1.0)));
         f.capabilities.pipeInput("mismatched-key", CapabilityRecords.toRecord(valid));
 
         assertThat(f.live.current().version()).isEqualTo(version);
         assertThat(f.live.current().size()).isEqualTo(ZOO.size());
-        assertThat(f.meters.find("router.capabilities.invalid").counter().count()).isEqualTo(3);
+        assertThat(f.meters.find("router.capabilities.invalid").counter().count())
+                .isEqualTo(3);
         f.send(Traffic.instruction("still-routing", "Name the largest ocean.\nA. Atlantic\nB. Pacific"));
         assertThat(f.decisions.readValue().getModelId()).isNotBlank();
     }
@@ -186,7 +198,9 @@ class RoutingTopologyTest {
 
     private static InstructionEvent onlyTo(String id, String modelId) {
         InstructionEvent event = Traffic.instruction(id, "Explain photosynthesis briefly.");
-        event.setConstraints(RoutingConstraints.newBuilder().setAllowedModels(List.of(modelId)).build());
+        event.setConstraints(RoutingConstraints.newBuilder()
+                .setAllowedModels(List.of(modelId))
+                .build());
         return event;
     }
 }

@@ -17,8 +17,7 @@ public final class DashboardQueries {
     static final String DASHBOARD = "deploy-k8s/components/monitoring/dashboards/aptitude-router.json";
     private static final Pattern METRIC = Pattern.compile("\\b((?:router|kafka)_[a-z0-9_]+)\\b");
 
-    private DashboardQueries() {
-    }
+    private DashboardQueries() {}
 
     public static Set<String> metricNames() {
         Set<String> names = new TreeSet<>();
@@ -48,6 +47,7 @@ public final class DashboardQueries {
                 return dir.resolve(DASHBOARD);
             }
         }
-        throw new IllegalStateException("cannot find " + DASHBOARD + " above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find " + DASHBOARD + " above " + Path.of("").toAbsolutePath());
     }
 }

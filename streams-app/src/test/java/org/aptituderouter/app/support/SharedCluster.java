@@ -22,10 +22,13 @@ public final class SharedCluster {
         Exit.setHaltProcedure((code, message) -> System.err.println("broker asked to halt " + code + ": " + message));
         broker = EmbeddedKafkaBroker.start();
         registry = new SchemaRegistryServer().start(0);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            registry.close();
-            broker.close();
-        }, "shared-cluster-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            registry.close();
+                            broker.close();
+                        },
+                        "shared-cluster-shutdown"));
     }
 
     public static synchronized SharedCluster get() {

@@ -17,8 +17,7 @@ public final class TestInstructions {
             "What happens to the equilibrium quantity when a price ceiling is set below the market price?\nA. It rises\nB. It falls\nC. It is unchanged\nD. It doubles",
             "Which law states that current through a conductor is proportional to the voltage across it?\nA. Ohm's law\nB. Hooke's law\nC. Boyle's law\nD. Snell's law");
 
-    private TestInstructions() {
-    }
+    private TestInstructions() {}
 
     /** {@code count} instructions with ids {@code <prefix>-0 ...}, cycling through the texts. */
     public static List<InstructionEvent> batch(String prefix, int count) {

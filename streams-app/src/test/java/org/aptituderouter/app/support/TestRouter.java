@@ -12,8 +12,7 @@ public final class TestRouter {
 
     private static Router router;
 
-    private TestRouter() {
-    }
+    private TestRouter() {}
 
     public static synchronized Router get() {
         if (router == null) {

@@ -59,6 +59,7 @@ public final class TopologyFixture implements AutoCloseable {
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** Model ids whose routed topic was ensured, in order, with whether the model was already routable then. */
     public final List<String> ensured = Collections.synchronizedList(new ArrayList<>());
+
     public final TopologyTestDriver driver;
     public final TestInputTopic<String, InstructionEvent> instructions;
     public final TestInputTopic<byte[], byte[]> rawInstructions;
@@ -76,18 +77,27 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** With another router in the topology (a shadowed one, say). */
     public TopologyFixture(int maxSize, Duration maxWait, BatchRouter router) throws Exception {
-        topics = new RouterTopics(new TopicsProperties(),
-                new SchemaRegistrySettings(Map.of("schema.registry.url", registryUrl())));
+        topics = new RouterTopics(
+                new TopicsProperties(), new SchemaRegistrySettings(Map.of("schema.registry.url", registryUrl())));
         live = new LiveCapabilities(RouterBundle.bundled().aptitudeTest());
         RouterMetrics metrics = new RouterMetrics(meters, live);
-        BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(NodeNames.BATCH_STORE,
-                maxSize, maxWait, new TransactionBudget(Duration.ofSeconds(2)), new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
-                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)), router, live, metrics,
+        BatchingRouteProcessorSupplier batchRouter = new BatchingRouteProcessorSupplier(
+                NodeNames.BATCH_STORE,
+                maxSize,
+                maxWait,
+                new TransactionBudget(Duration.ofSeconds(2)),
+                new InstructionDecoder(topics.instructions().valueSerde().deserializer()),
+                new RoutingRequests(new PolicySpec(PolicyType.QUALITY, 0.001, 0.7)),
+                router,
+                live,
+                metrics,
                 InstantSource.system());
         CapabilityUpdateProcessorSupplier capabilityUpdater = new CapabilityUpdateProcessorSupplier(
-                NodeNames.CAPABILITIES_STORE, topics.capabilities().name(),
-                topics.capabilities().valueSerde().deserializer(), live, new ModelOnboarding(live, this::ensure,
-                        metrics, (attempt, delay) -> attempt.run(), () -> { }),
+                NodeNames.CAPABILITIES_STORE,
+                topics.capabilities().name(),
+                topics.capabilities().valueSerde().deserializer(),
+                live,
+                new ModelOnboarding(live, this::ensure, metrics, (attempt, delay) -> attempt.run(), () -> {}),
                 metrics);
         StreamsBuilder builder = new StreamsBuilder();
         ClosedLoop loop = RouterTopology.closedLoop(topics, live, metrics, Duration.ofDays(7));
@@ -96,23 +106,34 @@ public final class TopologyFixture implements AutoCloseable {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("topology-test").toString());
+        config.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("topology-test").toString());
         driver = new TopologyTestDriver(builder.build(), config, Instant.now());
 
         TopicSpec<String, InstructionEvent> in = topics.instructions();
-        instructions = driver.createInputTopic(in.name(), new StringSerializer(), in.valueSerde().serializer());
+        instructions = driver.createInputTopic(
+                in.name(), new StringSerializer(), in.valueSerde().serializer());
         rawInstructions = driver.createInputTopic(in.name(), new ByteArraySerializer(), new ByteArraySerializer());
         TopicSpec<String, ModelCapability> caps = topics.capabilities();
-        capabilities = driver.createInputTopic(caps.name(), new StringSerializer(), caps.valueSerde().serializer());
+        capabilities = driver.createInputTopic(
+                caps.name(), new StringSerializer(), caps.valueSerde().serializer());
         rawCapabilities = driver.createInputTopic(caps.name(), new StringSerializer(), new ByteArraySerializer());
-        decisions = driver.createOutputTopic(topics.decisions().name(), topics.decisions().keySerde().deserializer(),
+        decisions = driver.createOutputTopic(
+                topics.decisions().name(),
+                topics.decisions().keySerde().deserializer(),
                 topics.decisions().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(),
-                topics.deadLetters().keySerde().deserializer(), topics.deadLetters().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(
+                topics.deadLetters().name(),
+                topics.deadLetters().keySerde().deserializer(),
+                topics.deadLetters().valueSerde().deserializer());
         TopicSpec<String, ModelOutcome> graded = topics.outcomes();
-        outcomes = driver.createInputTopic(graded.name(), new StringSerializer(), graded.valueSerde().serializer());
+        outcomes = driver.createInputTopic(
+                graded.name(), new StringSerializer(), graded.valueSerde().serializer());
         rawOutcomes = driver.createInputTopic(graded.name(), new ByteArraySerializer(), new ByteArraySerializer());
-        evidence = driver.createOutputTopic(topics.evidence().name(), topics.evidence().keySerde().deserializer(),
+        evidence = driver.createOutputTopic(
+                topics.evidence().name(),
+                topics.evidence().keySerde().deserializer(),
                 topics.evidence().valueSerde().deserializer());
     }
 
@@ -126,7 +147,8 @@ public final class TopologyFixture implements AutoCloseable {
 
     public TestOutputTopic<String, InstructionEvent> routed(String modelId) {
         TopicSpec<String, InstructionEvent> spec = topics.routed(modelId);
-        return driver.createOutputTopic(spec.name(), spec.keySerde().deserializer(), spec.valueSerde().deserializer());
+        return driver.createOutputTopic(
+                spec.name(), spec.keySerde().deserializer(), spec.valueSerde().deserializer());
     }
 
     public KeyValueStore<Long, PendingInstruction> batchStore() {

@@ -5,13 +5,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.aptituderouter.app.capability.CapabilityRecords;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.TopicReader;
@@ -22,15 +29,6 @@ import org.aptituderouter.schemas.avro.InstructionEvent;
 import org.aptituderouter.schemas.avro.ModelCapability;
 import org.aptituderouter.schemas.avro.ModelOutcome;
 import org.aptituderouter.schemas.avro.RoutingDecision;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A test's producers and read_committed readers around one running router: sends instructions and capability
@@ -62,7 +60,11 @@ public final class Traffic implements AutoCloseable {
     }
 
     public static InstructionEvent instruction(String id, String text) {
-        return InstructionEvent.newBuilder().setId(id).setText(text).setSubmittedAt(Instant.now()).build();
+        return InstructionEvent.newBuilder()
+                .setId(id)
+                .setText(text)
+                .setSubmittedAt(Instant.now())
+                .build();
     }
 
     public void send(Collection<InstructionEvent> events) {
@@ -86,8 +88,8 @@ public final class Traffic implements AutoCloseable {
     }
 
     public void publish(Candidate candidate) {
-        capabilities.send(new ProducerRecord<>(topics.capabilities().name(), candidate.modelId(),
-                CapabilityRecords.toRecord(candidate)));
+        capabilities.send(new ProducerRecord<>(
+                topics.capabilities().name(), candidate.modelId(), CapabilityRecords.toRecord(candidate)));
         capabilities.flush();
     }
 
@@ -98,8 +100,8 @@ public final class Traffic implements AutoCloseable {
     }
 
     public void publishAll(Collection<Candidate> candidates) {
-        candidates.forEach(c -> capabilities.send(new ProducerRecord<>(topics.capabilities().name(), c.modelId(),
-                CapabilityRecords.toRecord(c))));
+        candidates.forEach(c -> capabilities.send(
+                new ProducerRecord<>(topics.capabilities().name(), c.modelId(), CapabilityRecords.toRecord(c))));
         capabilities.flush();
     }
 
@@ -121,10 +123,12 @@ public final class Traffic implements AutoCloseable {
 
     /** All dead letters committed so far, once at least {@code count} have arrived. */
     public List<ConsumerRecord<String, DeadLetter>> awaitDeadLetters(int count) {
-        await(() -> {
-            deadLetterReader.poll(Duration.ofMillis(100)).forEach(deadLetters::add);
-            return deadLetters.size() >= count;
-        }, count + " dead letters (have " + deadLetters.size() + ")");
+        await(
+                () -> {
+                    deadLetterReader.poll(Duration.ofMillis(100)).forEach(deadLetters::add);
+                    return deadLetters.size() >= count;
+                },
+                count + " dead letters (have " + deadLetters.size() + ")");
         return List.copyOf(deadLetters);
     }
 
@@ -153,8 +157,8 @@ public final class Traffic implements AutoCloseable {
         TopicSpec<String, InstructionEvent> spec = topics.routed("unused");
         Map<String, List<String>> ids = new HashMap<>();
         routedTopics.forEach(topic -> ids.put(topic, new ArrayList<>()));
-        try (KafkaConsumer<String, InstructionEvent> consumer = new KafkaConsumer<>(config,
-                spec.keySerde().deserializer(), spec.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, InstructionEvent> consumer = new KafkaConsumer<>(
+                config, spec.keySerde().deserializer(), spec.valueSerde().deserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : routedTopics) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -162,12 +166,14 @@ public final class Traffic implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            await(() -> {
-                for (ConsumerRecord<String, InstructionEvent> record : consumer.poll(Duration.ofMillis(100))) {
-                    ids.get(record.topic()).add(record.value().getId());
-                }
-                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
-            }, "the end of " + routedTopics);
+            await(
+                    () -> {
+                        for (ConsumerRecord<String, InstructionEvent> record : consumer.poll(Duration.ofMillis(100))) {
+                            ids.get(record.topic()).add(record.value().getId());
+                        }
+                        return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+                    },
+                    "the end of " + routedTopics);
         }
         return ids;
     }
@@ -188,7 +194,8 @@ public final class Traffic implements AutoCloseable {
     }
 
     private <K, V> KafkaProducer<K, V> producer(TopicSpec<K, V> topic) {
-        return new KafkaProducer<>(properties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        return new KafkaProducer<>(
+                properties(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     private Properties properties() {

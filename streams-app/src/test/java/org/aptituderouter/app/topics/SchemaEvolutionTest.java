@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.aptituderouter.app.config.TopicsProperties;
 import org.aptituderouter.app.routing.InstructionDecoder;
 import org.aptituderouter.app.support.Traffic;
@@ -12,9 +15,6 @@ import org.aptituderouter.schemas.registry.SchemaRegistryClient;
 import org.aptituderouter.schemas.registry.SchemaRegistryException;
 import org.aptituderouter.schemas.registry.SchemaRegistryServer;
 import org.aptituderouter.schemas.serde.AvroSerializer;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.generic.GenericRecordBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +34,14 @@ class SchemaEvolutionTest {
     @BeforeEach
     void start() {
         registry = new SchemaRegistryServer().start(0);
-        topics = new RouterTopics(new TopicsProperties(),
-                new SchemaRegistrySettings(Map.of("schema.registry.url", registry.url())));
+        topics = new RouterTopics(
+                new TopicsProperties(), new SchemaRegistrySettings(Map.of("schema.registry.url", registry.url())));
         client = new SchemaRegistryClient(registry.url());
         subject = topics.instructions().name() + "-value";
         // what any producer of the current schema does first
-        topics.instructions().valueSerde().serializer()
+        topics.instructions()
+                .valueSerde()
+                .serializer()
                 .serialize(topics.instructions().name(), Traffic.instruction("v1", "What is 2 + 2?"));
     }
 
@@ -66,7 +68,8 @@ class SchemaEvolutionTest {
 
         byte[] bytes = serializer().serialize(topics.instructions().name(), record(compatible, 5));
 
-        InstructionEvent read = new InstructionDecoder(topics.instructions().valueSerde().deserializer())
+        InstructionEvent read = new InstructionDecoder(
+                        topics.instructions().valueSerde().deserializer())
                 .decode(topics.instructions().name(), bytes);
         assertThat(read.getId()).isEqualTo("v2");
         assertThat(read.getText()).isEqualTo("Name a noble gas.");
@@ -76,8 +79,8 @@ class SchemaEvolutionTest {
     /** InstructionEvent with one more field, {@code priority}, declared as given. */
     private static Schema withExtraField(String declaration) {
         String json = InstructionEvent.getClassSchema().toString();
-        String extended = json.substring(0, json.lastIndexOf(']'))
-                + ", {\"name\": \"priority\", " + declaration + "}]}";
+        String extended =
+                json.substring(0, json.lastIndexOf(']')) + ", {\"name\": \"priority\", " + declaration + "}]}";
         return new Schema.Parser().parse(extended);
     }
 
