@@ -302,18 +302,22 @@ public final class BenchRunner {
 
     private void print(SpilloverResult s) {
         print(s.step());
-        out.println(
-                s.stopMs() == null
-                        ? "bench: spillover: the backlog of " + s.modelId() + " never passed its max_lag " + s.maxLag()
-                        : String.format(
-                                Locale.ROOT,
-                                "bench: spillover: %s stopped receiving %.0f ms after its backlog passed "
-                                        + "max_lag %d (%d over), and received again %s after its workers caught up",
-                                s.modelId(),
-                                s.stopMs(),
-                                s.maxLag(),
-                                s.overshoot(),
-                                s.resumeMs() == null ? "never" : String.format(Locale.ROOT, "%.0f ms", s.resumeMs())));
+        if (!s.crossed()) {
+            out.println("bench: spillover: the backlog of " + s.modelId() + " never passed its max_lag " + s.maxLag());
+        } else if (!s.stopped()) {
+            out.println("bench: spillover: " + s.modelId() + " kept receiving after its backlog passed max_lag "
+                    + s.maxLag() + " (" + s.overshoot() + " over): spillover did not happen");
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "bench: spillover: %s stopped receiving %.0f ms after its backlog passed max_lag %d (%d over), and"
+                            + " received again %s after its workers caught up%n",
+                    s.modelId(),
+                    s.stopMs(),
+                    s.maxLag(),
+                    s.overshoot(),
+                    s.resumeMs() == null ? "never" : String.format(Locale.ROOT, "%.0f ms", s.resumeMs()));
+        }
     }
 
     private static Map<String, Long> perModel(

@@ -33,6 +33,12 @@ import org.aptituderouter.schemas.avro.ModelCapability;
 public final class SpilloverProbe {
 
     private static final Duration SAMPLE = Duration.ofMillis(10);
+    /**
+     * The topic counts as stopped when nothing arrived for this long before the catch-up: two polls of the router's
+     * backlog monitor at its default interval.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(1);
+
     private static final long CALL_TIMEOUT_MS = 5_000;
 
     private final StepRunner steps;
@@ -64,6 +70,30 @@ public final class SpilloverProbe {
             Duration duration,
             Progress progress)
             throws InterruptedException {
+        SpilloverResult result;
+        try {
+            result = measure(model, routedTopic, workerGroup, maxLag, ratePerSecond, duration, progress);
+        } catch (RuntimeException | InterruptedException e) {
+            try {
+                publisher.publish(model);
+            } catch (RuntimeException restoring) {
+                e.addSuppressed(restoring);
+            }
+            throw e;
+        }
+        publisher.publish(model);
+        return result;
+    }
+
+    private SpilloverResult measure(
+            Candidate model,
+            String routedTopic,
+            String workerGroup,
+            long maxLag,
+            double ratePerSecond,
+            Duration duration,
+            Progress progress)
+            throws InterruptedException {
         ExecutorService sampler = Executors.newSingleThreadExecutor(r -> new Thread(r, "loadtest-spillover"));
         AtomicBoolean loadOver = new AtomicBoolean();
         try (Admin admin = Admin.create(new HashMap<>(clientConfig))) {
@@ -83,7 +113,11 @@ public final class SpilloverProbe {
                 loadOver.set(true);
             }
             Timings t = timings.get();
-            return new SpilloverResult(model.modelId(), maxLag, t.stopMs(), t.resumeMs(), t.overshoot(), step);
+            sampler.shutdownNow();
+            // the workers were make-believe: leave no group behind on a shared cluster
+            admin.deleteConsumerGroups(List.of(workerGroup)).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return new SpilloverResult(
+                    model.modelId(), maxLag, t.crossed(), t.stopMs(), t.resumeMs(), t.overshoot(), step);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "cannot time the spillover of " + model.modelId() + ": "
@@ -91,16 +125,15 @@ public final class SpilloverProbe {
                     e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException(
-                    "cannot time the spillover of " + model.modelId() + ": the broker did not " + "answer within "
+                    "cannot time the spillover of " + model.modelId() + ": the broker did not answer within "
                             + CALL_TIMEOUT_MS + " ms",
                     e);
         } finally {
             sampler.shutdownNow();
-            publisher.publish(model);
         }
     }
 
-    private record Timings(Double stopMs, Double resumeMs, long overshoot) {}
+    private record Timings(boolean crossed, Double stopMs, Double resumeMs, long overshoot) {}
 
     private Timings watch(
             Admin admin,
@@ -128,19 +161,24 @@ public final class SpilloverProbe {
             }
             Thread.sleep(SAMPLE.toMillis());
         }
-        Double stopMs = crossed < 0 ? null : Math.max(0, lastGrowth - crossed) / 1e6;
         long overshoot = Math.max(0, end - startEnd - maxLag);
+        // stopped: nothing arrived for a while before the catch-up; a topic still growing then never stopped
+        boolean stopped = crossed >= 0 && clock.nanoTime() - lastGrowth >= QUIET.toNanos();
+        if (!stopped) {
+            return new Timings(crossed >= 0, null, null, overshoot);
+        }
+        Double stopMs = Math.max(0, lastGrowth - crossed) / 1e6;
         Map<TopicPartition, Long> caughtUp = ends(admin, topic);
         commit(admin, group, caughtUp);
         long caughtUpAt = clock.nanoTime();
         long caughtUpEnd = sum(caughtUp);
         while (!loadOver.get()) {
             if (sum(ends(admin, topic)) > caughtUpEnd) {
-                return new Timings(stopMs, (clock.nanoTime() - caughtUpAt) / 1e6, overshoot);
+                return new Timings(true, stopMs, (clock.nanoTime() - caughtUpAt) / 1e6, overshoot);
             }
             Thread.sleep(SAMPLE.toMillis());
         }
-        return new Timings(stopMs, null, overshoot);
+        return new Timings(true, stopMs, null, overshoot);
     }
 
     private static List<TopicPartition> partitions(Admin admin, String topic)

@@ -160,8 +160,14 @@ public final class MarkdownReportWriter {
                 spillover.modelId(),
                 spillover.maxLag(),
                 s.offeredPerS()));
-        if (spillover.stopMs() == null) {
+        if (!spillover.crossed()) {
             md.append("Its backlog **never passed** the limit during the step.\n\n");
+        } else if (!spillover.stopped()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Its backlog passed the limit, but its topic **kept receiving** until the workers caught up (%d "
+                            + "offsets over the limit): spillover did not happen.%n%n",
+                    spillover.overshoot()));
         } else {
             md.append(String.format(
                     Locale.ROOT,

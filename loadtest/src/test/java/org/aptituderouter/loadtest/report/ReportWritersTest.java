@@ -60,7 +60,7 @@ class ReportWritersTest {
                 List.of(new BenchReport.ZooScaling(23, 40.0), new BenchReport.ZooScaling(1000, 20.0)),
                 350.0,
                 onboarding,
-                new SpilloverResult("model-a", 20, 640.0, 310.0, 3, step("spillover", 20, 20)),
+                new SpilloverResult("model-a", 20, true, 640.0, 310.0, 3, step("spillover", 20, 20)),
                 steps,
                 List.of(new BatchEffect(32, 50, 40.0, steps.get(1))),
                 Map.of("model-a", 300L));
