@@ -26,8 +26,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public static EmbeddedKafkaBroker start() {
         long started = System.nanoTime();
+        KafkaClusterTestKit cluster;
         try {
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                             .setCombined(true)
                             .setNumBrokerNodes(1)
                             .setNumControllerNodes(1)
@@ -42,6 +43,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setConfigProp("auto.create.topics.enable", "false")
                     .setDeleteOnClose(true)
                     .build();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the embedded Kafka broker: " + e.getMessage(), e);
+        }
+        try {
             formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
@@ -51,7 +56,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedKafkaBroker(cluster);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+            IllegalStateException failure =
+                    new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+            try {
+                cluster.close(); // its threads and log directories
+            } catch (Exception closing) {
+                failure.addSuppressed(closing);
+            }
+            throw failure;
         }
     }
 

@@ -30,7 +30,12 @@ public final class LocalCluster implements AutoCloseable {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
         SchemaRegistryServer registry = null;
         if (registryUrl == null || registryUrl.isBlank()) {
-            registry = new SchemaRegistryServer().start(0);
+            try {
+                registry = new SchemaRegistryServer().start(0);
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
             LOG.info("Embedded schema registry ready at {}", registry.url());
         }
         return new LocalCluster(broker, registry);

@@ -19,11 +19,12 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.config.RouterConfigException;
 import org.aptituderouter.app.embedded.EmbeddedMode;
+import org.aptituderouter.core.bundle.RouterBundle;
 
 /**
  * The running router: the Micronaut context (HTTP server, Kafka Streams) and, in embedded mode, the in-process
- * broker and registry it talks to. Embedded mode is decided here, before the context exists, because every Kafka
- * client the context creates needs the bootstrap servers from the start.
+ * broker and registry it talks to. Embedded mode is decided here, before the context starts (from its environment),
+ * because every Kafka client the context creates needs the bootstrap servers from the start.
  */
 public final class RouterRuntime implements AutoCloseable {
 
@@ -70,15 +71,15 @@ public final class RouterRuntime implements AutoCloseable {
                 || setting(environment, EmbeddedMode.PROPERTY)
                         .map(Boolean::parseBoolean)
                         .orElse(false);
-        if (!embeddedMode && setting(environment, "kafka.bootstrap.servers").isEmpty()) {
-            // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
-            throw new RouterConfigException("kafka.bootstrap.servers is not set: set it (with "
-                    + "kafka.schema.registry.url) to route on a cluster, or set router.embedded=true for an "
-                    + "in-process broker and registry");
-        }
         EmbeddedMode.Started embedded = null;
         Map<String, Object> decided = new HashMap<>();
         try {
+            if (!embeddedMode && setting(environment, "kafka.bootstrap.servers").isEmpty()) {
+                // fail closed: a pod whose configuration did not load must not come up healthy on a private broker
+                throw new RouterConfigException("kafka.bootstrap.servers is not set: set it (with "
+                        + "kafka.schema.registry.url) to route on a cluster, or set router.embedded=true for an "
+                        + "in-process broker and registry");
+            }
             if (embeddedMode) {
                 embedded = EmbeddedMode.start(
                         setting(environment, "kafka.schema.registry.url").orElse(null));
@@ -160,13 +161,17 @@ public final class RouterRuntime implements AutoCloseable {
     }
 
     /**
-     * Waits until the router routes: every Kafka Streams instance RUNNING and at least one routable model.
+     * Waits until the router routes: every Kafka Streams instance RUNNING and at least one routable model (in embedded
+     * mode, every model of the zoo it seeded).
      *
      * @throws IllegalStateException naming the streams' states and the zoo, when that does not happen in time
      */
     public void awaitRouting(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!routing()) {
+        // embedded mode seeds the bundle's whole zoo: wait for all of it, not the first record
+        int models =
+                embedded == null ? 1 : context.getBean(RouterBundle.class).zoo().size();
+        while (!routing(models)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the router was not routing within " + timeout.toSeconds()
                         + " s (streams "
@@ -177,11 +182,11 @@ public final class RouterRuntime implements AutoCloseable {
         }
     }
 
-    private boolean routing() {
+    private boolean routing(int models) {
         Map<KafkaStreams, ?> streams = streams();
         return !streams.isEmpty()
                 && streams.keySet().stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)
-                && !context.getBean(LiveCapabilities.class).current().routable().isEmpty();
+                && context.getBean(LiveCapabilities.class).current().routable().size() >= models;
     }
 
     private Map<KafkaStreams, ?> streams() {

@@ -25,7 +25,6 @@ import org.aptituderouter.app.config.PolicyProperties;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.app.topics.TopicReader;
 import org.aptituderouter.app.topics.TopicSpec;
-import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.capability.Newcomer;
@@ -255,8 +254,13 @@ public final class DemoCommand {
 
     /** The whole zoo the embedded cluster seeded from the bundle, not just its first records. */
     private CapabilitySet awaitZoo() {
-        int seeded = runtime.context().getBean(RouterBundle.class).zoo().size();
-        return awaitCapabilities(set -> set.routable().size() >= seeded, "the bundled zoo (" + seeded + " models)");
+        try {
+            runtime.awaitRouting(WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return capabilities.current();
     }
 
     private CapabilitySet awaitModel(String modelId) {

@@ -42,7 +42,9 @@ public final class TopicReader<K, V> implements AutoCloseable {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         for (ConsumerRecord<K, V> record : consumer.poll(timeout)) {
             records.add(record);
-            byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
+            if (record.value() != null) { // a tombstone is no record of the key
+                byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
+            }
         }
         return records;
     }
@@ -58,7 +60,8 @@ public final class TopicReader<K, V> implements AutoCloseable {
     }
 
     /**
-     * Reads until every one of {@code keys} has a record or the time is up, and returns every record read so far
+     * Reads until every one of {@code keys} has a record or the time is up, then on to the committed end of the topic,
+     * and returns every record read so far
      * (by this reader, in any call) under each of those keys: a list each, so a duplicate shows. Keys without a
      * record by then are absent from the result.
      */
@@ -67,6 +70,7 @@ public final class TopicReader<K, V> implements AutoCloseable {
         while (!byKey.keySet().containsAll(keys) && System.nanoTime() < deadline) {
             poll(Duration.ofMillis(100));
         }
+        readToCommittedEnd(deadline);
         Map<K, List<V>> found = new LinkedHashMap<>();
         for (K key : keys) {
             List<V> values = byKey.get(key);
@@ -75,6 +79,15 @@ public final class TopicReader<K, V> implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** Reads on to what is committed now, so a duplicate committed after a key's first record is seen too. */
+    private void readToCommittedEnd(long deadline) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())
+                && System.nanoTime() < deadline) {
+            poll(Duration.ofMillis(100));
+        }
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DemoCommandTest {
 
+    private static final Pattern TO_NEWCOMER =
+            Pattern.compile("(\\d+) of (\\d+) went to " + Pattern.quote(DemoCommand.NEWCOMER));
     private static final Pattern CHOICE = Pattern.compile("-> (\\S+) \\(p (\\d\\.\\d\\d)\\)");
 
     @Test
@@ -43,6 +45,11 @@ class DemoCommandTest {
                                         .anyMatch(c -> c.modelId().equals(model)))
                         .as(model + " is a known model")
                         .isTrue());
+        Matcher toNewcomer = TO_NEWCOMER.matcher(output);
+        assertThat(toNewcomer.find()).as("the onboarding line").isTrue();
+        assertThat(Integer.parseInt(toNewcomer.group(1)))
+                .as("instructions to the newcomer")
+                .isPositive();
         String costSummary = lines.stream()
                 .filter(line -> line.contains("saves"))
                 .findFirst()
@@ -51,7 +58,7 @@ class DemoCommandTest {
                 .as("a cost saving line")
                 .matches(".*mean cost [0-9.]+ \\(.* alone: [0-9.]+\\): " + "saves \\d+%");
         assertThat(output)
-                .contains("quality:", "cost:", "went to " + DemoCommand.NEWCOMER)
+                .contains("quality:", "cost:")
                 .contains("DESERIALIZATION_FAILED", "EMPTY_TEXT")
                 .contains("Done.");
     }
