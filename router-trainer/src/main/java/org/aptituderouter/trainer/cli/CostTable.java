@@ -23,16 +23,19 @@ final class CostTable {
     static Map<String, Double> read(Path file) {
         Map<String, Double> costs = new HashMap<>();
         try (InputStream in = Files.newInputStream(file);
-                CSVParser csv = CsvFiles.parse(in)) {
+                CSVParser csv = CsvFiles.parse(in, file.toString())) {
             List<String> header = csv.getHeaderNames();
             String costColumn = header.contains("cost") ? "cost" : "params_b";
             if (!header.contains("model_id") || !header.contains(costColumn)) {
                 throw new IllegalArgumentException(file + ": expected a header with model_id and cost (or params_b)");
             }
             for (CSVRecord record : csv) {
+                if (CsvFiles.blank(record)) {
+                    continue;
+                }
                 String value = record.isSet(costColumn) ? record.get(costColumn) : "";
                 if (!value.isEmpty()) {
-                    costs.put(record.get("model_id"), parse(value, file, CsvFiles.line(record)));
+                    costs.put(record.get("model_id"), parse(value, file, CsvFiles.line(csv)));
                 }
             }
         } catch (IOException | UncheckedIOException e) {

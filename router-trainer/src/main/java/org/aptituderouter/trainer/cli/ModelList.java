@@ -21,7 +21,7 @@ final class ModelList {
         if (value == null) {
             return Set.of();
         }
-        try (CSVParser record = CsvFiles.FORMAT.parse(new StringReader(value))) {
+        try (CSVParser record = CsvFiles.LIST.parse(new StringReader(value))) {
             Set<String> ids = new LinkedHashSet<>();
             record.forEach(cells -> cells.forEach(id -> {
                 if (!id.isBlank()) {

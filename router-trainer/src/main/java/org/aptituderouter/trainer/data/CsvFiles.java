@@ -31,15 +31,36 @@ public final class CsvFiles {
 
     private CsvFiles() {}
 
-    /** A parser over UTF-8 {@code in} whose header names the columns (a byte-order mark is dropped). */
-    public static CSVParser parse(InputStream in) throws IOException {
+    /** For a list in one line (an option's value): RFC 4180, spaces around the cells dropped. */
+    public static final CSVFormat LIST = CSVFormat.RFC4180
+            .builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .get();
+
+    /**
+     * A parser over UTF-8 {@code in} whose header names the columns (a byte-order mark is dropped).
+     *
+     * @param source names the input in error messages
+     * @throws IllegalArgumentException naming the source, when the header is unusable (a name missing or repeated)
+     */
+    public static CSVParser parse(InputStream in, String source) throws IOException {
         Reader text = new InputStreamReader(
                 BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8);
-        return CSVParser.builder().setReader(text).setFormat(READ).get();
+        try {
+            return CSVParser.builder().setReader(text).setFormat(READ).get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " line 1: " + e.getMessage(), e);
+        }
     }
 
-    /** The line a record starts on, for error messages: the header is line 1. */
-    public static long line(CSVRecord record) {
-        return record.getRecordNumber() + 1;
+    /** The line of the record just read, for error messages (the header is line 1; blank lines count). */
+    public static long line(CSVParser parser) {
+        return parser.getCurrentLineNumber();
+    }
+
+    /** A line of spaces only: no record, as an empty line is none. */
+    public static boolean blank(CSVRecord record) {
+        return record.stream().allMatch(String::isBlank);
     }
 }

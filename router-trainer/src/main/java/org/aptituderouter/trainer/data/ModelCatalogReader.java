@@ -19,7 +19,7 @@ public final class ModelCatalogReader {
     public static List<ModelInfo> read(Path file) {
         List<ModelInfo> models = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file);
-                CSVParser csv = CsvFiles.parse(in)) {
+                CSVParser csv = CsvFiles.parse(in, file.toString())) {
             List<String> header = csv.getHeaderNames();
             if (header.size() < 2
                     || !header.get(0).equals("model_id")
@@ -27,7 +27,9 @@ public final class ModelCatalogReader {
                 throw new IllegalArgumentException(file + ": expected header 'model_id,params_b,...'");
             }
             for (CSVRecord record : csv) {
-                models.add(parse(record, file));
+                if (!CsvFiles.blank(record)) {
+                    models.add(parse(record, file, CsvFiles.line(csv)));
+                }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
@@ -35,15 +37,14 @@ public final class ModelCatalogReader {
         return List.copyOf(models);
     }
 
-    private static ModelInfo parse(CSVRecord record, Path file) {
+    private static ModelInfo parse(CSVRecord record, Path file, long line) {
         String params = record.size() > 1 ? record.get(1) : "";
         try {
             return new ModelInfo(
                     record.get(0),
                     params.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(params)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    file + " line " + CsvFiles.line(record) + ": params_b '" + params + "' is not a number");
+            throw new IllegalArgumentException(file + " line " + line + ": params_b '" + params + "' is not a number");
         }
     }
 }

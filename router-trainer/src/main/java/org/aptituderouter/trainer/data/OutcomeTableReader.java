@@ -27,7 +27,7 @@ public final class OutcomeTableReader {
     }
 
     public static OutcomeTable read(InputStream input, String sourceName) throws IOException {
-        try (CSVParser csv = CsvFiles.parse(input)) {
+        try (CSVParser csv = CsvFiles.parse(input, sourceName)) {
             List<String> columns = csv.getHeaderNames();
             if (columns.isEmpty()) {
                 throw new IllegalArgumentException(
@@ -40,7 +40,10 @@ public final class OutcomeTableReader {
             List<String> questionIds = new ArrayList<>();
             List<byte[]> rows = new ArrayList<>();
             for (CSVRecord record : csv) {
-                long line = CsvFiles.line(record);
+                if (CsvFiles.blank(record)) {
+                    continue;
+                }
+                long line = CsvFiles.line(csv);
                 if (record.size() != columns.size()) {
                     throw new IllegalArgumentException(sourceName + " line " + line + ": " + record.size()
                             + " cells where the header has " + columns.size());
@@ -52,7 +55,11 @@ public final class OutcomeTableReader {
                 questionIds.add(record.get(0));
                 rows.add(row);
             }
-            return new OutcomeTable(models, questionIds, rows.toArray(byte[][]::new));
+            try {
+                return new OutcomeTable(models, questionIds, rows.toArray(byte[][]::new));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(sourceName + ": " + e.getMessage(), e);
+            }
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(
                     sourceName + ": not valid CSV: " + e.getCause().getMessage(), e);

@@ -55,6 +55,24 @@ class RoutingDatasetTest {
     }
 
     @Test
+    void skipsBlankLinesAndStillNamesTheRightLine() throws IOException {
+        Path file = dir.resolve("outcomes.csv");
+        Files.writeString(file, "question_id,m1\n1,1\n   \n\n2,maybe");
+        assertThatThrownBy(() -> OutcomeTableReader.read(file))
+                .hasMessageContaining("line 5")
+                .hasMessageContaining("'maybe'");
+        Files.writeString(file, "question_id,m1\n1,1\n  \n2,0\n");
+        assertThat(OutcomeTableReader.read(file).questionIds()).containsExactly("1", "2");
+    }
+
+    @Test
+    void namesTheFileOfARepeatedColumn() throws IOException {
+        Path file = dir.resolve("outcomes.csv");
+        Files.writeString(file, "question_id,m1,m1\n1,1,0\n");
+        assertThatThrownBy(() -> OutcomeTableReader.read(file)).hasMessageContaining(file.toString());
+    }
+
+    @Test
     void namesTheLineOfARowWithTheWrongNumberOfCells() throws IOException {
         Path file = dir.resolve("outcomes.csv");
         Files.writeString(file, "question_id,m1,m2\n1,1\n");
