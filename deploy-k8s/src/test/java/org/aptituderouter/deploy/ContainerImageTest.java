@@ -94,6 +94,44 @@ class ContainerImageTest {
                 .doesNotContainKeys("kafka-server", "kafka-test-common-runtime");
     }
 
+    /**
+     * What the image runs: streams-app's packaged runtime class path (the reactor packages streams-app before these
+     * tests run). It holds no development tool, and asking it for embedded mode stops start-up saying what to set.
+     */
+    @Test
+    void theImagesClassPathRefusesEmbeddedModeSayingWhatToSet() throws Exception {
+        Path classpathFile = RepoLayout.resolve("streams-app/target/classpath.txt");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(classpathFile),
+                "streams-app is not packaged (run mvn verify from the repository root, which packages it first)");
+        String classpath = Files.readString(classpathFile).trim();
+        assertThat(classpath).doesNotContain("local-cluster", "kafka-server", "kafka-test-common");
+
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder serve = new ProcessBuilder(
+                        java.toString(),
+                        "-Dai.djl.offline=true",
+                        "-Dlogback.configurationFile=logback-container.xml",
+                        "org.aptituderouter.app.RouterApplication",
+                        "serve",
+                        "--router.embedded=true",
+                        "--micronaut.server.port=-1")
+                .redirectErrorStream(true);
+        serve.environment().put("CLASSPATH", RepoLayout.resolve("streams-app/target/classes") + ":" + classpath);
+        Path log = Files.createTempFile("serve-without-local-cluster", ".log");
+        Process process = serve.redirectOutput(log.toFile()).start();
+        boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        Files.delete(log);
+
+        assertThat(exited).as("serve stopped by itself: " + output).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("router.embedded=true needs the local-cluster module", "kafka.bootstrap.servers");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Dockerfile", "Dockerfile.gpu"})
     void runsAsTheNumericUserOfTheStatefulSetWithItsStateDirReady(String dockerfileName) throws IOException {
