@@ -12,12 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.aptituderouter.app.capability.CapabilityRecords;
+import org.aptituderouter.app.capability.TopicEnds;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.loadtest.clock.BenchClock;
 import org.aptituderouter.schemas.avro.ModelCapability;
@@ -183,28 +181,13 @@ public final class SpilloverProbe {
 
     private static List<TopicPartition> partitions(Admin admin, String topic)
             throws ExecutionException, InterruptedException, TimeoutException {
-        return admin
-                .describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .get(topic)
-                .partitions()
-                .stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
+        return TopicEnds.partitions(admin, topic, CALL_TIMEOUT_MS);
     }
 
     /** Committed end offsets (read_committed, transaction markers included) of these partitions. */
     private static Map<TopicPartition, Long> ends(Admin admin, List<TopicPartition> partitions)
             throws ExecutionException, InterruptedException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                .all()
-                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
+        return TopicEnds.committed(admin, partitions, CALL_TIMEOUT_MS);
     }
 
     /** The workers' group commits these offsets: it has read everything up to them. */

@@ -12,11 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.topics.RouterTopics;
@@ -104,18 +100,14 @@ public final class BacklogMonitor implements AutoCloseable {
             if (parts.isEmpty()) {
                 return 0;
             }
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            parts.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .all()
-                    .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> ends = TopicEnds.committed(admin, parts, CALL_TIMEOUT_MS);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
                     .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             long lag = 0;
             for (TopicPartition tp : parts) {
                 OffsetAndMetadata done = committed.get(tp);
-                lag += Math.max(0, ends.get(tp).offset() - (done == null ? 0 : done.offset()));
+                lag += Math.max(0, ends.get(tp) - (done == null ? 0 : done.offset()));
             }
             return lag;
         } catch (ExecutionException | TimeoutException e) {
@@ -139,13 +131,7 @@ public final class BacklogMonitor implements AutoCloseable {
                 .contains(topic)) {
             return List.of();
         }
-        TopicDescription description = admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .get(topic);
-        List<TopicPartition> found = description.partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
+        List<TopicPartition> found = TopicEnds.partitions(admin, topic, CALL_TIMEOUT_MS);
         partitions.put(topic, found);
         return found;
     }
