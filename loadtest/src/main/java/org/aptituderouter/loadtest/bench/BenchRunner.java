@@ -213,9 +213,7 @@ public final class BenchRunner {
      */
     private SpilloverResult spillover(RouterUnderTest app, BenchSession session, List<StepResult> steps, double rate)
             throws InterruptedException {
-        Map<String, Long> volume = new HashMap<>();
-        steps.forEach(step -> step.perModel().forEach((model, count) -> volume.merge(model, count, Long::sum)));
-        String busiest = volume.entrySet().stream()
+        String busiest = volume(steps).entrySet().stream()
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElseThrow(() -> new IllegalStateException("the stepped load routed nothing"));
@@ -322,7 +320,6 @@ public final class BenchRunner {
 
     private static Map<String, Long> perModel(
             List<StepResult> steps, OnboardingResult onboarding, SpilloverResult spillover, List<BatchEffect> effects) {
-        Map<String, Long> total = new TreeMap<>();
         List<StepResult> all = new ArrayList<>(steps);
         all.add(onboarding.step());
         all.add(spillover.step());
@@ -330,7 +327,13 @@ public final class BenchRunner {
                 .map(BatchEffect::step)
                 .filter(step -> !steps.contains(step))
                 .forEach(all::add);
-        all.forEach(step -> step.perModel().forEach((model, count) -> total.merge(model, count, Long::sum)));
+        return volume(all);
+    }
+
+    /** Instructions delivered to each model's topic over these steps. */
+    private static Map<String, Long> volume(List<StepResult> steps) {
+        Map<String, Long> total = new TreeMap<>();
+        steps.forEach(step -> step.perModel().forEach((model, count) -> total.merge(model, count, Long::sum)));
         return total;
     }
 }
