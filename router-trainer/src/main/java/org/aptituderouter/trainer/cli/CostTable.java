@@ -29,10 +29,7 @@ final class CostTable {
             if (!header.contains("model_id") || !header.contains(costColumn)) {
                 throw new IllegalArgumentException(file + ": expected a header with model_id and cost (or params_b)");
             }
-            for (CSVRecord record : csv) {
-                if (CsvFiles.blank(record)) {
-                    continue;
-                }
+            for (CSVRecord record : CsvFiles.records(csv)) {
                 String value = record.isSet(costColumn) ? record.get(costColumn) : "";
                 if (!value.isEmpty()) {
                     costs.put(record.get("model_id"), parse(value, file, CsvFiles.line(csv)));

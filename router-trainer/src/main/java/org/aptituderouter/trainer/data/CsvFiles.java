@@ -59,8 +59,15 @@ public final class CsvFiles {
         return parser.getCurrentLineNumber();
     }
 
-    /** A line of spaces only: no record, as an empty line is none. */
-    public static boolean blank(CSVRecord record) {
+    /**
+     * The parser's records but those of a line of spaces only (no record, as an empty line is none). Read one at a
+     * time, so {@link #line} names the record in hand.
+     */
+    public static Iterable<CSVRecord> records(CSVParser parser) {
+        return () -> parser.stream().filter(record -> !blank(record)).iterator();
+    }
+
+    private static boolean blank(CSVRecord record) {
         return record.stream().allMatch(String::isBlank);
     }
 }

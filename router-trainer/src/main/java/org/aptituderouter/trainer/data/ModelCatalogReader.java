@@ -26,10 +26,8 @@ public final class ModelCatalogReader {
                     || !header.get(1).equals("params_b")) {
                 throw new IllegalArgumentException(file + ": expected header 'model_id,params_b,...'");
             }
-            for (CSVRecord record : csv) {
-                if (!CsvFiles.blank(record)) {
-                    models.add(parse(record, file, CsvFiles.line(csv)));
-                }
+            for (CSVRecord record : CsvFiles.records(csv)) {
+                models.add(parse(record, file, CsvFiles.line(csv)));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);

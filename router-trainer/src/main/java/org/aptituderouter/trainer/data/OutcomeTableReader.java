@@ -39,10 +39,7 @@ public final class OutcomeTableReader {
             List<String> models = columns.subList(1, columns.size());
             List<String> questionIds = new ArrayList<>();
             List<byte[]> rows = new ArrayList<>();
-            for (CSVRecord record : csv) {
-                if (CsvFiles.blank(record)) {
-                    continue;
-                }
+            for (CSVRecord record : CsvFiles.records(csv)) {
                 long line = CsvFiles.line(csv);
                 if (record.size() != columns.size()) {
                     throw new IllegalArgumentException(sourceName + " line " + line + ": " + record.size()
