@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,27 +107,19 @@ class ContainerImageTest {
         assertThat(classpath).doesNotContain("local-cluster", "kafka-server", "kafka-test-common");
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder serve = new ProcessBuilder(
-                        java.toString(),
-                        "-Dai.djl.offline=true",
-                        "-Dlogback.configurationFile=logback-container.xml",
-                        "org.aptituderouter.app.RouterApplication",
-                        "serve",
-                        "--router.embedded=true",
-                        "--micronaut.server.port=-1")
-                .redirectErrorStream(true);
-        serve.environment().put("CLASSPATH", RepoLayout.resolve("streams-app/target/classes") + ":" + classpath);
-        Path log = Files.createTempFile("serve-without-local-cluster", ".log");
-        Process process = serve.redirectOutput(log.toFile()).start();
-        boolean exited = process.waitFor(120, TimeUnit.SECONDS);
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        Files.delete(log);
+        Finished serve = runToEnd(List.of(
+                java.toString(),
+                "-cp",
+                RepoLayout.resolve("streams-app/target/classes") + ":" + classpath,
+                "-Dai.djl.offline=true",
+                "-Dlogback.configurationFile=logback-container.xml",
+                "org.aptituderouter.app.RouterApplication",
+                "serve",
+                "--router.embedded=true",
+                "--micronaut.server.port=-1"));
+        String output = serve.output();
 
-        assertThat(exited).as("serve stopped by itself: " + output).isTrue();
-        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        assertThat(serve.exitCode()).as(output).isEqualTo(1);
         assertThat(output).contains("router.embedded=true needs the local-cluster module", "kafka.bootstrap.servers");
     }
 
@@ -244,12 +235,33 @@ class ContainerImageTest {
         }
     }
 
+    /** Runs the command to a successful end; its output. */
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("%s\n%s", command, output).isZero();
-        return output;
+        Finished finished = runToEnd(command);
+        assertThat(finished.exitCode()).as("%s\n%s", command, finished.output()).isZero();
+        return finished.output();
+    }
+
+    private record Finished(int exitCode, String output) {}
+
+    /** Runs the command until it exits by itself (at most two minutes), output and errors together. */
+    private static Finished runToEnd(List<String> command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("container-image-test", ".log");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+            if (!exited) {
+                process.destroyForcibly();
+            }
+            String output = Files.readString(log);
+            assertThat(exited).as("%s exits by itself\n%s", command, output).isTrue();
+            return new Finished(process.exitValue(), output);
+        } finally {
+            Files.delete(log);
+        }
     }
 
     /** Just enough of a Dockerfile's structure: stages, instructions with continuations joined, ARG defaults. */
