@@ -102,15 +102,17 @@ class SpilloverTest {
             // the workers catch up: the model receives instructions again
             catchUp(router.clientConfig(), workers, topics.routedTopicName(favourite));
             Traffic.await(() -> !live.overCapacity().contains(favourite), favourite + " back within capacity");
-            List<InstructionEvent> after = TestInstructions.batch("after", 4);
-            traffic.send(after);
-            after.forEach(e -> sent.add(e.getId()));
-            Map<String, List<RoutingDecision>> back = traffic.awaitDecisions(ids(after));
-            assertThat(back.values()).allSatisfy(list -> {
-                assertThat(list).hasSize(1);
-                assertThat(list.get(0).getModelId()).isEqualTo(favourite);
-                assertThat(list.get(0).getSpilledFrom()).isNull();
-            });
+            // one at a time, and fewer than max_lag: the workers consume nothing now either, so more than MAX_LAG / 2
+            // instructions (each with its transaction marker) would fill the backlog again and rightly spill over
+            for (InstructionEvent instruction : TestInstructions.batch("after", MAX_LAG / 2)) {
+                traffic.send(List.of(instruction));
+                sent.add(instruction.getId());
+                List<RoutingDecision> back =
+                        traffic.awaitDecisions(List.of(instruction.getId())).get(instruction.getId());
+                assertThat(back).hasSize(1);
+                assertThat(back.get(0).getModelId()).isEqualTo(favourite);
+                assertThat(back.get(0).getSpilledFrom()).isNull();
+            }
 
             // nothing lost, nothing twice, over every routed topic
             List<String> routed = new ArrayList<>();
