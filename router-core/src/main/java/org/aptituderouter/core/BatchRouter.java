@@ -1,6 +1,7 @@
 package org.aptituderouter.core;
 
 import java.util.List;
+import java.util.Optional;
 import org.aptituderouter.core.capability.CapabilitySet;
 
 /**
@@ -10,6 +11,18 @@ import org.aptituderouter.core.capability.CapabilitySet;
 public interface BatchRouter {
 
     List<RoutingOutcome> route(List<RoutingRequest> requests, CapabilitySet capabilities);
+
+    /**
+     * One instruction's embedding and the scorer's probability for one model of the set, before the model's outcome
+     * correction: what a graded outcome teaches that correction. Empty where the router has no such scorer (a
+     * passthrough router, a test double), or the model is not routable in the set.
+     */
+    default Optional<ScoredInstruction> scoreUncorrected(String text, String modelId, CapabilitySet capabilities) {
+        return Optional.empty();
+    }
+
+    /** An instruction's embedding and one model's probability for it. */
+    record ScoredInstruction(float[] embedding, float probability) {}
 
     /** Names what decides, recorded with every decision. */
     String version();

@@ -3,7 +3,9 @@ package org.aptituderouter.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
@@ -192,8 +194,52 @@ public final class Router implements BatchRouter, AutoCloseable {
                 }
             }
             int task = test == null ? -1 : test.nearestTask(embedding);
-            outcomes[pending.get(k)] = choose(request, capabilities, masks.get(k), row, task, shadowRow);
+            outcomes[pending.get(k)] = choose(
+                    request, capabilities, masks.get(k), corrected(capabilities, row, embedding), task, shadowRow);
         }
+    }
+
+    /**
+     * The scorer's probabilities with each candidate's outcome correction applied (a correction learned for another
+     * encoder's embeddings is ignored). The shadow's are left as its head gave them: the corrections were learned
+     * against the live head.
+     */
+    private static float[] corrected(CapabilitySet capabilities, float[] row, float[] embedding) {
+        List<Candidate> routable = capabilities.routable();
+        float[] out = row;
+        for (int j = 0; j < row.length; j++) {
+            OutcomeCorrection correction = routable.get(j).correction();
+            if (correction != null && correction.dimension() == embedding.length && Float.isFinite(row[j])) {
+                if (out == row) {
+                    out = row.clone();
+                }
+                out[j] = correction.corrected(row[j], embedding);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One instruction as the scorer sees it for one model of the set, before any outcome correction: what a graded
+     * outcome for that model corrects. Empty when the model is not routable in the set or the set does not fit the
+     * head.
+     */
+    @Override
+    public Optional<ScoredInstruction> scoreUncorrected(String text, String modelId, CapabilitySet capabilities) {
+        int column = -1;
+        List<Candidate> routable = capabilities.routable();
+        for (int j = 0; j < routable.size(); j++) {
+            if (routable.get(j).modelId().equals(modelId)) {
+                column = j;
+            }
+        }
+        if (column < 0 || capabilities.dimension() != head.capabilityDimension()) {
+            return Optional.empty();
+        }
+        float[] embedding = encoder.encode(List.of(text))[0];
+        float[] candidate = routable.get(column).scores();
+        float probability = head.score(new float[][] {embedding}, new float[][] {candidate})[0][0];
+        return Optional.of(new ScoredInstruction(embedding, probability));
     }
 
     /** The shadow head's scores for the batch; null without a shadow, or if it failed (the live choice stands). */

@@ -2,6 +2,7 @@ package org.aptituderouter.core.capability;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.core.aptitude.TaskEvidence;
 
 /**
@@ -12,9 +13,16 @@ import org.aptituderouter.core.aptitude.TaskEvidence;
  * @param cost     relative price of sending an instruction to this model (the zoo uses billions of parameters)
  * @param evidence the answered/correct counts per task the scores were estimated from; null when the publisher
  *                 sent scores only
+ * @param correction what the model's graded outcomes correct in the scorer's probabilities for it; null before any
  */
 public record Candidate(
-        String modelId, String aptitudeTestId, float[] scores, double cost, ModelStatus status, TaskEvidence evidence) {
+        String modelId,
+        String aptitudeTestId,
+        float[] scores,
+        double cost,
+        ModelStatus status,
+        TaskEvidence evidence,
+        OutcomeCorrection correction) {
 
     /** Cost of a model that publishes none. */
     public static final double DEFAULT_COST = 1.0;
@@ -25,6 +33,16 @@ public record Candidate(
         Objects.requireNonNull(scores, "scores of " + modelId);
         Objects.requireNonNull(status, "status of " + modelId);
         scores = scores.clone();
+    }
+
+    public Candidate(
+            String modelId,
+            String aptitudeTestId,
+            float[] scores,
+            double cost,
+            ModelStatus status,
+            TaskEvidence evidence) {
+        this(modelId, aptitudeTestId, scores, cost, status, evidence, null);
     }
 
     public Candidate(String modelId, String aptitudeTestId, float[] scores, double cost, ModelStatus status) {
@@ -41,7 +59,12 @@ public record Candidate(
     }
 
     public Candidate withStatus(ModelStatus newStatus) {
-        return new Candidate(modelId, aptitudeTestId, scores, cost, newStatus, evidence);
+        return new Candidate(modelId, aptitudeTestId, scores, cost, newStatus, evidence, correction);
+    }
+
+    /** This candidate with the correction its graded outcomes taught (null for none). */
+    public Candidate withCorrection(OutcomeCorrection learned) {
+        return new Candidate(modelId, aptitudeTestId, scores, cost, status, evidence, learned);
     }
 
     public boolean routable() {
@@ -65,18 +88,19 @@ public record Candidate(
                 && Arrays.equals(scores, c.scores)
                 && Double.compare(cost, c.cost) == 0
                 && status == c.status
-                && Objects.equals(evidence, c.evidence);
+                && Objects.equals(evidence, c.evidence)
+                && Objects.equals(correction, c.correction);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(modelId, aptitudeTestId, Arrays.hashCode(scores), cost, status, evidence);
+        return Objects.hash(modelId, aptitudeTestId, Arrays.hashCode(scores), cost, status, evidence, correction);
     }
 
     @Override
     public String toString() {
         return "Candidate[" + modelId + ", test=" + aptitudeTestId + ", scores=" + Arrays.toString(scores)
                 + ", cost=" + cost + ", " + status + (evidence == null ? "" : ", " + evidence.total() + " answers")
-                + "]";
+                + (correction == null ? "" : ", corrected by " + correction.outcomes() + " outcomes") + "]";
     }
 }

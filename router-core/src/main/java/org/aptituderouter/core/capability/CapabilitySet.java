@@ -114,7 +114,13 @@ public final class CapabilitySet {
             return c;
         }
         return new Candidate(
-                c.modelId(), c.aptitudeTestId(), test.scores(c.evidence()), c.cost(), c.status(), c.evidence());
+                c.modelId(),
+                c.aptitudeTestId(),
+                test.scores(c.evidence()),
+                c.cost(),
+                c.status(),
+                c.evidence(),
+                c.correction());
     }
 
     private void validate(Candidate c) {

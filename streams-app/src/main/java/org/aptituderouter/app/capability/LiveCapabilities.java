@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.aptituderouter.core.aptitude.AptitudeTest;
+import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.core.aptitude.TaskEvidence;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
@@ -38,8 +39,8 @@ public class LiveCapabilities {
      */
     public record Capacity(long maxLag, String workerGroup) {}
 
-    /** A model's live evidence and how many outcomes it counts. */
-    public record Live(TaskEvidence evidence, long outcomes) {}
+    /** A model's live evidence, how many outcomes it counts, and what they correct (null for nothing yet). */
+    public record Live(TaskEvidence evidence, long outcomes, OutcomeCorrection correction) {}
 
     public LiveCapabilities(AptitudeTest test) {
         this(CapabilitySet.empty(test));
@@ -78,11 +79,12 @@ public class LiveCapabilities {
     }
 
     /**
-     * Replaces a model's live evidence (the totals of its graded outcomes); a model in the zoo is re-scored from its
-     * aptitude evidence plus this. Evidence of a model not (yet) in the zoo waits for its record.
+     * Replaces a model's live evidence (the totals of its graded outcomes, and the correction they taught, null for
+     * none); a model in the zoo is re-scored from its aptitude evidence plus this, and carries the correction. Evidence of a model not (yet) in the zoo waits for its record.
      */
-    public CapabilitySet addLiveEvidence(String modelId, TaskEvidence evidence, long outcomes) {
-        live.put(modelId, new Live(evidence, outcomes));
+    public CapabilitySet addLiveEvidence(
+            String modelId, TaskEvidence evidence, long outcomes, OutcomeCorrection correction) {
+        live.put(modelId, new Live(evidence, outcomes, correction));
         Candidate base = published.get(modelId);
         if (base == null) {
             return current.get();
@@ -134,21 +136,22 @@ public class LiveCapabilities {
      */
     private Candidate withLive(Candidate candidate, CapabilitySet set) {
         Live extra = live.get(candidate.modelId());
-        AptitudeTest test = set.test();
-        TaskEvidence base = candidate.evidence();
-        if (extra == null
-                || base == null
-                || test == null
-                || base.tasks() != extra.evidence().tasks()) {
+        if (extra == null) {
             return candidate;
         }
-        TaskEvidence combined = base.plus(extra.evidence());
-        return new Candidate(
-                candidate.modelId(),
-                candidate.aptitudeTestId(),
-                test.scores(combined),
-                candidate.cost(),
-                candidate.status(),
-                combined);
+        AptitudeTest test = set.test();
+        TaskEvidence base = candidate.evidence();
+        Candidate counted = candidate;
+        if (base != null && test != null && base.tasks() == extra.evidence().tasks()) {
+            TaskEvidence combined = base.plus(extra.evidence());
+            counted = new Candidate(
+                    candidate.modelId(),
+                    candidate.aptitudeTestId(),
+                    test.scores(combined),
+                    candidate.cost(),
+                    candidate.status(),
+                    combined);
+        }
+        return extra.correction() == null ? counted : counted.withCorrection(extra.correction());
     }
 }

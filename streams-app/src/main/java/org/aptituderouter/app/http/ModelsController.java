@@ -42,8 +42,12 @@ public class ModelsController {
                 capabilities.publishedEvidence(modelId).map(TaskEvidence::total).orElse(0L);
         return capabilities
                 .live(modelId)
-                .map(live -> new Evidence(published, live.outcomes(), correct(live.evidence())))
-                .orElse(new Evidence(published, 0, 0));
+                .map(live -> new Evidence(
+                        published,
+                        live.outcomes(),
+                        correct(live.evidence()),
+                        live.correction() == null ? 0 : live.correction().outcomes()))
+                .orElse(new Evidence(published, 0, 0, 0));
     }
 
     private static long correct(TaskEvidence evidence) {
@@ -66,7 +70,9 @@ public class ModelsController {
      * @param published    answers counted in the published record (the aptitude test, and any history it carries)
      * @param liveOutcomes graded outcomes counted since (the {@code model-outcomes} topic)
      * @param liveCorrect  how many of those were correct
+     * @param corrected    how many of those the model's correction learned from (outcomes whose instruction text the
+     *                     decision index still held, taught to this router's version)
      */
     @Serdeable
-    public record Evidence(long published, long liveOutcomes, long liveCorrect) {}
+    public record Evidence(long published, long liveOutcomes, long liveCorrect, long corrected) {}
 }

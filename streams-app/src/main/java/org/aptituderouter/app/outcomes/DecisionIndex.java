@@ -6,22 +6,26 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What an outcome needs from the decision it grades, kept per instruction id in the decision-index store: the aptitude
  * task the instruction counts toward, the model chosen, the shadow router's choice ("" without one), the
- * capability-set version, and the models whose answers were already counted (so a second outcome for the same answer
- * is refused).
+ * capability-set version, the models whose answers were already counted (so a second outcome for the same answer
+ * is refused), and the instruction's text, which the outcome's model's correction learns from ("" in entries written
+ * before corrections existed).
  */
 public record DecisionIndex(
-        int task, String chosenModel, String shadowModel, long capabilitySetVersion, List<String> graded) {
+        int task, String chosenModel, String shadowModel, long capabilitySetVersion, List<String> graded, String text) {
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT_WITHOUT_TEXT = 1;
+    private static final byte FORMAT = 2;
 
     public DecisionIndex {
         graded = List.copyOf(graded);
+        text = text == null ? "" : text;
     }
 
     /** Whether a shadow scored the decision and would have chosen another model. */
@@ -36,7 +40,7 @@ public record DecisionIndex(
     public DecisionIndex withGraded(String modelId) {
         List<String> more = new ArrayList<>(graded);
         more.add(modelId);
-        return new DecisionIndex(task, chosenModel, shadowModel, capabilitySetVersion, more);
+        return new DecisionIndex(task, chosenModel, shadowModel, capabilitySetVersion, more, text);
     }
 
     public byte[] toBytes() {
@@ -51,6 +55,9 @@ public record DecisionIndex(
             for (String model : graded) {
                 out.writeUTF(model);
             }
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,7 +67,7 @@ public record DecisionIndex(
     public static DecisionIndex fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_TEXT) {
                 throw new IllegalStateException("decision index entry of format " + format + ", expected " + FORMAT);
             }
             int task = in.readInt();
@@ -72,7 +79,13 @@ public record DecisionIndex(
             for (int i = 0; i < count; i++) {
                 graded.add(in.readUTF());
             }
-            return new DecisionIndex(task, chosen, shadow, version, graded);
+            String text = "";
+            if (format == FORMAT) {
+                byte[] utf8 = new byte[in.readInt()];
+                in.readFully(utf8);
+                text = new String(utf8, StandardCharsets.UTF_8);
+            }
+            return new DecisionIndex(task, chosen, shadow, version, graded, text);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable decision index entry", e);
         }

@@ -35,8 +35,13 @@ public final class DecisionIndexer implements Processor<byte[], RoutingDecision,
         RoutingDecision decision = record.value();
         int task = decision.getTask() == null ? -1 : decision.getTask();
         String shadow = decision.getShadow() == null ? "" : decision.getShadow().getModelId();
-        DecisionIndex entry =
-                new DecisionIndex(task, decision.getModelId(), shadow, decision.getCapabilitySetVersion(), List.of());
+        DecisionIndex entry = new DecisionIndex(
+                task,
+                decision.getModelId(),
+                shadow,
+                decision.getCapabilitySetVersion(),
+                List.of(),
+                decision.getInstruction().getText());
         store.put(
                 decision.getInstruction().getId(),
                 entry.toBytes(),

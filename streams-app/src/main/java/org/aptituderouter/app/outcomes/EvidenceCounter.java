@@ -1,11 +1,13 @@
 package org.aptituderouter.app.outcomes;
 
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.aptituderouter.app.capability.LiveCapabilities;
+import org.aptituderouter.core.BatchRouter;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.schemas.avro.ModelEvidence;
 
@@ -13,23 +15,30 @@ import org.aptituderouter.schemas.avro.ModelEvidence;
  * Adds each graded outcome, keyed by model id, to that model's live evidence in a changelogged store and writes the
  * model's new totals to the compacted evidence topic, in one transaction with the outcome's offset: each outcome
  * counts exactly once. Counts kept for another aptitude test (the bundle changed) start again from zero.
+ *
+ * <p>Where the decision index kept the instruction's text, the outcome also teaches the model's correction: the router
+ * embeds the text again and scores it for the model, uncorrected (one encoder call per outcome, on this thread), and
+ * the correction learns how far that probability was from the grade. A correction kept for another router version
+ * starts again from its prior.
  */
 public final class EvidenceCounter implements Processor<String, GradedOutcome, String, ModelEvidence> {
 
     private final String storeName;
     private final LiveCapabilities capabilities;
+    private final BatchRouter router;
 
     private ProcessorContext<String, ModelEvidence> context;
     private KeyValueStore<String, byte[]> store;
 
-    public EvidenceCounter(String storeName, LiveCapabilities capabilities) {
+    public EvidenceCounter(String storeName, LiveCapabilities capabilities, BatchRouter router) {
         this.storeName = storeName;
         this.capabilities = capabilities;
+        this.router = router;
     }
 
     public static ProcessorSupplier<String, GradedOutcome, String, ModelEvidence> supplier(
-            String storeName, LiveCapabilities capabilities) {
-        return () -> new EvidenceCounter(storeName, capabilities);
+            String storeName, LiveCapabilities capabilities, BatchRouter router) {
+        return () -> new EvidenceCounter(storeName, capabilities, router);
     }
 
     @Override
@@ -53,6 +62,13 @@ public final class EvidenceCounter implements Processor<String, GradedOutcome, S
             evidence = LiveEvidence.none(set.aptitudeTestId(), set.dimension());
         }
         LiveEvidence counted = evidence.plus(outcome.task(), outcome.correct());
+        if (!outcome.text().isEmpty()) {
+            Optional<BatchRouter.ScoredInstruction> scored = router.scoreUncorrected(outcome.text(), record.key(), set);
+            if (scored.isPresent()) {
+                counted = counted.learned(
+                        router.version(), scored.get().embedding(), scored.get().probability(), outcome.correct());
+            }
+        }
         store.put(record.key(), counted.toBytes());
         context.forward(record.withValue(counted.toRecord(record.key(), System.currentTimeMillis())));
     }

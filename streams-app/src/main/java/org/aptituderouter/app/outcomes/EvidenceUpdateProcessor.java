@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.aptituderouter.app.capability.LiveCapabilities;
 import org.aptituderouter.app.metrics.RouterMetrics;
 import org.aptituderouter.app.topics.RegistryOutage;
+import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.schemas.avro.ModelEvidence;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every instance's view of the evidence topic (a global store): each model's live evidence joins its aptitude
- * evidence in the {@link LiveCapabilities}, so the next capability set, on every instance, routes with it. A record
+ * evidence in the {@link LiveCapabilities}, so the next capability set, on every instance, routes with it (and with
+ * the correction the outcomes taught, where it was taught to this router's version). A record
  * of another aptitude test, or one that does not read, is skipped with a log line; the zoo goes on as it is.
  */
 public final class EvidenceUpdateProcessor implements Processor<String, byte[], Void, Void> {
@@ -33,6 +35,7 @@ public final class EvidenceUpdateProcessor implements Processor<String, byte[], 
     private final Deserializer<ModelEvidence> deserializer;
     private final LiveCapabilities capabilities;
     private final RouterMetrics metrics;
+    private final String routerVersion;
     private final Set<String> drifting = new HashSet<>();
 
     private KeyValueStore<String, byte[]> store;
@@ -42,12 +45,14 @@ public final class EvidenceUpdateProcessor implements Processor<String, byte[], 
             String topic,
             Deserializer<ModelEvidence> deserializer,
             LiveCapabilities capabilities,
-            RouterMetrics metrics) {
+            RouterMetrics metrics,
+            String routerVersion) {
         this.storeName = storeName;
         this.topic = topic;
         this.deserializer = deserializer;
         this.capabilities = capabilities;
         this.metrics = metrics;
+        this.routerVersion = routerVersion;
     }
 
     public static ProcessorSupplier<String, byte[], Void, Void> supplier(
@@ -55,8 +60,9 @@ public final class EvidenceUpdateProcessor implements Processor<String, byte[], 
             String topic,
             Deserializer<ModelEvidence> deserializer,
             LiveCapabilities capabilities,
-            RouterMetrics metrics) {
-        return () -> new EvidenceUpdateProcessor(storeName, topic, deserializer, capabilities, metrics);
+            RouterMetrics metrics,
+            String routerVersion) {
+        return () -> new EvidenceUpdateProcessor(storeName, topic, deserializer, capabilities, metrics, routerVersion);
     }
 
     @Override
@@ -117,7 +123,10 @@ public final class EvidenceUpdateProcessor implements Processor<String, byte[], 
                         set.aptitudeTestId());
                 return false;
             }
-            capabilities.addLiveEvidence(modelId, evidence.taskEvidence(), evidence.outcomes());
+            // a correction taught to another router (another bundle or encoder) does not fit this one's probabilities
+            OutcomeCorrection correction =
+                    routerVersion.equals(evidence.routerVersion()) ? evidence.correction() : null;
+            capabilities.addLiveEvidence(modelId, evidence.taskEvidence(), evidence.outcomes(), correction);
             checkDrift(modelId, evidence);
             return true;
         } catch (RuntimeException e) {

@@ -139,7 +139,8 @@ public final class OutcomeCheck implements Processor<byte[], byte[], byte[], Out
             }
         }
         context.forward(record.withValue(new OutcomeOutput.Counted(
-                outcome.getModelId(), new GradedOutcome(outcome.getInstructionId(), decision.task(), correct))));
+                outcome.getModelId(),
+                new GradedOutcome(outcome.getInstructionId(), decision.task(), correct, decision.text()))));
     }
 
     /** The grade as right or wrong: {@code correct} when given, else a score from 0.5 up; null if neither is usable. */

@@ -126,7 +126,8 @@ public class RouterStreamFactory {
                 capabilities,
                 onboarding,
                 metrics);
-        ClosedLoop loop = RouterTopology.closedLoop(topics, capabilities, metrics, outcomes.getDecisionRetention());
+        ClosedLoop loop =
+                RouterTopology.closedLoop(topics, capabilities, decides, metrics, outcomes.getDecisionRetention());
         return RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
     }
 }

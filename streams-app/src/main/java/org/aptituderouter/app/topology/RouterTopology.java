@@ -30,6 +30,7 @@ import org.aptituderouter.app.outcomes.OutcomeCheck;
 import org.aptituderouter.app.outcomes.OutcomeOutput;
 import org.aptituderouter.app.routing.RouterOutput;
 import org.aptituderouter.app.topics.RouterTopics;
+import org.aptituderouter.core.BatchRouter;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 
 /**
@@ -163,7 +164,11 @@ public final class RouterTopology {
 
     /** The closed loop's processors over the application's topics, stores and live capability set. */
     public static ClosedLoop closedLoop(
-            RouterTopics topics, LiveCapabilities capabilities, RouterMetrics metrics, Duration decisionRetention) {
+            RouterTopics topics,
+            LiveCapabilities capabilities,
+            BatchRouter router,
+            RouterMetrics metrics,
+            Duration decisionRetention) {
         return new ClosedLoop(
                 DecisionIndexer.supplier(DECISION_INDEX_STORE),
                 OutcomeCheck.supplier(
@@ -172,13 +177,14 @@ public final class RouterTopology {
                         topics.outcomes().valueSerde().deserializer(),
                         capabilities,
                         metrics),
-                EvidenceCounter.supplier(LIVE_EVIDENCE_STORE, capabilities),
+                EvidenceCounter.supplier(LIVE_EVIDENCE_STORE, capabilities, router),
                 EvidenceUpdateProcessor.supplier(
                         EVIDENCE_STORE,
                         topics.evidence().name(),
                         topics.evidence().valueSerde().deserializer(),
                         capabilities,
-                        metrics),
+                        metrics,
+                        router.version()),
                 decisionRetention);
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,8 +31,12 @@ import org.aptituderouter.app.support.IsolatedRouter;
 import org.aptituderouter.app.support.TestInstructions;
 import org.aptituderouter.app.support.Traffic;
 import org.aptituderouter.app.topics.RouterTopics;
+import org.aptituderouter.core.BatchRouter;
+import org.aptituderouter.core.Router;
+import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
+import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.capability.Newcomer;
 import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.DeadLetterReason;
@@ -250,6 +255,45 @@ abstract class RoutingScenarios {
 
         assertThat(live.current().find(model).orElseThrow().evidence().total())
                 .isEqualTo(publishedAnswers + toModel.size());
+        // each outcome also taught the model's correction, from the instruction's text kept in the decision index: all
+        // right, so the model now scores above what its scorer alone says on those instructions
+        Router router = app.context().getBean(Router.class);
+        Traffic.await(
+                () -> Optional.ofNullable(
+                                        live.current().find(model).orElseThrow().correction())
+                                .map(OutcomeCorrection::outcomes)
+                                .orElse(0L)
+                        == toModel.size(),
+                toModel.size() + " outcomes in " + model + "'s correction");
+        InstructionEvent gradedOne = batch.stream()
+                .filter(e -> e.getId().equals(toModel.get(0)))
+                .findFirst()
+                .orElseThrow();
+        CapabilitySet now = live.current();
+        BatchRouter.ScoredInstruction uncorrected =
+                router.scoreUncorrected(gradedOne.getText(), model, now).orElseThrow();
+        OutcomeCorrection correction = now.find(model).orElseThrow().correction();
+        assertThat(correction.corrected(uncorrected.probability(), uncorrected.embedding()))
+                .isGreaterThan(uncorrected.probability());
+        InstructionEvent again = InstructionEvent.newBuilder(gradedOne)
+                .setId("graded-again")
+                .setSubmittedAt(Instant.now())
+                .build();
+        traffic.send(List.of(again));
+        RoutingDecision decided = traffic.awaitDecisions(List.of("graded-again"))
+                .get("graded-again")
+                .get(0);
+        routedSoFar.add("graded-again");
+        double routedProbability = decided.getModelId().equals(model)
+                ? decided.getProbability()
+                : decided.getAlternatives().stream()
+                        .filter(a -> a.getModelId().equals(model))
+                        .findFirst()
+                        .orElseThrow()
+                        .getProbability();
+        assertThat(routedProbability)
+                .as("the decision's probability for %s is the corrected one", model)
+                .isGreaterThan(uncorrected.probability());
         List<ConsumerRecord<String, DeadLetter>> letters = traffic.awaitDeadLetters(4);
         assertThat(letters)
                 .filteredOn(r -> r.value().getReason() == DeadLetterReason.DUPLICATE_OUTCOME)

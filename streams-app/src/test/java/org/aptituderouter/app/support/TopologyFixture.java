@@ -100,7 +100,7 @@ public final class TopologyFixture implements AutoCloseable {
                 new ModelOnboarding(live, this::ensure, metrics, (attempt, delay) -> attempt.run(), () -> {}),
                 metrics);
         StreamsBuilder builder = new StreamsBuilder();
-        ClosedLoop loop = RouterTopology.closedLoop(topics, live, metrics, Duration.ofDays(7));
+        ClosedLoop loop = RouterTopology.closedLoop(topics, live, router, metrics, Duration.ofDays(7));
         RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
 
         Properties config = new Properties();

@@ -1,0 +1,73 @@
+package org.aptituderouter.core.aptitude;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class OutcomeCorrectionTest {
+
+    private static final float[] MATHS = {1, 0, 0};
+    private static final float[] LAW = {0, 1, 0};
+
+    @Test
+    void beforeAnyOutcomeTheScorerStandsAsItIs() {
+        OutcomeCorrection none = OutcomeCorrection.prior(3);
+        assertThat(none.outcomes()).isZero();
+        assertThat(none.shift(MATHS)).isZero();
+        assertThat(none.corrected(0.7f, LAW)).isCloseTo(0.7f, org.assertj.core.data.Offset.offset(1e-6f));
+    }
+
+    @Test
+    void outcomesPullTheProbabilityTowardWhatTheModelDoesOnThatKindOfInstruction() {
+        // the scorer says 0.6 everywhere; the model is in fact right on maths and wrong on law
+        OutcomeCorrection correction = OutcomeCorrection.prior(3, 0.3);
+        for (int i = 0; i < 200; i++) {
+            correction = correction.after(MATHS, 0.6f, 1).after(LAW, 0.6f, 0);
+        }
+        assertThat(correction.outcomes()).isEqualTo(400);
+        assertThat(correction.corrected(0.6f, MATHS)).isGreaterThan(0.75f);
+        assertThat(correction.corrected(0.6f, LAW)).isLessThan(0.45f);
+        // the dimension no outcome touched keeps its prior
+        assertThat(correction.variance()[2]).isEqualTo(0.3);
+        assertThat(correction.variance()[0]).isLessThan(0.3);
+    }
+
+    @Test
+    void aFewOutcomesMoveItLessThanMany() {
+        OutcomeCorrection few = OutcomeCorrection.prior(3);
+        for (int i = 0; i < 5; i++) {
+            few = few.after(LAW, 0.6f, 0);
+        }
+        OutcomeCorrection many = few;
+        for (int i = 0; i < 500; i++) {
+            many = many.after(LAW, 0.6f, 0);
+        }
+        assertThat(few.shift(LAW)).isNegative();
+        assertThat(many.shift(LAW)).isLessThan(few.shift(LAW));
+    }
+
+    @Test
+    void outcomesThatAgreeWithTheScorerLeaveItAboutWhereItWas() {
+        OutcomeCorrection correction = OutcomeCorrection.prior(3);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            correction = correction.after(MATHS, 0.7f, random.nextDouble() < 0.7 ? 1 : 0);
+        }
+        assertThat(correction.corrected(0.7f, MATHS)).isBetween(0.65f, 0.75f);
+    }
+
+    @Test
+    void refusesWhatItCannotLearnFrom() {
+        OutcomeCorrection correction = OutcomeCorrection.prior(3);
+        assertThatThrownBy(() -> correction.after(new float[2], 0.5f, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 dimensions");
+        assertThatThrownBy(() -> correction.after(MATHS, 0.5f, 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> new OutcomeCorrection(new double[4], new double[] {1, 1, 0, 1}, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
+    }
+}
