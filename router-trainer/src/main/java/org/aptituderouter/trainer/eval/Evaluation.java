@@ -40,6 +40,7 @@ public final class Evaluation {
      * @param onlineStages graded outcomes per model after which the router is also scored (the online evaluation): each
      *                     model known by its aptitude answers plus its first n graded answers, in a seeded arrival
      *                     order of the fold's training questions, through the same evidence code as the live router
+     *                     (task counts, and the model's outcome correction)
      */
     public Evaluation(EvaluationSettings settings, List<Integer> onlineStages) {
         this.settings = settings;
@@ -117,11 +118,19 @@ public final class Evaluation {
                 PolicySpec.quality(),
                 fold -> knownByFold.get(fold.index()));
         List<RoutingMethod> online = new ArrayList<>();
+        OnlineCorrections corrections = new OnlineCorrections(data.outcomes(), embeddings, scores);
         for (int st = 0; st < onlineStages.size(); st++) {
             List<CapabilitySet> stage = stagedByFold.get(st);
-            online.add(new ModelSatRouting(
-                    afterOutcomes(onlineStages.get(st)),
+            int outcomes = onlineStages.get(st);
+            // the live router's two kinds of learning: the counts are in the staged scores, the corrections go on top
+            float[][] corrected = corrections.apply(
                     scores.staged().get(st),
+                    folds,
+                    fold -> firstArrivals(
+                            fold.trainRows(), outcomes, settings.training().seed() + fold.index()));
+            online.add(new ModelSatRouting(
+                    afterOutcomes(outcomes),
+                    corrected,
                     scores.models(),
                     costs,
                     PolicySpec.quality(),

@@ -52,7 +52,8 @@ public final class OnlineEvidenceReport {
         stages.add(new Stage("0 (aptitude only)", ReportWriter.ROUTER));
         outcomes.forEach(n -> stages.add(
                 new Stage(String.format(Locale.ROOT, "%,d", n), Evaluation.afterOutcomes(n) + " (quality)")));
-        stages.add(new Stage("all training questions", ReportWriter.ROUTER_KNOWN));
+        stages.add(new Stage(
+                "all training questions, task counts only (the known-models router)", ReportWriter.ROUTER_KNOWN));
         return stages;
     }
 
@@ -63,7 +64,9 @@ public final class OnlineEvidenceReport {
                 "Leave-models-out, as in `report.md`: every model is scored by a head that never saw it, on questions no "
                         + "head trained on. Each model starts from its aptitude answers; then its first n graded answers (in a seeded "
                         + "random arrival order of the fold's training questions) are added to its evidence by the same code as the "
-                        + "live router's (per-task counts, shrunk toward the model's level), and the zoo is routed again. Every model "
+                        + "live router's (per-task counts, shrunk toward the model's level; and the model's outcome correction, a "
+                        + "Bayesian online logistic regression over the embedding on top of the scorer's logit, fed each outcome "
+                        + "with the scorer's probability for the model as it joined), and the zoo is routed again. Every model "
                         + "receives n outcomes, as if the router had sent it n instructions; which model a real router would have sent "
                         + "each question to is not simulated. Share of gain: (router - best single) / (label-rich - best single), "
                         + "where label-rich is a per-model logistic regression trained on every label of the fold (n/a where it gains under "

@@ -57,7 +57,12 @@ class EvaluateOnlineTest {
                     .toList();
             assertThat(rows)
                     .extracting(m -> m.group(2).trim())
-                    .containsExactly("0 (aptitude only)", "100", "1,000", "5,000", "all training questions");
+                    .containsExactly(
+                            "0 (aptitude only)",
+                            "100",
+                            "1,000",
+                            "5,000",
+                            "all training questions, task counts only (the known-models router)");
             // the ends are the report's routers: new models (aptitude only) and known models (all history)
             assertThat(run.err())
                     .contains(zoo + " zoo: router " + rows.get(0).group(3) + "% (new models), "
