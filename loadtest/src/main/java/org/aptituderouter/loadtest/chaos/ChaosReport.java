@@ -15,6 +15,7 @@ import org.aptituderouter.loadtest.report.BenchEnvironment;
  * @param streamThreadFailures      {@code router_stream_thread_failures_total} of the surviving instance at the end
  * @param outcomesSent              graded outcomes the broker acknowledged (one per routed good instruction)
  * @param outcomesCounted           outcomes counted in the surviving instance's live evidence at the end
+ * @param outcomesCorrected         outcomes the surviving instance's corrections learned from at the end
  */
 public record ChaosReport(
         ChaosPlan plan,
@@ -32,6 +33,7 @@ public record ChaosReport(
         double streamThreadFailures,
         long outcomesSent,
         long outcomesCounted,
+        long outcomesCorrected,
         List<String> failures) {
 
     public boolean passed() {

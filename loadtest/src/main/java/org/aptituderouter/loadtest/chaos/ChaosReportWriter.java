@@ -49,6 +49,7 @@ public final class ChaosReportWriter {
         json.put("router_unexpected_exits", report.unexpectedExits());
         json.put("outcomes_sent", report.outcomesSent());
         json.put("outcomes_counted", report.outcomesCounted());
+        json.put("outcomes_corrected", report.outcomesCorrected());
         json.put("router_stream_thread_failures_total", report.streamThreadFailures());
         json.put("recovery_s_p50", round(report.recoveryP50(ChaosEvent.KILL_RESTART)));
         json.put("recovery_s_max", round(report.recoveryMax(ChaosEvent.KILL_RESTART)));
@@ -139,8 +140,8 @@ public final class ChaosReportWriter {
                 report.capabilityRecordsSent() + " / " + report.capabilityRecordsRejected());
         row(
                 md,
-                "graded outcomes sent / counted in the evidence",
-                report.outcomesSent() + " / " + report.outcomesCounted());
+                "graded outcomes sent / counted in the evidence / learned by the corrections",
+                report.outcomesSent() + " / " + report.outcomesCounted() + " / " + report.outcomesCorrected());
         row(md, "router processes that stopped on their own", Integer.toString(report.unexpectedExits()));
         row(
                 md,

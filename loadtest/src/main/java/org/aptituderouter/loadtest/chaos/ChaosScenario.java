@@ -379,6 +379,15 @@ public final class ChaosScenario {
             failures.add("graded outcomes: " + outcomesSent + " acknowledged " + sent
                     + ", the routers' evidence counts " + outcomesCounted + " " + counted);
         }
+        // every decision here was made by this router version with its text indexed: each counted outcome also
+        // taught its model's correction, once
+        Map<String, Long> corrected = survivor.correctedOutcomes();
+        long outcomesCorrected =
+                corrected.values().stream().mapToLong(Long::longValue).sum();
+        if (!corrected.equals(counted)) {
+            failures.add("outcome corrections learned from " + outcomesCorrected + " outcomes " + corrected
+                    + ", the evidence counts " + outcomesCounted + " " + counted);
+        }
         if (grader.failures() > 0) {
             failures.add(grader.failures() + " graded outcomes were never acknowledged by the broker");
         }
@@ -398,6 +407,7 @@ public final class ChaosScenario {
                 threadFailures,
                 outcomesSent,
                 outcomesCounted,
+                outcomesCorrected,
                 List.copyOf(failures));
     }
 

@@ -110,11 +110,20 @@ final class RouterProcess implements AutoCloseable {
 
     /** Graded outcomes counted into each model's live evidence, from {@code GET /models}. */
     Map<String, Long> liveOutcomes() {
+        return evidencePerModel("liveOutcomes");
+    }
+
+    /** Graded outcomes each model's correction learned from, from {@code GET /models}. */
+    Map<String, Long> correctedOutcomes() {
+        return evidencePerModel("corrected");
+    }
+
+    private Map<String, Long> evidencePerModel(String field) {
         Map<String, Long> counts = new HashMap<>();
         get("/models").filter(r -> r.statusCode() == 200).ifPresent(response -> {
             try {
                 for (JsonNode model : JSON.readTree(response.body()).path("models")) {
-                    long outcomes = model.path("evidence").path("liveOutcomes").asLong();
+                    long outcomes = model.path("evidence").path(field).asLong();
                     if (outcomes > 0) {
                         counts.put(model.path("modelId").asText(), outcomes);
                     }
