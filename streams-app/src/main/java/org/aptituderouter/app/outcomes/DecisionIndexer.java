@@ -15,14 +15,17 @@ import org.aptituderouter.schemas.avro.RoutingDecision;
 public final class DecisionIndexer implements Processor<byte[], RoutingDecision, Void, Void> {
 
     private final String storeName;
+    private final boolean keepText;
     private WindowStore<String, byte[]> store;
 
-    public DecisionIndexer(String storeName) {
+    /** @param keepText whether to keep the instruction's text, for the outcome corrections */
+    public DecisionIndexer(String storeName, boolean keepText) {
         this.storeName = storeName;
+        this.keepText = keepText;
     }
 
-    public static ProcessorSupplier<byte[], RoutingDecision, Void, Void> supplier(String storeName) {
-        return () -> new DecisionIndexer(storeName);
+    public static ProcessorSupplier<byte[], RoutingDecision, Void, Void> supplier(String storeName, boolean keepText) {
+        return () -> new DecisionIndexer(storeName, keepText);
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class DecisionIndexer implements Processor<byte[], RoutingDecision,
                 shadow,
                 decision.getCapabilitySetVersion(),
                 List.of(),
-                decision.getInstruction().getText());
+                keepText ? decision.getInstruction().getText() : "");
         store.put(
                 decision.getInstruction().getId(),
                 entry.toBytes(),

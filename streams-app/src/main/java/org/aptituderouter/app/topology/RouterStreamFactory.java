@@ -126,8 +126,8 @@ public class RouterStreamFactory {
                 capabilities,
                 onboarding,
                 metrics);
-        ClosedLoop loop =
-                RouterTopology.closedLoop(topics, capabilities, decides, metrics, outcomes.getDecisionRetention());
+        ClosedLoop loop = RouterTopology.closedLoop(
+                topics, capabilities, decides, metrics, outcomes.getDecisionRetention(), outcomes.isCorrections());
         return RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
     }
 }

@@ -162,15 +162,19 @@ public final class RouterTopology {
         return outcomes;
     }
 
-    /** The closed loop's processors over the application's topics, stores and live capability set. */
+    /**
+     * The closed loop's processors over the application's topics, stores and live capability set; with {@code corrections}
+     * outcomes also teach each model's correction, through {@code router}.
+     */
     public static ClosedLoop closedLoop(
             RouterTopics topics,
             LiveCapabilities capabilities,
             BatchRouter router,
             RouterMetrics metrics,
-            Duration decisionRetention) {
+            Duration decisionRetention,
+            boolean corrections) {
         return new ClosedLoop(
-                DecisionIndexer.supplier(DECISION_INDEX_STORE),
+                DecisionIndexer.supplier(DECISION_INDEX_STORE, corrections),
                 OutcomeCheck.supplier(
                         DECISION_INDEX_STORE,
                         topics.outcomes().name(),
@@ -184,7 +188,8 @@ public final class RouterTopology {
                         topics.evidence().valueSerde().deserializer(),
                         capabilities,
                         metrics,
-                        router.version()),
+                        // without corrections no published one applies: no version matches ""
+                        corrections ? router.version() : ""),
                 decisionRetention);
     }
 

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.aptituderouter.app.capability.CapabilityRecords;
+import org.aptituderouter.app.support.TestRouter;
 import org.aptituderouter.app.support.TopologyFixture;
 import org.aptituderouter.app.support.Traffic;
+import org.aptituderouter.core.BatchRouter;
+import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.core.aptitude.TaskEvidence;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ClosedLoopTopologyTest {
 
     private static final List<Candidate> ZOO = RouterBundle.bundled().zoo();
+    private static final String TEXT = "Solve 2x = 10 for x.\nA. 2\nB. 5";
 
     private TopologyFixture f;
     private RoutingDecision decision;
@@ -36,7 +40,7 @@ class ClosedLoopTopologyTest {
     void routeOneInstruction() throws Exception {
         f = new TopologyFixture(1, Duration.ofHours(1));
         ZOO.forEach(c -> f.capabilities.pipeInput(c.modelId(), CapabilityRecords.toRecord(c)));
-        f.send(Traffic.instruction("q-1", "Solve 2x = 10 for x.\nA. 2\nB. 5"));
+        f.send(Traffic.instruction("q-1", TEXT));
         decision = f.decisions.readValue();
     }
 
@@ -86,6 +90,19 @@ class ClosedLoopTopologyTest {
         assertThat(f.live.current().find(model).orElseThrow().scores()[task]).isLessThan(before);
         assertThat(f.live.live(model).orElseThrow().outcomes()).isEqualTo(1);
         assertThat(f.counter("router.outcomes.counted", "model", model)).isEqualTo(1);
+        // and taught the model's correction, for this router, which the capability set now carries: a wrong answer
+        // lowers what the router expects of the model on that instruction
+        assertThat(evidence.getCorrection()).isNotNull();
+        assertThat(evidence.getCorrection().getOutcomes()).isEqualTo(1);
+        assertThat(evidence.getCorrection().getRouterVersion())
+                .isEqualTo(TestRouter.get().version());
+        OutcomeCorrection correction =
+                f.live.current().find(model).orElseThrow().correction();
+        assertThat(correction.outcomes()).isEqualTo(1);
+        BatchRouter.ScoredInstruction scored =
+                TestRouter.get().scoreUncorrected(TEXT, model, f.live.current()).orElseThrow();
+        assertThat(correction.corrected(scored.probability(), scored.embedding()))
+                .isLessThan(scored.probability());
 
         // the same answer graded again does not count twice
         f.outcomes.pipeInput("q-1", outcome("q-1", model, true, null));
@@ -102,6 +119,23 @@ class ClosedLoopTopologyTest {
         ModelEvidence second = f.evidence.readValue();
         assertThat(second.getModelId()).isEqualTo(other);
         assertThat(second.getCorrect().get(task)).isEqualTo(1);
+    }
+
+    @Test
+    void withoutCorrectionsAnOutcomeCountsPerTaskOnly() throws Exception {
+        try (TopologyFixture off = new TopologyFixture(1, Duration.ofHours(1), TestRouter.get(), false)) {
+            ZOO.forEach(c -> off.capabilities.pipeInput(c.modelId(), CapabilityRecords.toRecord(c)));
+            off.send(Traffic.instruction("q-2", TEXT));
+            String model = off.decisions.readValue().getModelId();
+
+            off.outcomes.pipeInput("q-2", outcome("q-2", model, false, null));
+
+            ModelEvidence evidence = off.evidence.readValue();
+            assertThat(evidence.getOutcomes()).isEqualTo(1);
+            assertThat(evidence.getCorrection()).isNull();
+            assertThat(off.live.current().find(model).orElseThrow().correction())
+                    .isNull();
+        }
     }
 
     @Test

@@ -77,6 +77,11 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** With another router in the topology (a shadowed one, say). */
     public TopologyFixture(int maxSize, Duration maxWait, BatchRouter router) throws Exception {
+        this(maxSize, maxWait, router, true);
+    }
+
+    /** With outcome corrections on or off ({@code router.outcomes.corrections}). */
+    public TopologyFixture(int maxSize, Duration maxWait, BatchRouter router, boolean corrections) throws Exception {
         topics = new RouterTopics(
                 new TopicsProperties(), new SchemaRegistrySettings(Map.of("schema.registry.url", registryUrl())));
         live = new LiveCapabilities(RouterBundle.bundled().aptitudeTest());
@@ -100,7 +105,7 @@ public final class TopologyFixture implements AutoCloseable {
                 new ModelOnboarding(live, this::ensure, metrics, (attempt, delay) -> attempt.run(), () -> {}),
                 metrics);
         StreamsBuilder builder = new StreamsBuilder();
-        ClosedLoop loop = RouterTopology.closedLoop(topics, live, router, metrics, Duration.ofDays(7));
+        ClosedLoop loop = RouterTopology.closedLoop(topics, live, router, metrics, Duration.ofDays(7), corrections);
         RouterTopology.build(builder, topics, batchRouter, capabilityUpdater, loop);
 
         Properties config = new Properties();
