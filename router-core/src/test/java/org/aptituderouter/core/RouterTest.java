@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.aptituderouter.core.RoutingOutcome.Rejected;
 import org.aptituderouter.core.RoutingOutcome.Routed;
+import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 import org.aptituderouter.core.capability.ModelStatus;
@@ -92,6 +93,39 @@ class RouterTest {
         assertThat(((Routed) outcomes.get(1)).policy()).isEqualTo("threshold(tau=0.45)");
         // 0.8-0.7=0.1, 0.5-0.08=0.42, 0.2-0.01=0.19 -> mid
         assertThat(((Routed) outcomes.get(2)).modelId()).isEqualTo("mid");
+    }
+
+    @Test
+    void aModelsOutcomeCorrectionMovesItsProbabilityBeforeThePolicyChooses() {
+        Router router = router(TestHeads.meanCapability(384, 3), PolicySpec.quality());
+        BatchRouter.ScoredInstruction scored =
+                router.scoreUncorrected(OK_1, "mid", ZOO).orElseThrow();
+        assertThat(scored.probability()).isCloseTo(0.5f, within(1e-6f));
+        assertThat(scored.embedding()).hasSize(384);
+        assertThat(router.scoreUncorrected(OK_1, "retiring", ZOO))
+                .as("not routable")
+                .isEmpty();
+
+        // mid was right on this instruction every time it was graded: its correction lifts it above strong's 0.8
+        OutcomeCorrection learned = OutcomeCorrection.prior(384, 1.0);
+        for (int i = 0; i < 200; i++) {
+            learned = learned.after(scored.embedding(), scored.probability(), 1);
+        }
+        Candidate mid = ZOO.find("mid").orElseThrow();
+        CapabilitySet corrected = ZOO.with(mid.withCorrection(learned));
+        Routed before = (Routed)
+                router.route(List.of(RoutingRequest.of("q", OK_1)), ZOO).get(0);
+        Routed after = (Routed)
+                router.route(List.of(RoutingRequest.of("q", OK_1)), corrected).get(0);
+
+        assertThat(before.modelId()).isEqualTo("strong");
+        assertThat(after.modelId()).isEqualTo("mid");
+        assertThat(after.probability()).isGreaterThan(0.8);
+        // a correction learned for another encoder's embeddings is ignored
+        CapabilitySet foreign = ZOO.with(mid.withCorrection(OutcomeCorrection.prior(8)));
+        Routed ignored = (Routed)
+                router.route(List.of(RoutingRequest.of("q", OK_1)), foreign).get(0);
+        assertThat(ignored.modelId()).isEqualTo("strong");
     }
 
     @Test
