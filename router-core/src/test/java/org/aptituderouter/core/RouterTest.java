@@ -121,6 +121,9 @@ class RouterTest {
         assertThat(before.modelId()).isEqualTo("strong");
         assertThat(after.modelId()).isEqualTo("mid");
         assertThat(after.probability()).isGreaterThan(0.8);
+        // what the next outcome learns from is still the scorer's own probability, not the corrected one
+        assertThat(router.scoreUncorrected(OK_1, "mid", corrected).orElseThrow().probability())
+                .isCloseTo(0.5f, within(1e-6f));
         // a correction learned for another encoder's embeddings is ignored
         CapabilitySet foreign = ZOO.with(mid.withCorrection(OutcomeCorrection.prior(8)));
         Routed ignored = (Routed)

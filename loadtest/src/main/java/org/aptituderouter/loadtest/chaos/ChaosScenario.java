@@ -380,7 +380,7 @@ public final class ChaosScenario {
                     + ", the routers' evidence counts " + outcomesCounted + " " + counted);
         }
         // every decision here was made by this router version with its text indexed: each counted outcome also
-        // taught its model's correction, once
+        // taught its model's correction (the two are kept in one record, so this catches outcomes left untaught)
         Map<String, Long> corrected = survivor.correctedOutcomes();
         long outcomesCorrected =
                 corrected.values().stream().mapToLong(Long::longValue).sum();

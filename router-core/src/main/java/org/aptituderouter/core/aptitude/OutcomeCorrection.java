@@ -8,11 +8,14 @@ import java.util.Arrays;
  * is weak at this kind of question"; the correction says it at the resolution of the embedding, which is what a
  * router with every label of the model (a per-model logistic regression) gets right and task counts miss.
  *
- * <p>The update is Bayesian online logistic regression with a diagonal Gaussian over the weights (an extended
- * Kalman filter step: Spiegelhalter and Lauritzen 1990; Chapelle and Li 2011 use its diagonal form): each weight
+ * <p>The update is Bayesian online logistic regression with a diagonal Gaussian over the weights: an extended Kalman
+ * filter step (the Laplace approximation of one logistic observation) from the current covariance, of which only the
+ * diagonal is kept. Each weight
  * starts at 0 with variance {@code priorVariance}, so that a few outcomes move the scorer a little and many move it
- * more, and a weight's variance shrinks as the outcomes that touch it accumulate. Written by hand: it is a dozen lines,
- * and no online-learning library is reachable here. Immutable.
+ * more, and a weight's variance shrinks as the outcomes that touch it accumulate. It does not forget: a model that
+ * changes behind the same id keeps what its earlier outcomes taught until the correction starts over (another router
+ * version or aptitude test). Written by hand: it is a dozen lines, and no online-learning library is reachable here.
+ * Immutable.
  *
  * @param mean     the weights' means, the embedding's dimensions then the bias
  * @param variance the weights' variances, same order
@@ -29,6 +32,11 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
                 throw new IllegalArgumentException("a weight's variance must be positive and finite, was " + v);
             }
         }
+        for (double m : mean) {
+            if (!Double.isFinite(m)) {
+                throw new IllegalArgumentException("a weight's mean must be finite, was " + m);
+            }
+        }
         if (outcomes < 0) {
             throw new IllegalArgumentException("outcomes must be at least 0, was " + outcomes);
         }
@@ -39,8 +47,8 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
     /**
      * The router's prior variance per weight, in logits squared. Chosen on both shared data sets with leave-models-out
      * cross-validation (`bin/router evaluate --online`) among 0.03, 0.1 and 0.3: 0.1 and 0.3 gain more on nim-mixed's
-     * small zoo but cost MMLU-Pro's middle zoo up to three quarters of a point after 1,000 outcomes; 0.03 helps on
-     * both or costs little.
+     * small zoo but cost MMLU-Pro's middle zoo up to three quarters of a point after 1,000 outcomes; 0.03 costs that
+     * zoo less than half a point there and gains on every small zoo. Chosen on the same folds it is reported on.
      */
     public static final double PRIOR_VARIANCE = 0.03;
 
@@ -81,8 +89,11 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
         return sum;
     }
 
-    /** The scorer's probability, corrected. */
+    /** The scorer's probability, corrected; unchanged while no outcome has been learned. */
     public float corrected(float probability, float[] embedding) {
+        if (outcomes == 0) {
+            return probability;
+        }
         return (float) sigmoid(logit(probability) + shift(embedding));
     }
 
@@ -98,19 +109,32 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must be within [0, 1], was " + score);
         }
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be within [0, 1], was " + probability);
+        }
+        for (float x : embedding) {
+            if (!Float.isFinite(x)) {
+                throw new IllegalArgumentException("the embedding holds a non-finite value: " + x);
+            }
+        }
         double p = sigmoid(logit(probability) + shift(embedding));
         double curvature = p * (1 - p);
+        // x' S x, S the weights' (diagonal) covariance: how uncertain the logit of this instruction is
         double spread = variance[embedding.length];
         for (int d = 0; d < embedding.length; d++) {
-            spread += embedding[d] * embedding[d] * variance[d];
+            double x = embedding[d];
+            spread += x * x * variance[d];
         }
-        double gain = curvature / (1 + curvature * spread);
+        // the Kalman step from covariance S: mean + S x (y - p) / (1 + c x'S x), covariance S - S x x'S c / (1 + c x'S
+        // x);
+        // only the diagonal of the new covariance is kept
+        double scale = 1 / (1 + curvature * spread);
         double[] m = mean.clone();
         double[] v = variance.clone();
         for (int j = 0; j < m.length; j++) {
             double x = j < embedding.length ? embedding[j] : 1;
-            v[j] = variance[j] - variance[j] * variance[j] * x * x * gain;
-            m[j] = mean[j] + v[j] * x * (score - p);
+            m[j] = mean[j] + variance[j] * x * (score - p) * scale;
+            v[j] = variance[j] - variance[j] * variance[j] * x * x * curvature * scale;
         }
         return new OutcomeCorrection(m, v, outcomes + 1);
     }
@@ -123,7 +147,8 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
     }
 
     static double logit(double p) {
-        double q = Math.max(1e-4, Math.min(1 - 1e-4, p));
+        // clamped so that a scorer's 0 or 1 stays finite; 1e-7 is below a float's resolution near 1
+        double q = Math.max(1e-7, Math.min(1 - 1e-7, p));
         return Math.log(q / (1 - q));
     }
 

@@ -19,6 +19,26 @@ class OutcomeCorrectionTest {
     }
 
     @Test
+    void oneOutcomeIsOneKalmanStep() {
+        // prior variance 0.5, embedding (1, 0) plus the bias: p = 0.5, curvature 0.25, x'Sx = 1, scale 1 / 1.25
+        OutcomeCorrection once = OutcomeCorrection.prior(2, 0.5).after(new float[] {1, 0}, 0.5f, 1);
+        assertThat(once.mean()).containsExactly(new double[] {0.2, 0, 0.2}, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(once.variance())
+                .containsExactly(new double[] {0.45, 0.5, 0.45}, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(once.shift(new float[] {1, 0})).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void scorerProbabilitiesOfZeroOrOneStayFinite() {
+        OutcomeCorrection correction =
+                OutcomeCorrection.prior(3).after(MATHS, 1f, 0).after(LAW, 0f, 1);
+        assertThat(java.util.Arrays.stream(correction.mean()).allMatch(Double::isFinite))
+                .isTrue();
+        assertThat(correction.corrected(1f, MATHS)).isBetween(0.99f, 1f);
+        assertThat(correction.corrected(0f, LAW)).isBetween(0f, 0.01f);
+    }
+
+    @Test
     void outcomesPullTheProbabilityTowardWhatTheModelDoesOnThatKindOfInstruction() {
         // the scorer says 0.6 everywhere; the model is in fact right on maths and wrong on law
         OutcomeCorrection correction = OutcomeCorrection.prior(3, 0.3);
@@ -54,6 +74,8 @@ class OutcomeCorrectionTest {
         for (int i = 0; i < 2000; i++) {
             correction = correction.after(MATHS, 0.7f, random.nextDouble() < 0.7 ? 1 : 0);
         }
+        assertThat(correction.outcomes()).isEqualTo(2000);
+        assertThat(correction.variance()[0]).isLessThan(0.03 / 10);
         assertThat(correction.corrected(0.7f, MATHS)).isBetween(0.65f, 0.75f);
     }
 
@@ -66,6 +88,12 @@ class OutcomeCorrectionTest {
         assertThatThrownBy(() -> correction.after(MATHS, 0.5f, 1.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[0, 1]");
+        assertThatThrownBy(() -> correction.after(new float[] {Float.NaN, 0, 0}, 0.5f, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("non-finite");
+        assertThatThrownBy(() -> correction.after(MATHS, Float.NaN, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("probability");
         assertThatThrownBy(() -> new OutcomeCorrection(new double[4], new double[] {1, 1, 0, 1}, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive");

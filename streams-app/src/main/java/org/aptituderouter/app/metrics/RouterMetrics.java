@@ -105,6 +105,19 @@ public class RouterMetrics {
     }
 
     /** Per graded outcome that counted toward a model's evidence. */
+    /**
+     * A counted outcome its model's correction could not learn from: {@code no_text} (the decision index kept none),
+     * {@code not_routable} (the model is not routable now), {@code failed} (inference failed).
+     */
+    public void outcomeUncorrected(String modelId, String reason) {
+        Counter.builder("router.outcomes.uncorrected")
+                .description("Counted outcomes a model's correction could not learn from, by model and reason")
+                .tag("model", modelId)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
     public void outcomeCounted(String modelId) {
         outcomeCounters
                 .computeIfAbsent(

@@ -15,13 +15,15 @@ import java.util.List;
  * task the instruction counts toward, the model chosen, the shadow router's choice ("" without one), the
  * capability-set version, the models whose answers were already counted (so a second outcome for the same answer
  * is refused), and the instruction's text, which the outcome's model's correction learns from ("" in entries written
- * before corrections existed).
+ * before corrections existed, or with corrections off).
+ *
+ * <p>Stored in format 1 with the text appended: a router of the version before reads the fields it knows and ignores
+ * the rest, so a rolling upgrade or a rollback reads every entry.
  */
 public record DecisionIndex(
         int task, String chosenModel, String shadowModel, long capabilitySetVersion, List<String> graded, String text) {
 
-    private static final byte FORMAT_WITHOUT_TEXT = 1;
-    private static final byte FORMAT = 2;
+    private static final byte FORMAT = 1;
 
     public DecisionIndex {
         graded = List.copyOf(graded);
@@ -67,7 +69,7 @@ public record DecisionIndex(
     public static DecisionIndex fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT && format != FORMAT_WITHOUT_TEXT) {
+            if (format != FORMAT) {
                 throw new IllegalStateException("decision index entry of format " + format + ", expected " + FORMAT);
             }
             int task = in.readInt();
@@ -80,7 +82,7 @@ public record DecisionIndex(
                 graded.add(in.readUTF());
             }
             String text = "";
-            if (format == FORMAT) {
+            if (in.available() > 0) { // entries of the version before end here
                 byte[] utf8 = new byte[in.readInt()];
                 in.readFully(utf8);
                 text = new String(utf8, StandardCharsets.UTF_8);

@@ -12,16 +12,20 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public record GradedOutcome(String instructionId, int task, boolean correct, String text) {
 
-    /** Set in the flags byte of records that carry the text (those without it came from routers before it). */
-    private static final byte WITH_TEXT = 2;
+    /**
+     * Ends a record that carries the text. 0xFF and 0xFE never occur in UTF-8, so no instruction id of the earlier
+     * format ends with it.
+     */
+    private static final int TRAILER = 0xFFFE5431;
 
     public GradedOutcome {
         text = text == null ? "" : text;
     }
 
     /**
-     * The repartition topic's serde: task, flags (bit 0 correct, bit 1 lengths and text follow), instruction id, text.
-     * Records of the earlier format (task, correct flag, instruction id) still read, without text.
+     * The repartition topic's serde: task, correct flag, instruction id, then the text, its length and a trailer. A
+     * router of the version before reads task, flag and (unused) id as it always did, so a rolling upgrade or a
+     * rollback counts every outcome right; records of that version (no trailer) read here without text.
      */
     public static Serde<GradedOutcome> serde() {
         return Serdes.serdeFrom(
@@ -31,12 +35,13 @@ public record GradedOutcome(String instructionId, int task, boolean correct, Str
                     }
                     byte[] id = graded.instructionId().getBytes(StandardCharsets.UTF_8);
                     byte[] text = graded.text().getBytes(StandardCharsets.UTF_8);
-                    return ByteBuffer.allocate(4 + 1 + 4 + id.length + text.length)
+                    return ByteBuffer.allocate(4 + 1 + id.length + text.length + 4 + 4)
                             .putInt(graded.task())
-                            .put((byte) (WITH_TEXT | (graded.correct() ? 1 : 0)))
-                            .putInt(id.length)
+                            .put((byte) (graded.correct() ? 1 : 0))
                             .put(id)
                             .put(text)
+                            .putInt(text.length)
+                            .putInt(TRAILER)
                             .array();
                 },
                 (topic, bytes) -> {
@@ -45,16 +50,20 @@ public record GradedOutcome(String instructionId, int task, boolean correct, Str
                     }
                     ByteBuffer in = ByteBuffer.wrap(bytes);
                     int task = in.getInt();
-                    byte flags = in.get();
-                    boolean correct = (flags & 1) == 1;
-                    if ((flags & WITH_TEXT) == 0) {
-                        return new GradedOutcome(
-                                new String(bytes, 5, bytes.length - 5, StandardCharsets.UTF_8), task, correct, "");
+                    boolean correct = in.get() == 1;
+                    int end = bytes.length;
+                    if (end >= 13 && in.getInt(end - 4) == TRAILER) {
+                        int textLength = in.getInt(end - 8);
+                        int textStart = end - 8 - textLength;
+                        if (textLength >= 0 && textStart >= 5) {
+                            return new GradedOutcome(
+                                    new String(bytes, 5, textStart - 5, StandardCharsets.UTF_8),
+                                    task,
+                                    correct,
+                                    new String(bytes, textStart, textLength, StandardCharsets.UTF_8));
+                        }
                     }
-                    int idLength = in.getInt();
-                    String id = new String(bytes, 9, idLength, StandardCharsets.UTF_8);
-                    String text = new String(bytes, 9 + idLength, bytes.length - 9 - idLength, StandardCharsets.UTF_8);
-                    return new GradedOutcome(id, task, correct, text);
+                    return new GradedOutcome(new String(bytes, 5, end - 5, StandardCharsets.UTF_8), task, correct, "");
                 });
     }
 }

@@ -181,7 +181,7 @@ public final class RouterTopology {
                         topics.outcomes().valueSerde().deserializer(),
                         capabilities,
                         metrics),
-                EvidenceCounter.supplier(LIVE_EVIDENCE_STORE, capabilities, router),
+                EvidenceCounter.supplier(LIVE_EVIDENCE_STORE, capabilities, router, corrections, metrics),
                 EvidenceUpdateProcessor.supplier(
                         EVIDENCE_STORE,
                         topics.evidence().name(),

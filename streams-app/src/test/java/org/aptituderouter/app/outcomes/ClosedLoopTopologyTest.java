@@ -122,6 +122,45 @@ class ClosedLoopTopologyTest {
     }
 
     @Test
+    void aCorrectionTaughtToAnotherRouterIsNotApplied() {
+        String model = decision.getModelId();
+        f.outcomes.pipeInput("q-1", outcome("q-1", model, false, null));
+        ModelEvidence evidence = f.evidence.readValue();
+        assertThat(f.live.current().find(model).orElseThrow().correction()).isNotNull();
+
+        // the same evidence as another router version published it: counts apply, the correction does not
+        evidence.getCorrection().setRouterVersion("some-other-encoder+scorer-head@000000000000");
+        f.driver
+                .createInputTopic(
+                        f.topics.evidence().name(),
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        f.topics.evidence().valueSerde().serializer())
+                .pipeInput(model, evidence);
+
+        assertThat(f.live.current().find(model).orElseThrow().correction()).isNull();
+        assertThat(f.live.live(model).orElseThrow().outcomes()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutcomeForAModelThatCannotBeRoutedNowCountsWithoutTeaching() {
+        String model = decision.getModelId();
+        Candidate draining = ZOO.stream()
+                .filter(c -> c.modelId().equals(model))
+                .findFirst()
+                .orElseThrow()
+                .withStatus(org.aptituderouter.core.capability.ModelStatus.DRAINING);
+        f.capabilities.pipeInput(model, CapabilityRecords.toRecord(draining));
+
+        f.outcomes.pipeInput("q-1", outcome("q-1", model, true, null));
+
+        ModelEvidence evidence = f.evidence.readValue();
+        assertThat(evidence.getOutcomes()).isEqualTo(1);
+        assertThat(evidence.getCorrection()).isNull();
+        assertThat(f.counter("router.outcomes.uncorrected", "model", model, "reason", "not_routable"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void withoutCorrectionsAnOutcomeCountsPerTaskOnly() throws Exception {
         try (TopologyFixture off = new TopologyFixture(1, Duration.ofHours(1), TestRouter.get(), false)) {
             ZOO.forEach(c -> off.capabilities.pipeInput(c.modelId(), CapabilityRecords.toRecord(c)));

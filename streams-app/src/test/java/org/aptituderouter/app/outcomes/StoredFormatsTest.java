@@ -60,6 +60,41 @@ class StoredFormatsTest {
     }
 
     @Test
+    void theVersionBeforeReadsWhatThisOneWrites() throws IOException {
+        // its DecisionIndex.fromBytes: format 1, the fields it knew, nothing more read
+        DecisionIndex entry = new DecisionIndex(3, "big", "small", 7, List.of("big"), "a text to learn from");
+        try (java.io.DataInputStream in =
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(entry.toBytes()))) {
+            assertThat(in.readByte()).isEqualTo((byte) 1);
+            assertThat(in.readInt()).isEqualTo(3);
+            assertThat(in.readUTF()).isEqualTo("big");
+            assertThat(in.readUTF()).isEqualTo("small");
+            assertThat(in.readLong()).isEqualTo(7);
+            assertThat(in.readInt()).isEqualTo(1);
+            assertThat(in.readUTF()).isEqualTo("big");
+        }
+        // its GradedOutcome deserializer: task, then correct when the byte is 1 (the id it read was never used)
+        for (boolean correct : new boolean[] {true, false}) {
+            byte[] bytes = GradedOutcome.serde()
+                    .serializer()
+                    .serialize("t", new GradedOutcome("id-1", 4, correct, "What is 2 + 2?"));
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            assertThat(in.getInt()).isEqualTo(4);
+            assertThat(in.get() == 1).isEqualTo(correct);
+        }
+        // its LiveEvidence.fromBytes: test id, counts, outcome count, from the front
+        LiveEvidence evidence =
+                LiveEvidence.none("test-a", 2).plus(1, true).learned("router-v1", EMBEDDING, 0.4f, true);
+        ByteBuffer in = ByteBuffer.wrap(evidence.toBytes());
+        byte[] test = new byte[in.getInt()];
+        in.get(test);
+        assertThat(new String(test, StandardCharsets.UTF_8)).isEqualTo("test-a");
+        assertThat(in.getInt()).isEqualTo(2);
+        assertThat(List.of(in.getInt(), in.getInt(), in.getInt(), in.getInt())).containsExactly(0, 0, 1, 1);
+        assertThat(in.getLong()).isEqualTo(1);
+    }
+
+    @Test
     void liveEvidenceWithItsCorrectionSurvivesTheStoreAndTheTopic() {
         LiveEvidence evidence = LiveEvidence.none("test-a", 2)
                 .plus(1, true)
