@@ -2,6 +2,7 @@ package org.aptituderouter.core;
 
 import java.util.List;
 import java.util.Optional;
+import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilitySet;
 
 /**
@@ -13,11 +14,11 @@ public interface BatchRouter {
     List<RoutingOutcome> route(List<RoutingRequest> requests, CapabilitySet capabilities);
 
     /**
-     * One instruction's embedding and the scorer's probability for one model of the set, before the model's outcome
-     * correction: what a graded outcome teaches that correction. Empty where the router has no such scorer (a
-     * passthrough router, a test double), or the model is not routable in the set.
+     * One instruction's embedding and the scorer's probability for one candidate, as its capability vector stands,
+     * with no outcome correction: what a graded outcome teaches the candidate's correction. Empty where the router has
+     * no such scorer (a passthrough router, a test double) or the vector does not fit it.
      */
-    default Optional<ScoredInstruction> scoreUncorrected(String text, String modelId, CapabilitySet capabilities) {
+    default Optional<ScoredInstruction> scoreUncorrected(String text, Candidate candidate) {
         return Optional.empty();
     }
 

@@ -219,26 +219,13 @@ public final class Router implements BatchRouter, AutoCloseable {
         return out;
     }
 
-    /**
-     * One instruction as the scorer sees it for one model of the set, before any outcome correction: what a graded
-     * outcome for that model corrects. Empty when the model is not routable in the set or the set does not fit the
-     * head.
-     */
     @Override
-    public Optional<ScoredInstruction> scoreUncorrected(String text, String modelId, CapabilitySet capabilities) {
-        int column = -1;
-        List<Candidate> routable = capabilities.routable();
-        for (int j = 0; j < routable.size(); j++) {
-            if (routable.get(j).modelId().equals(modelId)) {
-                column = j;
-            }
-        }
-        if (column < 0 || capabilities.dimension() != head.capabilityDimension()) {
+    public Optional<ScoredInstruction> scoreUncorrected(String text, Candidate candidate) {
+        if (candidate.dimension() != head.capabilityDimension()) {
             return Optional.empty();
         }
         float[] embedding = encoder.encode(List.of(text))[0];
-        float[] candidate = routable.get(column).scores();
-        float probability = head.score(new float[][] {embedding}, new float[][] {candidate})[0][0];
+        float probability = head.score(new float[][] {embedding}, new float[][] {candidate.scores()})[0][0];
         return Optional.of(new ScoredInstruction(embedding, probability));
     }
 

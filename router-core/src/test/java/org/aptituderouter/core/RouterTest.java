@@ -98,12 +98,13 @@ class RouterTest {
     @Test
     void aModelsOutcomeCorrectionMovesItsProbabilityBeforeThePolicyChooses() {
         Router router = router(TestHeads.meanCapability(384, 3), PolicySpec.quality());
+        Candidate mid = ZOO.find("mid").orElseThrow();
         BatchRouter.ScoredInstruction scored =
-                router.scoreUncorrected(OK_1, "mid", ZOO).orElseThrow();
+                router.scoreUncorrected(OK_1, mid).orElseThrow();
         assertThat(scored.probability()).isCloseTo(0.5f, within(1e-6f));
         assertThat(scored.embedding()).hasSize(384);
-        assertThat(router.scoreUncorrected(OK_1, "retiring", ZOO))
-                .as("not routable")
+        assertThat(router.scoreUncorrected(OK_1, new Candidate("other-test", "apt", new float[5], 1)))
+                .as("a vector the head does not read")
                 .isEmpty();
 
         // mid was right on this instruction every time it was graded: its correction lifts it above strong's 0.8
@@ -111,7 +112,6 @@ class RouterTest {
         for (int i = 0; i < 200; i++) {
             learned = learned.after(scored.embedding(), scored.probability(), 1);
         }
-        Candidate mid = ZOO.find("mid").orElseThrow();
         CapabilitySet corrected = ZOO.with(mid.withCorrection(learned));
         Routed before = (Routed)
                 router.route(List.of(RoutingRequest.of("q", OK_1)), ZOO).get(0);
@@ -122,7 +122,9 @@ class RouterTest {
         assertThat(after.modelId()).isEqualTo("mid");
         assertThat(after.probability()).isGreaterThan(0.8);
         // what the next outcome learns from is still the scorer's own probability, not the corrected one
-        assertThat(router.scoreUncorrected(OK_1, "mid", corrected).orElseThrow().probability())
+        assertThat(router.scoreUncorrected(OK_1, corrected.find("mid").orElseThrow())
+                        .orElseThrow()
+                        .probability())
                 .isCloseTo(0.5f, within(1e-6f));
         // a correction learned for another encoder's embeddings is ignored
         CapabilitySet foreign = ZOO.with(mid.withCorrection(OutcomeCorrection.prior(8)));

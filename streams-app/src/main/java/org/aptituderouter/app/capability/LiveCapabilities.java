@@ -125,6 +125,30 @@ public class LiveCapabilities {
         return Optional.ofNullable(published.get(modelId));
     }
 
+    /**
+     * The model as the set would hold it from its published record alone (scored by the set's test, no live evidence,
+     * no correction), if it is routable in the current set: what its outcome correction learns against, so that the
+     * correction learns what the aptitude answers missed, as the online evaluation measures it.
+     */
+    public Optional<Candidate> asPublished(String modelId) {
+        CapabilitySet set = current.get();
+        Candidate base = published.get(modelId);
+        if (base == null || set.find(modelId).filter(Candidate::routable).isEmpty()) {
+            return Optional.empty();
+        }
+        AptitudeTest test = set.test();
+        if (base.evidence() == null || test == null || base.evidence().tasks() != test.dimension()) {
+            return Optional.of(base);
+        }
+        return Optional.of(new Candidate(
+                base.modelId(),
+                base.aptitudeTestId(),
+                test.scores(base.evidence()),
+                base.cost(),
+                base.status(),
+                base.evidence()));
+    }
+
     /** The model's evidence as published (its aptitude answers and any history), before live evidence. */
     public Optional<TaskEvidence> publishedEvidence(String modelId) {
         return Optional.ofNullable(published.get(modelId)).map(Candidate::evidence);

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * counts exactly once. Counts kept for another aptitude test (the bundle changed) start again from zero.
  *
  * <p>Where the decision index kept the instruction's text, the outcome also teaches the model's correction: the router
- * embeds the text again and scores it for the model, uncorrected (one encoder call per outcome, on this thread), and
- * the correction learns how far that probability was from the grade. A correction kept for another router version
+ * embeds the text again and scores it for the model as its published record describes it (no live evidence, no
+ * correction; one encoder call per outcome, on this thread), and the correction learns how far that probability was
+ * from the grade: what the aptitude answers missed, which the online evaluation measures. A correction kept for another router version
  * starts again from its prior. An outcome that cannot teach (no text, a model not routable now, a failed inference)
  * still counts, and is counted in {@code router.outcomes.uncorrected} by reason; it never stops the stream.
  */
@@ -83,20 +84,21 @@ public final class EvidenceCounter implements Processor<String, GradedOutcome, S
         }
         LiveEvidence counted = evidence.plus(outcome.task(), outcome.correct());
         if (corrections) {
-            counted = taught(counted, record.key(), outcome, set);
+            counted = taught(counted, record.key(), outcome);
         }
         store.put(record.key(), counted.toBytes());
         context.forward(record.withValue(counted.toRecord(record.key(), System.currentTimeMillis())));
     }
 
     /** The evidence with the outcome taught to the model's correction, or as it was if the outcome cannot teach. */
-    private LiveEvidence taught(LiveEvidence counted, String modelId, GradedOutcome outcome, CapabilitySet set) {
+    private LiveEvidence taught(LiveEvidence counted, String modelId, GradedOutcome outcome) {
         if (outcome.text().isEmpty()) {
             metrics.outcomeUncorrected(modelId, "no_text");
             return counted;
         }
         try {
-            Optional<BatchRouter.ScoredInstruction> scored = router.scoreUncorrected(outcome.text(), modelId, set);
+            Optional<BatchRouter.ScoredInstruction> scored =
+                    capabilities.asPublished(modelId).flatMap(model -> router.scoreUncorrected(outcome.text(), model));
             if (scored.isEmpty()) {
                 metrics.outcomeUncorrected(modelId, "not_routable");
                 return counted;

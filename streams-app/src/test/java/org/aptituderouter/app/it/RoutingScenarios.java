@@ -270,8 +270,9 @@ abstract class RoutingScenarios {
                 .findFirst()
                 .orElseThrow();
         CapabilitySet now = live.current();
-        BatchRouter.ScoredInstruction uncorrected =
-                router.scoreUncorrected(gradedOne.getText(), model, now).orElseThrow();
+        BatchRouter.ScoredInstruction uncorrected = router.scoreUncorrected(
+                        gradedOne.getText(), live.asPublished(model).orElseThrow())
+                .orElseThrow();
         OutcomeCorrection correction = now.find(model).orElseThrow().correction();
         assertThat(correction.corrected(uncorrected.probability(), uncorrected.embedding()))
                 .isGreaterThan(uncorrected.probability());

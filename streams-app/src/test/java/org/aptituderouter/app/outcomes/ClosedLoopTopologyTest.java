@@ -73,6 +73,7 @@ class ClosedLoopTopologyTest {
         int task = decision.getTask();
         TaskEvidence published = f.live.publishedEvidence(model).orElseThrow();
         float before = f.live.current().find(model).orElseThrow().scores()[task];
+        float[] vectorBefore = f.live.current().find(model).orElseThrow().scores();
 
         f.outcomes.pipeInput("q-1", outcome("q-1", model, false, null));
 
@@ -88,6 +89,8 @@ class ClosedLoopTopologyTest {
         assertThat(now.answered()[task]).isEqualTo(published.answered()[task] + 1);
         assertThat(now.correct()[task]).isEqualTo(published.correct()[task]);
         assertThat(f.live.current().find(model).orElseThrow().scores()[task]).isLessThan(before);
+        // what the correction learns against is the model as published, without the live counts
+        assertThat(f.live.asPublished(model).orElseThrow().scores()).containsExactly(vectorBefore);
         assertThat(f.live.live(model).orElseThrow().outcomes()).isEqualTo(1);
         assertThat(f.counter("router.outcomes.counted", "model", model)).isEqualTo(1);
         // and taught the model's correction, for this router, which the capability set now carries: a wrong answer
@@ -99,8 +102,9 @@ class ClosedLoopTopologyTest {
         OutcomeCorrection correction =
                 f.live.current().find(model).orElseThrow().correction();
         assertThat(correction.outcomes()).isEqualTo(1);
-        BatchRouter.ScoredInstruction scored =
-                TestRouter.get().scoreUncorrected(TEXT, model, f.live.current()).orElseThrow();
+        BatchRouter.ScoredInstruction scored = TestRouter.get()
+                .scoreUncorrected(TEXT, f.live.asPublished(model).orElseThrow())
+                .orElseThrow();
         assertThat(correction.corrected(scored.probability(), scored.embedding()))
                 .isLessThan(scored.probability());
 
