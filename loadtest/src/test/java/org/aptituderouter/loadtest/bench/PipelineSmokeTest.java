@@ -63,6 +63,8 @@ class PipelineSmokeTest {
             Path bundle = TestBundles.write(
                     dir.resolve("bundle"), APTITUDE_TEST, TASKS, TestHeads.meanCapability(EMBEDDING_DIMENSION, TASKS));
             properties.put("router.inference.bundle", bundle.toString());
+            // the spillover step needs its crossing noticed well before the catch-up, even on a loaded machine
+            properties.put("router.spillover.poll-interval", "100ms");
             try (RouterUnderTest app = RouterUnderTest.start(properties, Duration.ofMinutes(2));
                     BenchSession session =
                             new BenchSession(app, TEXTS, BenchClock.system(), "smoke", Duration.ofSeconds(60))) {
@@ -85,7 +87,7 @@ class PipelineSmokeTest {
                         .run(
                                 Newcomer.withFullMarks(app.zoo(), "newcomer"),
                                 20,
-                                Duration.ofSeconds(3),
+                                Duration.ofSeconds(6),
                                 Progress.silent());
 
                 assertThat(onboarding.onboardingMs()).isNotNull().isPositive();
@@ -100,7 +102,7 @@ class PipelineSmokeTest {
                                 "smoke-workers",
                                 10,
                                 20,
-                                Duration.ofSeconds(6),
+                                Duration.ofSeconds(12),
                                 Progress.silent());
                 assertThat(spillover.crossed()).as("the backlog passed max_lag").isTrue();
                 assertThat(spillover.stopped())

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.aptituderouter.app.RouterRuntime;
 import org.aptituderouter.app.capability.CapabilityRecords;
@@ -129,7 +130,10 @@ class SpilloverTest {
         }
     }
 
-    /** The model's workers read everything committed so far and commit their offsets. */
+    /**
+     * The model's workers read everything committed so far and commit their offsets: assigned rather than subscribed
+     * (no group join to wait for), reading until each partition's position reaches its end.
+     */
     private static void catchUp(Map<String, Object> clients, String group, String topic) {
         Properties config = new Properties();
         config.putAll(clients);
@@ -139,14 +143,19 @@ class SpilloverTest {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
-                if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
-                    quietSince = System.nanoTime();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the workers could not read " + topic + " to " + ends);
                 }
-                consumer.commitSync();
+                consumer.poll(Duration.ofMillis(200));
             }
+            consumer.commitSync();
         }
     }
 
