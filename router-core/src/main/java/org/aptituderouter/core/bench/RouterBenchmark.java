@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.aptituderouter.core.BatchRouter;
 import org.aptituderouter.core.Router;
 import org.aptituderouter.core.RoutingRequest;
 import org.aptituderouter.core.ScoredCandidate;
+import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.core.bundle.RouterBundle;
 import org.aptituderouter.core.capability.Candidate;
 import org.aptituderouter.core.capability.CapabilityLines;
@@ -35,7 +37,8 @@ import org.aptituderouter.core.policy.RoutingPolicy;
  *     [--threads 0] [--bundle DIR] [--zoo zoo-capabilities.jsonl] [--encoder minilm|static]
  * </pre>
  * With {@code --encoder static} the bundle must be one trained for the static encoder (it carries its table). A
- * second table scales the zoo: the same candidates repeated, with new ids, to 100 and 1,000, at batches of 64.
+ * second table scales the zoo: the same candidates repeated, with new ids, to 100 and 1,000, at batches of 64; the
+ * last ones give the cost of a shadow router and of the closed loop's outcome corrections.
  */
 public final class RouterBenchmark {
 
@@ -159,6 +162,7 @@ public final class RouterBenchmark {
             }
         }
         shadowCost(encoders.get(0));
+        outcomeCost(encoders.get(0));
         out.printf(Locale.ROOT, "%nload average at end %s%n", HostInfo.loadAverage());
     }
 
@@ -188,6 +192,47 @@ public final class RouterBenchmark {
                     alone.perSecond(),
                     both.perSecond(),
                     alone.perSecond() / both.perSecond());
+        }
+    }
+
+    /**
+     * What the closed loop's outcome corrections cost: learning one graded outcome (the instruction embedded alone and
+     * scored for one model, then one correction step) against routing, and routing with a correction on every model
+     * against routing without.
+     */
+    private void outcomeCost(InferenceSettings settings) {
+        out.printf(
+                Locale.ROOT,
+                "%nOutcome corrections (learning: one instruction embedded alone, scored for one model, one correction "
+                        + "step; routing at batches of %d):%n%n| encoder | outcomes learned (/s) | routing (instr/s) "
+                        + "| routing, every model corrected (instr/s) |%n|---|---:|---:|---:|%n",
+                ZOO_SCALING_BATCH);
+        try (Router router = Router.create(settings, PolicySpec.quality())) {
+            warmUp(router, zoo);
+            Candidate model = zoo.routable().get(0);
+            OutcomeCorrection[] correction = {
+                OutcomeCorrection.prior(router.encoder().dimension())
+            };
+            int[] graded = {0};
+            Throughput learning = measure(1, texts -> {
+                BatchRouter.ScoredInstruction scored =
+                        router.scoreUncorrected(texts.get(0), model).orElseThrow();
+                correction[0] = correction[0].after(scored.embedding(), scored.probability(), graded[0]++ % 2);
+            });
+            CapabilitySet corrected = zoo;
+            for (Candidate candidate : zoo.routable()) {
+                corrected = corrected.with(candidate.withCorrection(correction[0]));
+            }
+            CapabilitySet withCorrections = corrected;
+            Throughput plain = measure(ZOO_SCALING_BATCH, texts -> router.route(requests(texts), zoo));
+            Throughput both = measure(ZOO_SCALING_BATCH, texts -> router.route(requests(texts), withCorrections));
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.1f |%n",
+                    label(settings),
+                    learning.perSecond(),
+                    plain.perSecond(),
+                    both.perSecond());
         }
     }
 
