@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /**
  * What a model's graded outcomes teach the router beyond its task counts: a linear correction, per model, of the
- * scorer's logit, {@code logit(p) + w . [embedding, 1]}, learned one outcome at a time. Task counts say "this model
+ * scorer's logit, {@code logit(p) + w . [embedding, 1, clip(logit(p))]}, learned one outcome at a time: the embedding
+ * weights say where the scorer is wrong about the model, the last one how far its confidence should be trusted (a
+ * per-model slope, as Platt scaling fits one; its feature clipped to +-4 so that a saturated probability cannot swing
+ * it). Task counts say "this model
  * is weak at this kind of question"; the correction says it at the resolution of the embedding, which is what a
  * router with every label of the model (a per-model logistic regression) gets right and task counts miss.
  *
@@ -17,15 +20,16 @@ import java.util.Arrays;
  * version or aptitude test). Written by hand: it is a dozen lines, and no online-learning library is reachable here.
  * Immutable.
  *
- * @param mean     the weights' means, the embedding's dimensions then the bias
+ * @param mean     the weights' means: the embedding's dimensions, the bias, then the slope on the scorer's logit
  * @param variance the weights' variances, same order
  * @param outcomes graded outcomes learned from
  */
 public record OutcomeCorrection(double[] mean, double[] variance, long outcomes) {
 
     public OutcomeCorrection {
-        if (mean == null || variance == null || mean.length != variance.length || mean.length < 2) {
-            throw new IllegalArgumentException("a correction needs a mean and a variance per weight, bias included");
+        if (mean == null || variance == null || mean.length != variance.length || mean.length < 3) {
+            throw new IllegalArgumentException(
+                    "a correction needs a mean and a variance per weight, bias and slope included");
         }
         for (double v : variance) {
             if (!(v > 0) || Double.isInfinite(v)) {
@@ -48,7 +52,8 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
      * The router's prior variance per weight, in logits squared. Chosen on both shared data sets with leave-models-out
      * cross-validation (`bin/router evaluate --online`) among 0.03, 0.1 and 0.3: 0.1 and 0.3 gain more on nim-mixed's
      * small zoo but cost MMLU-Pro's middle zoo up to three quarters of a point after 1,000 outcomes; 0.03 costs that
-     * zoo less than half a point there and gains on every small zoo. Chosen on the same folds it is reported on.
+     * zoo less than half a point there and gains on every small zoo (chosen before the slope weight was added, which
+     * kept it). Chosen on the same folds it is reported on.
      */
     public static final double PRIOR_VARIANCE = 0.03;
 
@@ -59,9 +64,9 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
 
     /** No outcome yet: every weight 0, each with the prior variance (logits squared). */
     public static OutcomeCorrection prior(int dimension, double priorVariance) {
-        double[] variance = new double[dimension + 1];
+        double[] variance = new double[dimension + 2];
         Arrays.fill(variance, priorVariance);
-        return new OutcomeCorrection(new double[dimension + 1], variance, 0);
+        return new OutcomeCorrection(new double[dimension + 2], variance, 0);
     }
 
     @Override
@@ -76,15 +81,16 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
 
     /** The embedding dimension this correction reads. */
     public int dimension() {
-        return mean.length - 1;
+        return mean.length - 2;
     }
 
-    /** What the correction adds to the scorer's logit for this embedding. */
-    public double shift(float[] embedding) {
+    /** What the correction adds to the scorer's logit for this embedding and probability. */
+    public double shift(float[] embedding, float probability) {
         check(embedding);
-        double sum = mean[embedding.length];
-        for (int d = 0; d < embedding.length; d++) {
-            sum += mean[d] * embedding[d];
+        int d = embedding.length;
+        double sum = mean[d] + mean[d + 1] * slopeFeature(probability);
+        for (int j = 0; j < d; j++) {
+            sum += mean[j] * embedding[j];
         }
         return sum;
     }
@@ -94,7 +100,7 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
         if (outcomes == 0) {
             return probability;
         }
-        return (float) sigmoid(logit(probability) + shift(embedding));
+        return (float) sigmoid(logit(probability) + shift(embedding, probability));
     }
 
     /**
@@ -117,22 +123,22 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
                 throw new IllegalArgumentException("the embedding holds a non-finite value: " + x);
             }
         }
-        double p = sigmoid(logit(probability) + shift(embedding));
+        double p = sigmoid(logit(probability) + shift(embedding, probability));
+        double slope = slopeFeature(probability);
         double curvature = p * (1 - p);
         // x' S x, S the weights' (diagonal) covariance: how uncertain the logit of this instruction is
-        double spread = variance[embedding.length];
+        double spread = variance[embedding.length] + variance[embedding.length + 1] * slope * slope;
         for (int d = 0; d < embedding.length; d++) {
             double x = embedding[d];
             spread += x * x * variance[d];
         }
-        // the Kalman step from covariance S: mean + S x (y - p) / (1 + c x'S x), covariance S - S x x'S c / (1 + c x'S
-        // x);
-        // only the diagonal of the new covariance is kept
+        // the Kalman step from covariance S: mean + S x (y - p) / (1 + c x'S x), covariance
+        // S - S x x'S c / (1 + c x'S x); only the diagonal of the new covariance is kept
         double scale = 1 / (1 + curvature * spread);
         double[] m = mean.clone();
         double[] v = variance.clone();
         for (int j = 0; j < m.length; j++) {
-            double x = j < embedding.length ? embedding[j] : 1;
+            double x = j < embedding.length ? embedding[j] : j == embedding.length ? 1 : slope;
             m[j] = mean[j] + variance[j] * x * (score - p) * scale;
             v[j] = variance[j] - variance[j] * variance[j] * x * x * curvature * scale;
         }
@@ -150,6 +156,11 @@ public record OutcomeCorrection(double[] mean, double[] variance, long outcomes)
         // clamped so that a scorer's 0 or 1 stays finite; 1e-7 is below a float's resolution near 1
         double q = Math.max(1e-7, Math.min(1 - 1e-7, p));
         return Math.log(q / (1 - q));
+    }
+
+    /** The slope's feature: the scorer's logit, clipped to +-4 (probabilities 0.018 to 0.982). */
+    static double slopeFeature(float probability) {
+        return Math.max(-4, Math.min(4, logit(probability)));
     }
 
     static double sigmoid(double z) {

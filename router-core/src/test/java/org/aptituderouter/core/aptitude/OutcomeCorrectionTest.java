@@ -14,18 +14,36 @@ class OutcomeCorrectionTest {
     void beforeAnyOutcomeTheScorerStandsAsItIs() {
         OutcomeCorrection none = OutcomeCorrection.prior(3);
         assertThat(none.outcomes()).isZero();
-        assertThat(none.shift(MATHS)).isZero();
+        assertThat(none.shift(MATHS, 0.7f)).isZero();
         assertThat(none.corrected(0.7f, LAW)).isCloseTo(0.7f, org.assertj.core.data.Offset.offset(1e-6f));
     }
 
     @Test
     void oneOutcomeIsOneKalmanStep() {
-        // prior variance 0.5, embedding (1, 0) plus the bias: p = 0.5, curvature 0.25, x'Sx = 1, scale 1 / 1.25
+        // prior variance 0.5; features (1, 0), the bias 1 and the scorer's logit 0 (p = 0.5): curvature 0.25,
+        // x'Sx = 1, scale 1 / 1.25
         OutcomeCorrection once = OutcomeCorrection.prior(2, 0.5).after(new float[] {1, 0}, 0.5f, 1);
-        assertThat(once.mean()).containsExactly(new double[] {0.2, 0, 0.2}, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(once.mean())
+                .containsExactly(new double[] {0.2, 0, 0.2, 0}, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(once.variance())
-                .containsExactly(new double[] {0.45, 0.5, 0.45}, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(once.shift(new float[] {1, 0})).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
+                .containsExactly(new double[] {0.45, 0.5, 0.45, 0.5}, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(once.shift(new float[] {1, 0}, 0.5f)).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aScorerTooSureOfTheModelLearnsAFlatterSlope() {
+        // the model is right 70% of the time whatever the scorer says, from 0.55 to 0.95: the slope on the scorer's
+        // logit turns negative, pulling confident probabilities down more than modest ones
+        OutcomeCorrection correction = OutcomeCorrection.prior(3, 0.3);
+        java.util.Random random = new java.util.Random(11);
+        float[] any = {0, 0, 1};
+        for (int i = 0; i < 3000; i++) {
+            float p = 0.55f + 0.4f * random.nextFloat();
+            correction = correction.after(any, p, random.nextDouble() < 0.7 ? 1 : 0);
+        }
+        assertThat(correction.mean()[4]).as("slope").isNegative();
+        assertThat(correction.corrected(0.95f, any)).isBetween(0.6f, 0.85f);
+        assertThat(correction.corrected(0.6f, any)).isBetween(0.6f, 0.8f);
     }
 
     @Test
@@ -50,6 +68,7 @@ class OutcomeCorrectionTest {
         assertThat(correction.corrected(0.6f, LAW)).isLessThan(0.45f);
         // the dimension no outcome touched keeps its prior
         assertThat(correction.variance()[2]).isEqualTo(0.3);
+        assertThat(correction.variance()[4]).as("the slope's").isLessThan(0.3);
         assertThat(correction.variance()[0]).isLessThan(0.3);
     }
 
@@ -63,8 +82,8 @@ class OutcomeCorrectionTest {
         for (int i = 0; i < 500; i++) {
             many = many.after(LAW, 0.6f, 0);
         }
-        assertThat(few.shift(LAW)).isNegative();
-        assertThat(many.shift(LAW)).isLessThan(few.shift(LAW));
+        assertThat(few.shift(LAW, 0.6f)).isNegative();
+        assertThat(many.shift(LAW, 0.6f)).isLessThan(few.shift(LAW, 0.6f));
     }
 
     @Test
