@@ -109,7 +109,11 @@ public final class CapabilitySet {
         return new CapabilitySet(aptitudeTestId, dimension, test, version + 1, next);
     }
 
-    private Candidate rescored(Candidate c) {
+    /**
+     * The candidate as this set would hold it: scored from its evidence with the test's shrinkage where it carries
+     * evidence and the set has the test, as given otherwise. Not validated.
+     */
+    public Candidate rescored(Candidate c) {
         if (c.evidence() == null || test == null) {
             return c;
         }

@@ -80,7 +80,8 @@ public class LiveCapabilities {
 
     /**
      * Replaces a model's live evidence (the totals of its graded outcomes, and the correction they taught, null for
-     * none); a model in the zoo is re-scored from its aptitude evidence plus this, and carries the correction. Evidence of a model not (yet) in the zoo waits for its record.
+     * none); a model in the zoo is re-scored from its aptitude evidence plus this, and carries the correction.
+     * Evidence of a model not (yet) in the zoo waits for its record.
      */
     public CapabilitySet addLiveEvidence(
             String modelId, TaskEvidence evidence, long outcomes, OutcomeCorrection correction) {
@@ -137,16 +138,10 @@ public class LiveCapabilities {
             return Optional.empty();
         }
         AptitudeTest test = set.test();
-        if (base.evidence() == null || test == null || base.evidence().tasks() != test.dimension()) {
+        if (base.evidence() != null && test != null && base.evidence().tasks() != test.dimension()) {
             return Optional.of(base);
         }
-        return Optional.of(new Candidate(
-                base.modelId(),
-                base.aptitudeTestId(),
-                test.scores(base.evidence()),
-                base.cost(),
-                base.status(),
-                base.evidence()));
+        return Optional.of(set.rescored(base));
     }
 
     /** The model's evidence as published (its aptitude answers and any history), before live evidence. */
@@ -155,8 +150,9 @@ public class LiveCapabilities {
     }
 
     /**
-     * The candidate with its live evidence added, scored by the set's test; as published where there is none, where
-     * the record carries scores only (no counts to add to), or where the set has no test to score with.
+     * The candidate with its live evidence added (the set scores it by its test as it takes it in) and its
+     * correction; counts as published where there are none, where the record carries scores only (no counts to add
+     * to), or where the set has no test to score with.
      */
     private Candidate withLive(Candidate candidate, CapabilitySet set) {
         Live extra = live.get(candidate.modelId());
@@ -167,14 +163,14 @@ public class LiveCapabilities {
         TaskEvidence base = candidate.evidence();
         Candidate counted = candidate;
         if (base != null && test != null && base.tasks() == extra.evidence().tasks()) {
-            TaskEvidence combined = base.plus(extra.evidence());
+            // the set scores a candidate from its evidence as it takes it in
             counted = new Candidate(
                     candidate.modelId(),
                     candidate.aptitudeTestId(),
-                    test.scores(combined),
+                    candidate.scores(),
                     candidate.cost(),
                     candidate.status(),
-                    combined);
+                    base.plus(extra.evidence()));
         }
         return extra.correction() == null ? counted : counted.withCorrection(extra.correction());
     }
