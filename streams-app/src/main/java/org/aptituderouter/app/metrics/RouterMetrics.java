@@ -29,6 +29,7 @@ public class RouterMetrics {
     private final Map<String, Counter> routedCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetterCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> outcomeCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> uncorrectedCounters = new ConcurrentHashMap<>();
     private final Map<String, double[]> drift = new ConcurrentHashMap<>();
     private final Map<String, Counter> shadowCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> spilloverCounters = new ConcurrentHashMap<>();
@@ -104,20 +105,24 @@ public class RouterMetrics {
                 .increment();
     }
 
-    /** Per graded outcome that counted toward a model's evidence. */
     /**
      * A counted outcome its model's correction could not learn from: {@code no_text} (the decision index kept none),
      * {@code not_routable} (the model is not routable now), {@code failed} (inference failed).
      */
     public void outcomeUncorrected(String modelId, String reason) {
-        Counter.builder("router.outcomes.uncorrected")
-                .description("Counted outcomes a model's correction could not learn from, by model and reason")
-                .tag("model", modelId)
-                .tag("reason", reason)
-                .register(registry)
+        uncorrectedCounters
+                .computeIfAbsent(
+                        modelId + "/" + reason,
+                        key -> Counter.builder("router.outcomes.uncorrected")
+                                .description(
+                                        "Counted outcomes a model's correction could not learn from, by model and reason")
+                                .tag("model", modelId)
+                                .tag("reason", reason)
+                                .register(registry))
                 .increment();
     }
 
+    /** Per graded outcome that counted toward a model's evidence. */
     public void outcomeCounted(String modelId) {
         outcomeCounters
                 .computeIfAbsent(
