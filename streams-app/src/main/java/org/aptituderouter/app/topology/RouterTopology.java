@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.ValueMapper;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -31,6 +32,7 @@ import org.aptituderouter.app.outcomes.OutcomeOutput;
 import org.aptituderouter.app.routing.RouterOutput;
 import org.aptituderouter.app.topics.RouterTopics;
 import org.aptituderouter.core.BatchRouter;
+import org.aptituderouter.schemas.avro.DeadLetter;
 import org.aptituderouter.schemas.avro.RoutingDecision;
 
 /**
@@ -109,16 +111,12 @@ public final class RouterTopology {
                 .branch(
                         (key, out) -> out instanceof RouterOutput.DeadLettered,
                         Branched.withConsumer(
-                                dead -> dead.mapValues(
-                                                out -> ((RouterOutput.DeadLettered) out).letter(),
-                                                Named.as(DEAD_LETTER_VALUES))
-                                        .to(
-                                                topics.deadLetters().name(),
-                                                Produced.with(
-                                                                keys,
-                                                                topics.deadLetters()
-                                                                        .valueSerde())
-                                                        .withName(DEAD_LETTER_SINK)),
+                                dead -> toDeadLetters(
+                                        dead,
+                                        out -> ((RouterOutput.DeadLettered) out).letter(),
+                                        DEAD_LETTER_VALUES,
+                                        DEAD_LETTER_SINK,
+                                        topics),
                                 DEAD_LETTER_BRANCH))
                 .noDefaultBranch();
 
@@ -147,19 +145,29 @@ public final class RouterTopology {
                 .branch(
                         (key, out) -> out instanceof OutcomeOutput.DeadLettered,
                         Branched.withConsumer(
-                                dead -> dead.mapValues(
-                                                out -> ((OutcomeOutput.DeadLettered) out).letter(),
-                                                Named.as(OUTCOME_DEAD_LETTER_VALUES))
-                                        .to(
-                                                topics.deadLetters().name(),
-                                                Produced.with(
-                                                                keys,
-                                                                topics.deadLetters()
-                                                                        .valueSerde())
-                                                        .withName(OUTCOME_DEAD_LETTER_SINK)),
+                                dead -> toDeadLetters(
+                                        dead,
+                                        out -> ((OutcomeOutput.DeadLettered) out).letter(),
+                                        OUTCOME_DEAD_LETTER_VALUES,
+                                        OUTCOME_DEAD_LETTER_SINK,
+                                        topics),
                                 DEAD_LETTER_BRANCH))
                 .noDefaultBranch();
         return outcomes;
+    }
+
+    /** A branch's dead letters, each taken out of its output and written to the dead-letter topic, by their names. */
+    private static <V> void toDeadLetters(
+            KStream<byte[], V> dead,
+            ValueMapper<V, DeadLetter> letter,
+            String valuesName,
+            String sinkName,
+            RouterTopics topics) {
+        dead.mapValues(letter, Named.as(valuesName))
+                .to(
+                        topics.deadLetters().name(),
+                        Produced.with(Serdes.ByteArray(), topics.deadLetters().valueSerde())
+                                .withName(sinkName));
     }
 
     /**
