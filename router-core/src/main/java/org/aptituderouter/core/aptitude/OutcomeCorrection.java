@@ -7,15 +7,14 @@ import java.util.Arrays;
  * scorer's logit, {@code logit(p) + w . [embedding, 1, clip(logit(p))]}, learned one outcome at a time: the embedding
  * weights say where the scorer is wrong about the model, the last one how far its confidence should be trusted (a
  * per-model slope, as Platt scaling fits one; its feature clipped to +-4 so that a saturated probability cannot swing
- * it). Task counts say "this model
- * is weak at this kind of question"; the correction says it at the resolution of the embedding, which is what a
- * router with every label of the model (a per-model logistic regression) gets right and task counts miss.
+ * it). Task counts say "this model is weak at this kind of question"; the correction says it at the resolution of
+ * the embedding, which is what a router with every label of the model (a per-model logistic regression) gets right
+ * and task counts miss.
  *
  * <p>The update is Bayesian online logistic regression with a diagonal Gaussian over the weights: an extended Kalman
  * filter step (the Laplace approximation of one logistic observation) from the current covariance, of which only the
- * diagonal is kept. Each weight
- * starts at 0 with variance {@code priorVariance}, so that a few outcomes move the scorer a little and many move it
- * more, and a weight's variance shrinks as the outcomes that touch it accumulate. It does not forget: a model that
+ * diagonal is kept. Each weight starts at 0 with variance {@code priorVariance}, so that a few outcomes move the
+ * scorer a little and many move it more, and a weight's variance shrinks as the outcomes that touch it accumulate. It does not forget: a model that
  * changes behind the same id keeps what its earlier outcomes taught until the correction starts over (another router
  * version or aptitude test). Written by hand: it is a dozen lines, and no online-learning library is reachable here.
  * Immutable.

@@ -219,11 +219,9 @@ public final class RouterBenchmark {
                         router.scoreUncorrected(texts.get(0), model).orElseThrow();
                 correction[0] = correction[0].after(scored.embedding(), scored.probability(), graded[0]++ % 2);
             });
-            CapabilitySet corrected = zoo;
-            for (Candidate candidate : zoo.routable()) {
-                corrected = corrected.with(candidate.withCorrection(correction[0]));
-            }
-            CapabilitySet withCorrections = corrected;
+            CapabilitySet withCorrections = zoo.withAll(zoo.routable().stream()
+                    .map(candidate -> candidate.withCorrection(correction[0]))
+                    .toList());
             Throughput plain = measure(ZOO_SCALING_BATCH, texts -> router.route(requests(texts), zoo));
             Throughput both = measure(ZOO_SCALING_BATCH, texts -> router.route(requests(texts), withCorrections));
             out.printf(

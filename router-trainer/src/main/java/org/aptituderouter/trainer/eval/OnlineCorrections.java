@@ -1,15 +1,14 @@
 package org.aptituderouter.trainer.eval;
 
 import java.util.List;
-import java.util.function.ToIntFunction;
 import org.aptituderouter.core.aptitude.OutcomeCorrection;
 import org.aptituderouter.trainer.data.OutcomeTable;
 
 /**
  * The online evaluation's corrections, as the live router learns them: per fold and model, router-core's
  * {@link OutcomeCorrection} takes the model's graded outcomes in arrival order, each against the scorer's
- * probability for the model known by its aptitude answers (the live router's, before its counts grew), then corrects
- * the staged scores of the fold's held-out questions.
+ * probability for the model known by its aptitude answers (as the live router learns against the model's published
+ * record), then corrects the staged scores of the fold's held-out questions.
  */
 final class OnlineCorrections {
 
@@ -49,10 +48,10 @@ final class OnlineCorrections {
 
     private OutcomeCorrection learn(int[] arrived, String model) {
         int column = scores.column(model);
-        ToIntFunction<Integer> grade = row -> outcomes.outcome(row, outcomes.modelIndex(model));
+        int graded = outcomes.modelIndex(model);
         OutcomeCorrection correction = OutcomeCorrection.prior(embeddings[0].length);
         for (int row : arrived) {
-            int y = grade.applyAsInt(row);
+            int y = outcomes.outcome(row, graded);
             float probability = scores.newModels()[row][column];
             if (y == OutcomeTable.MISSING || Float.isNaN(probability)) {
                 continue; // no grade, or a question the cross-fitting did not score (it is incomplete)

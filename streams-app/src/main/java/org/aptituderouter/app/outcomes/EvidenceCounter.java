@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>Where the decision index kept the instruction's text, the outcome also teaches the model's correction: the router
  * embeds the text again and scores it for the model as its published record describes it (no live evidence, no
  * correction; one encoder call per outcome, on this thread), and the correction learns how far that probability was
- * from the grade: what the aptitude answers missed, which the online evaluation measures. A correction kept for another router version
- * starts again from its prior. An outcome that cannot teach (no text, a model not routable now, a failed inference)
- * still counts, and is counted in {@code router.outcomes.uncorrected} by reason; it never stops the stream.
+ * from the grade: what the aptitude answers missed, which the online evaluation measures. A correction kept for
+ * another router version starts again from its prior. An outcome that cannot teach (no text, a model not routable
+ * now, a failed inference) still counts, and is counted in {@code router.outcomes.uncorrected} by reason; it never
+ * stops the stream.
  */
 public final class EvidenceCounter implements Processor<String, GradedOutcome, String, ModelEvidence> {
 
@@ -105,9 +106,8 @@ public final class EvidenceCounter implements Processor<String, GradedOutcome, S
             }
             return counted.learned(
                     router.version(), scored.get().embedding(), scored.get().probability(), outcome.correct());
-        } catch (
-                RuntimeException
-                        e) { // inference or a non-finite score: the routing path rejects such a record alone too
+        } catch (RuntimeException e) {
+            // inference or a non-finite score: the routing path rejects such a record alone too
             metrics.outcomeUncorrected(modelId, "failed");
             LOG.warn(
                     "Outcome for {} of {} counted but not learned by its correction: {}",

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every instance's view of the evidence topic (a global store): each model's live evidence joins its aptitude
  * evidence in the {@link LiveCapabilities}, so the next capability set, on every instance, routes with it (and with
- * the correction the outcomes taught, where it was taught to this router's version). A record
- * of another aptitude test, or one that does not read, is skipped with a log line; the zoo goes on as it is.
+ * the correction the outcomes taught, where it was taught to this router's version). A record of another aptitude
+ * test, or one that does not read, is skipped with a log line; the zoo goes on as it is.
  */
 public final class EvidenceUpdateProcessor implements Processor<String, byte[], Void, Void> {
 

@@ -39,9 +39,14 @@ class ClosedLoopTopologyTest {
     @BeforeEach
     void routeOneInstruction() throws Exception {
         f = new TopologyFixture(1, Duration.ofHours(1));
-        ZOO.forEach(c -> f.capabilities.pipeInput(c.modelId(), CapabilityRecords.toRecord(c)));
-        f.send(Traffic.instruction("q-1", TEXT));
-        decision = f.decisions.readValue();
+        decision = routeOne(f, "q-1");
+    }
+
+    /** The bundled zoo published and one instruction routed: its decision. */
+    private static RoutingDecision routeOne(TopologyFixture fixture, String id) {
+        ZOO.forEach(c -> fixture.capabilities.pipeInput(c.modelId(), CapabilityRecords.toRecord(c)));
+        fixture.send(Traffic.instruction(id, TEXT));
+        return fixture.decisions.readValue();
     }
 
     @AfterEach
@@ -167,9 +172,7 @@ class ClosedLoopTopologyTest {
     @Test
     void withoutCorrectionsAnOutcomeCountsPerTaskOnly() throws Exception {
         try (TopologyFixture off = new TopologyFixture(1, Duration.ofHours(1), TestRouter.get(), false)) {
-            ZOO.forEach(c -> off.capabilities.pipeInput(c.modelId(), CapabilityRecords.toRecord(c)));
-            off.send(Traffic.instruction("q-2", TEXT));
-            String model = off.decisions.readValue().getModelId();
+            String model = routeOne(off, "q-2").getModelId();
 
             off.outcomes.pipeInput("q-2", outcome("q-2", model, false, null));
 
